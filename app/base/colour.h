@@ -1,0 +1,17 @@
+#pragma once
+// Colours as linear 0..1 floats with straight (not premultiplied) alpha.
+#include <optional>
+#include <string>
+
+namespace chronoatlas {
+
+struct Rgba {
+  float r = 0, g = 0, b = 0, a = 1;
+};
+
+// Parses "#rrggbb" or "#rrggbbaa"; nothing for anything else.
+std::optional<Rgba> parse_colour(const std::string& text);
+// "#rrggbbaa".
+std::string format_colour(Rgba c);
+
+}  // namespace chronoatlas

@@ -1,0 +1,52 @@
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "geo/vector_source.h"
+
+namespace chronoatlas::cli {
+
+int run_info(const std::vector<std::string>& args) {
+  bool json_out = false;
+  std::string path;
+  for (const std::string& a : args) {
+    if (a == "--json") json_out = true;
+    else if (a == "--help") {
+      std::puts("Usage: chronoatlas info PATH [--json]\nPrints each layer's name, geometry type, feature count, CRS and "
+                "lon/lat extent.");
+      return 0;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "chronoatlas info: unknown option %s\n", a.c_str());
+      return 1;
+    } else path = a;
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "chronoatlas info: give a PATH (see chronoatlas info --help)\n");
+    return 1;
+  }
+  auto report = geo::load_vector_source(path);
+  if (!report) {
+    std::fprintf(stderr, "chronoatlas info: %s\n", report.error().c_str());
+    return 1;
+  }
+  for (const std::string& w : report->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  nlohmann::json layers = nlohmann::json::array();
+  for (const geo::VectorLayer& l : report->layers) {
+    nlohmann::json extent = nullptr;
+    if (!l.extent.empty()) extent = {l.extent.west, l.extent.south, l.extent.east, l.extent.north};
+    layers.push_back({{"name", l.name}, {"geometry_type", l.geometry_type},
+                      {"feature_count", l.features.size()}, {"crs", l.crs}, {"extent_lonlat", extent}});
+    if (!json_out) {
+      std::printf("Layer: %s\n  Geometry: %s\n  Features: %zu\n  CRS: %s\n", l.name.c_str(), l.geometry_type.c_str(),
+                  l.features.size(), l.crs.c_str());
+      if (l.extent.empty()) std::printf("  Extent: (empty)\n");
+      else std::printf("  Extent (lon/lat): %.6f, %.6f, %.6f, %.6f\n", l.extent.west, l.extent.south, l.extent.east,
+                       l.extent.north);
+    }
+  }
+  if (json_out) std::printf("%s\n", nlohmann::json{{"layers", layers}}.dump(2).c_str());
+  return 0;
+}
+
+}  // namespace chronoatlas::cli

@@ -1,0 +1,31 @@
+#pragma once
+// Writing a rendered map: PNG with text chunks, a world file (.pgw) and the CRS (.prj), all or nothing.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "render/offscreen.h"
+#include "render/view.h"
+
+namespace chronoatlas::exporting {
+
+struct ExportRequest {
+  std::string png_path;                                    // must end in .png
+  bool overwrite = false;                                  // otherwise an existing file is an error
+  std::vector<std::pair<std::string, std::string>> text;   // PNG tEXt chunks: key, value
+  std::string crs_wkt;                                     // for the .prj
+};
+
+// Paths of the world file and .prj that go with a PNG path.
+std::string world_file_path(const std::string& png_path);
+std::string prj_path(const std::string& png_path);
+
+// The six lines of a world file for VIEW: pixel size and the centre of the top-left pixel, in projected units.
+std::string world_file_text(const render::View& view);
+
+// Writes IMAGE and its sidecars. Each file is written to a temporary name in the same folder and renamed into place
+// only when all are complete; on any failure nothing is left behind and the message says why.
+Status write_map_files(const render::Image& image, const render::View& view, const ExportRequest& request);
+
+}  // namespace chronoatlas::exporting

@@ -1,0 +1,23 @@
+#pragma once
+// The one path from a scene to files on disk, shared by the render command and the app's Export dialog.
+#include <string>
+
+#include "base/result.h"
+#include "export/map_export.h"
+#include "render/map_renderer.h"
+#include "render/map_scene.h"
+
+namespace chronoatlas::exporting {
+
+struct RenderJob {
+  render::View view;                    // full output size and extent
+  story::Days day = 0;                  // days since 1970
+  render::FurnitureOptions furniture;
+  std::string out_png;
+  bool overwrite = false;
+};
+
+// Draws JOB's frame offscreen (tiled if large) and writes PNG, .pgw and .prj atomically. Needs the GL context.
+Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job);
+
+}  // namespace chronoatlas::exporting

@@ -1,0 +1,60 @@
+#include "geo/label_point.h"
+
+#include <cmath>
+
+namespace chronoatlas::geo {
+namespace {
+
+bool inside_ring(const Ring& ring, LonLat p) {
+  bool in = false;
+  for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const LonLat &a = ring[i], &b = ring[j];
+    if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+      in = !in;
+  }
+  return in;
+}
+
+double distance_to_segment(LonLat p, LonLat a, LonLat b) {
+  double dx = b.lon - a.lon, dy = b.lat - a.lat;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  return std::hypot(p.lon - a.lon - t * dx, p.lat - a.lat - t * dy);
+}
+
+// Signed: positive inside the polygon, negative outside.
+double signed_distance(const Polygon& polygon, LonLat p) {
+  double d = 1e300;
+  bool in = false;
+  for (size_t r = 0; r < polygon.size(); ++r) {
+    const Ring& ring = polygon[r];
+    if (inside_ring(ring, p)) in = !in;
+    for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, distance_to_segment(p, ring[i], ring[i + 1]));
+  }
+  return in ? d : -d;
+}
+
+}  // namespace
+
+LonLat label_point(const Polygon& polygon) {
+  BoundsLonLat b;
+  for (LonLat p : polygon.front()) b.extend(p);
+  LonLat best{(b.west + b.east) / 2, (b.south + b.north) / 2};
+  double best_d = signed_distance(polygon, best);
+  // Coarse grid, then two finer grids around the best point so far.
+  double cell_w = (b.east - b.west) / 12, cell_h = (b.north - b.south) / 12;
+  for (int round = 0; round < 3; ++round) {
+    LonLat centre = best;
+    for (int i = -6; i <= 6; ++i)
+      for (int j = -6; j <= 6; ++j) {
+        LonLat p{centre.lon + i * cell_w, centre.lat + j * cell_h};
+        double d = signed_distance(polygon, p);
+        if (d > best_d) best_d = d, best = p;
+      }
+    cell_w /= 6, cell_h /= 6;
+  }
+  return best;
+}
+
+}  // namespace chronoatlas::geo

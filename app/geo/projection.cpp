@@ -1,0 +1,127 @@
+#include "geo/projection.h"
+
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+#include <geodesic.h>
+#include <proj.h>
+
+namespace chronoatlas::geo {
+
+struct Projection::State {
+  PJ_CONTEXT* ctx = nullptr;
+  PJ* transform = nullptr;  // lon/lat degrees -> target, axis order normalised for maps
+  PJ* target = nullptr;
+  ~State() {
+    if (transform) proj_destroy(transform);
+    if (target) proj_destroy(target);
+    if (ctx) proj_context_destroy(ctx);
+  }
+};
+
+namespace {
+
+std::string proj_error(PJ_CONTEXT* ctx) {
+  int code = proj_context_errno(ctx);
+  const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
+  return text ? text : "not a CRS PROJ understands";
+}
+
+double parse_lon0(const char* proj_string) {
+  if (!proj_string) return 0;
+  std::cmatch m;
+  static const std::regex lon0(R"(\+lon_0=(-?[0-9.eE+-]+))");
+  return std::regex_search(proj_string, m, lon0) ? std::atof(m[1].first) : 0.0;
+}
+
+}  // namespace
+
+Result<Projection> Projection::create(const std::string& definition) {
+  auto s = std::make_shared<State>();
+  s->ctx = proj_context_create();
+  proj_log_level(s->ctx, PJ_LOG_NONE);
+  s->target = proj_create(s->ctx, definition.c_str());
+  if (!s->target) return Error{"projection '" + definition + "': " + proj_error(s->ctx)};
+  PJ_TYPE type = proj_get_type(s->target);
+  bool is_crs = type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_COMPOUND_CRS || type == PJ_TYPE_BOUND_CRS;
+  if (!is_crs) {
+    // A bare "+proj=lcc ..." is an operation, not a CRS; "+type=crs" makes PROJ read it as one.
+    if (definition.rfind("+proj", 0) == 0 && definition.find("+type=crs") == std::string::npos)
+      return create(definition + " +type=crs");
+    return Error{"projection '" + definition + "': not a coordinate reference system"};
+  }
+  PJ* raw = proj_create_crs_to_crs(s->ctx, "EPSG:4326", definition.c_str(), nullptr);
+  if (!raw) return Error{"projection '" + definition + "': " + proj_error(s->ctx)};
+  s->transform = proj_normalize_for_visualization(s->ctx, raw);
+  proj_destroy(raw);
+  if (!s->transform) return Error{"projection '" + definition + "': " + proj_error(s->ctx)};
+
+  Projection p(s);
+  p.definition_ = definition;
+  p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+  p.central_meridian_ = parse_lon0(proj_as_proj_string(s->ctx, s->target, PJ_PROJ_5, nullptr));
+  XY probe;
+  if (!p.forward({p.central_meridian_, 0.0}, probe) && !p.forward({p.central_meridian_, 45.0}, probe))
+    return Error{"projection '" + definition + "': cannot project points of the region"};
+  return p;
+}
+
+std::string Projection::wkt() const {
+  const char* w = proj_as_wkt(state_->ctx, state_->target, PJ_WKT1_ESRI, nullptr);
+  if (!w) w = proj_as_wkt(state_->ctx, state_->target, PJ_WKT2_2019, nullptr);
+  return w ? w : "";
+}
+
+bool Projection::forward(LonLat p, XY& out) const {
+  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+  PJ_COORD r = proj_trans(state_->transform, PJ_FWD, c);
+  if (!std::isfinite(r.xy.x) || !std::isfinite(r.xy.y) || r.xy.x == HUGE_VAL) return false;
+  out = {r.xy.x, r.xy.y};
+  return true;
+}
+
+bool Projection::inverse(XY p, LonLat& out) const {
+  PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
+  PJ_COORD r = proj_trans(state_->transform, PJ_INV, c);
+  if (!std::isfinite(r.lp.lam) || !std::isfinite(r.lp.phi) || r.lp.lam == HUGE_VAL) return false;
+  out = {r.lp.lam, r.lp.phi};
+  return true;
+}
+
+void Projection::forward_many(std::vector<double>& xs, std::vector<double>& ys) const {
+  proj_errno_reset(state_->transform);
+  proj_trans_generic(state_->transform, PJ_FWD, xs.data(), sizeof(double), xs.size(), ys.data(), sizeof(double),
+                     ys.size(), nullptr, 0, 0, nullptr, 0, 0);
+}
+
+std::vector<NamedProjection> projection_presets(const BoundsLonLat& region, LonLat c) {
+  double span = region.north - region.south;
+  double lat1 = region.south + span / 6, lat2 = region.north - span / 6;
+  char conic[160];
+  std::snprintf(conic, sizeof conic, "+lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m", lat1,
+                lat2, (region.south + region.north) / 2, (region.west + region.east) / 2);
+  char aeqd[120];
+  std::snprintf(aeqd, sizeof aeqd, "+proj=aeqd +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m", c.lat, c.lon);
+  return {
+      {"Lambert conformal conic (fitted)", std::string("+proj=lcc ") + conic},
+      {"Albers equal-area conic (fitted)", std::string("+proj=aea ") + conic},
+      {"Web Mercator", "EPSG:3857"},
+      {"Azimuthal equidistant (on centre)", aeqd},
+      {"Plain lon/lat", "EPSG:4326"},
+  };
+}
+
+double geodesic_distance_m(LonLat a, LonLat b) {
+  static const geod_geodesic wgs84 = [] {
+    geod_geodesic g;
+    geod_init(&g, 6378137.0, 1 / 298.257223563);
+    return g;
+  }();
+  double s12 = 0;
+  geod_inverse(&wgs84, a.lat, a.lon, b.lat, b.lon, &s12, nullptr, nullptr);
+  return s12;
+}
+
+}  // namespace chronoatlas::geo

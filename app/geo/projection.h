@@ -1,0 +1,52 @@
+#pragma once
+// Map projections through PROJ: WGS84 lon/lat (degrees) to a target CRS, in the target's own units (usually metres).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/geometry_types.h"
+#include "base/result.h"
+
+namespace chronoatlas::geo {
+
+class Projection {
+ public:
+  // DEFINITION is anything PROJ accepts as a CRS: "EPSG:3035", a PROJ string, WKT. Fails with PROJ's reason.
+  static Result<Projection> create(const std::string& definition);
+
+  const std::string& definition() const { return definition_; }
+  // The target CRS as WKT (for .prj files).
+  std::string wkt() const;
+  // Longitude (degrees) where the projection's central meridian lies; its antimeridian is the seam.
+  double central_meridian() const { return central_meridian_; }
+  // True when the target CRS is geographic, so projected units are degrees.
+  bool geographic() const { return geographic_; }
+
+  // One point; false (and XY untouched) where the projection is undefined.
+  bool forward(LonLat p, XY& out) const;
+  bool inverse(XY p, LonLat& out) const;
+  // Many points in place: xs = longitudes in, projected x out; ys likewise. Undefined points become HUGE_VAL.
+  void forward_many(std::vector<double>& xs, std::vector<double>& ys) const;
+
+ private:
+  struct State;
+  explicit Projection(std::shared_ptr<State> s) : state_(std::move(s)) {}
+  std::shared_ptr<State> state_;
+  std::string definition_;
+  double central_meridian_ = 0;
+  bool geographic_ = false;
+};
+
+struct NamedProjection {
+  std::string name;        // for menus
+  std::string definition;  // PROJ definition
+};
+
+// The projections offered in the UI, fitted to a view: conformal and equal-area conics with standard parallels at
+// 1/6 and 5/6 of the latitude span, Web Mercator, azimuthal equidistant on the centre, plain lon/lat.
+std::vector<NamedProjection> projection_presets(const BoundsLonLat& region, LonLat centre);
+
+// Geodesic distance on WGS84 in metres (PROJ's geodesic routines).
+double geodesic_distance_m(LonLat a, LonLat b);
+
+}  // namespace chronoatlas::geo

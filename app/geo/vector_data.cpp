@@ -1,0 +1,17 @@
+#include "geo/vector_data.h"
+
+namespace chronoatlas::geo {
+
+int VectorLayer::field_index(const std::string& field) const {
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (fields[i] == field) return static_cast<int>(i);
+  return -1;
+}
+
+const std::string& VectorLayer::value(const Feature& f, const std::string& field) const {
+  static const std::string none;
+  int i = field_index(field);
+  return i < 0 || i >= static_cast<int>(f.values.size()) ? none : f.values[i];
+}
+
+}  // namespace chronoatlas::geo

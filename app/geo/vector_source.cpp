@@ -1,0 +1,227 @@
+#include "geo/vector_source.h"
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+namespace chronoatlas::geo {
+namespace {
+
+void register_gdal_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Large GeoJSON files are legitimate input: lift GDAL's per-object size guard.
+    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+  });
+}
+
+// Keeps GDAL from printing while a file is read; the last error message is read back instead.
+class QuietGdal {
+ public:
+  QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); CPLErrorReset(); }
+  ~QuietGdal() { CPLPopErrorHandler(); }
+  QuietGdal(const QuietGdal&) = delete;
+  QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
+std::string last_gdal_message(const char* fallback) {
+  const char* msg = CPLGetLastErrorMsg();
+  return msg && *msg ? msg : fallback;
+}
+
+bool valid_lonlat(double lon, double lat) {
+  return std::isfinite(lon) && std::isfinite(lat) && std::fabs(lon) <= 180.0 + 1e-9 && std::fabs(lat) <= 90.0 + 1e-9;
+}
+
+// Converts OGR geometry into the feature's parts. Returns "" or the reason the feature cannot be used.
+class GeometryReader {
+ public:
+  explicit GeometryReader(Feature& out) : out_(out) {}
+
+  std::string read(const OGRGeometry& g) {
+    switch (wkbFlatten(g.getGeometryType())) {
+      case wkbPoint: return add_point(*g.toPoint());
+      case wkbLineString: return add_line(*g.toLineString());
+      case wkbPolygon: return add_polygon(*g.toPolygon());
+      case wkbMultiPoint:
+      case wkbMultiLineString:
+      case wkbMultiPolygon:
+      case wkbGeometryCollection: return add_collection(*g.toGeometryCollection());
+      default: {
+        if (!g.hasCurveGeometry()) return "unsupported geometry type " + std::string(g.getGeometryName());
+        std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+        return linear ? read(*linear) : "curved geometry could not be linearised";
+      }
+    }
+  }
+
+ private:
+  std::string add_collection(const OGRGeometryCollection& c) {
+    for (const OGRGeometry* part : c)
+      if (auto why = read(*part); !why.empty()) return why;
+    return "";
+  }
+
+  std::string add_point(const OGRPoint& p) {
+    if (p.IsEmpty()) return "";
+    if (!valid_lonlat(p.getX(), p.getY())) return out_of_range(p.getX(), p.getY());
+    out_.points.push_back({p.getX(), p.getY()});
+    return "";
+  }
+
+  std::string read_curve(const OGRSimpleCurve& c, std::vector<LonLat>& pts) {
+    pts.reserve(c.getNumPoints());
+    for (int i = 0; i < c.getNumPoints(); ++i) {
+      double lon = c.getX(i), lat = c.getY(i);
+      if (!valid_lonlat(lon, lat)) return out_of_range(lon, lat);
+      pts.push_back({lon, lat});
+    }
+    return "";
+  }
+
+  std::string add_line(const OGRLineString& l) {
+    LineString line;
+    if (auto why = read_curve(l, line); !why.empty()) return why;
+    if (line.size() >= 2) out_.lines.push_back(std::move(line));
+    return "";
+  }
+
+  std::string add_polygon(const OGRPolygon& poly) {
+    Polygon rings;
+    for (const OGRLinearRing* r : poly) {
+      Ring ring;
+      if (auto why = read_curve(*r, ring); !why.empty()) return why;
+      if (ring.size() < 4) return "ring with fewer than 4 points";
+      if (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat) return "unclosed ring";
+      rings.push_back(std::move(ring));
+    }
+    if (!rings.empty()) out_.polygons.push_back(std::move(rings));
+    return "";
+  }
+
+  static std::string out_of_range(double x, double y) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "coordinate (%g, %g) outside the valid lon/lat range", x, y);
+    return buf;
+  }
+
+  Feature& out_;
+};
+
+std::string crs_label(const OGRSpatialReference& srs) {
+  const char* auth = srs.GetAuthorityName(nullptr);
+  const char* code = srs.GetAuthorityCode(nullptr);
+  if (auth && code) return std::string(auth) + ":" + code;
+  const char* name = srs.GetName();
+  return name ? name : "unnamed CRS";
+}
+
+struct LayerReading {
+  VectorLayer layer;
+  std::vector<std::string> warnings;
+};
+
+// Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used.
+bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
+  VectorLayer& layer = out.layer;
+  layer.name = src.GetName();
+  layer.geometry_type = OGRGeometryTypeToName(src.GetGeomType());
+  const std::string where = path + ", layer '" + layer.name + "'";
+
+  OGRFeatureDefn* defn = src.GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
+
+  const OGRSpatialReference* srs = src.GetSpatialRef();
+  std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+  if (srs) {
+    layer.crs = crs_label(*srs);
+    OGRSpatialReference source(*srs), wgs84;
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!source.IsGeographic() || !source.IsSame(&wgs84)) {
+      to_wgs84.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
+      if (!to_wgs84) {
+        out.warnings.push_back(where + ": CRS " + layer.crs + " cannot be transformed to WGS84 (" +
+                               last_gdal_message("unknown CRS") + "); layer skipped");
+        return false;
+      }
+    }
+  } else {
+    layer.crs = "EPSG:4326 (assumed: the file names no CRS)";
+  }
+
+  src.ResetReading();
+  for (auto& f : src) {
+    Feature feature;
+    feature.fid = f->GetFID();
+    const std::string which = where + ", feature " + std::to_string(feature.fid);
+    OGRGeometry* g = f->GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+      out.warnings.push_back(which + ": no geometry; skipped");
+      continue;
+    }
+    if (to_wgs84 && g->transform(to_wgs84.get()) != OGRERR_NONE) {
+      out.warnings.push_back(which + ": cannot be transformed from " + layer.crs + "; skipped");
+      continue;
+    }
+    if (auto why = GeometryReader(feature).read(*g); !why.empty()) {
+      if (!srs && why.find("outside the valid") != std::string::npos) {
+        out.warnings.push_back(where + ": the file names no CRS and its coordinates are not degrees (" + why +
+                               "); layer skipped. Convert it with a CRS, e.g. ogr2ogr -a_srs EPSG:XXXX");
+        return false;
+      }
+      out.warnings.push_back(which + ": " + why + "; skipped");
+      continue;
+    }
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      feature.values.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    for (const Polygon& p : feature.polygons)
+      for (LonLat q : p.front()) layer.extent.extend(q);
+    for (const LineString& l : feature.lines)
+      for (LonLat q : l) layer.extent.extend(q);
+    for (LonLat q : feature.points) layer.extent.extend(q);
+    layer.features.push_back(std::move(feature));
+  }
+  if (CPLGetLastErrorType() >= CE_Failure && layer.features.empty()) {
+    out.warnings.push_back(where + ": " + last_gdal_message("read error"));
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<LoadReport> load_vector_source(const std::string& path) {
+  register_gdal_once();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
+  if (std::filesystem::is_directory(path, ec) && std::filesystem::is_empty(path, ec))
+    return Error{path + ": empty directory, not a vector source"};
+
+  QuietGdal quiet;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) {
+    return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
+                 " (GDAL could not open it as vector data)"};
+  }
+  LoadReport report;
+  for (OGRLayer* src : ds->GetLayers()) {
+    LayerReading reading;
+    CPLErrorReset();
+    bool usable = read_layer(*src, path, reading);
+    report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
+    if (usable) report.layers.push_back(std::move(reading.layer));
+  }
+  if (report.layers.empty() && ds->GetLayerCount() == 0) return Error{path + ": contains no vector layers"};
+  return report;
+}
+
+}  // namespace chronoatlas::geo

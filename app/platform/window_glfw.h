@@ -1,0 +1,47 @@
+#pragma once
+// The desktop window: GLFW + an OpenGL 3.3 core context + Dear ImGui's GLFW/OpenGL3 backends. A thin shim.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+struct GLFWwindow;
+
+namespace chronoatlas::platform {
+
+class Window {
+ public:
+  // Fails when there is no display (or no GL 3.3); the caller then renders headless.
+  static Result<std::unique_ptr<Window>> create(const std::string& title, const std::string& imgui_ini_path);
+  ~Window();
+
+  bool should_close() const;
+  // Waits for input (or TIMEOUT seconds when animating) and starts an ImGui frame.
+  void begin_frame(double timeout_s);
+  // Renders ImGui over the map and swaps.
+  void end_frame();
+  int framebuffer_width() const;
+  int framebuffer_height() const;
+  float content_scale() const;   // HiDPI factor
+  // Framebuffer pixels per window coordinate (ImGui's mouse positions are window coordinates).
+  float pixel_ratio() const;
+  // Paths dropped on the window since the last call.
+  std::vector<std::string> take_dropped_paths();
+  GLFWwindow* handle() { return window_; }
+
+ private:
+  Window() = default;
+  GLFWwindow* window_ = nullptr;
+  std::string ini_path_;
+};
+
+// Folder for settings: $XDG_CONFIG_HOME/chronoatlas or ~/.config/chronoatlas, created if missing.
+std::string config_dir();
+// Folder for generated files: $XDG_CACHE_HOME/chronoatlas or ~/.cache/chronoatlas, created if missing.
+std::string cache_dir();
+// True when an X or Wayland display is set.
+bool display_available();
+
+}  // namespace chronoatlas::platform

@@ -1,0 +1,55 @@
+#pragma once
+// Everything one image shows, as plain data: built by the scene, drawn by the renderer, for screen and export alike.
+#include <string>
+#include <vector>
+
+#include "base/colour.h"
+#include "render/gpu_layer.h"
+#include "render/text_renderer.h"
+#include "render/view.h"
+
+namespace chronoatlas::render {
+
+struct LayerDraw {
+  const GpuLayer* layer = nullptr;
+  float opacity = 1;
+  float stroke_width_px = 1;  // before ui_scale
+  bool fill = true, stroke = true, points = true;
+};
+
+struct Label {
+  XY world;            // projected anchor
+  std::string text;
+  double rank = 0;     // larger wins when labels collide
+  TextStyle style;
+  float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
+};
+
+struct LegendEntry {
+  std::string text;
+  Rgba fill, stroke;
+  bool point = false;
+};
+
+struct Furniture {
+  std::string title;
+  std::string date;                  // large date stamp; "" for none
+  std::vector<LegendEntry> legend;   // empty: no legend
+  float scale_bar_px = 0;            // 0: no scale bar
+  std::string scale_bar_label;
+  std::string attribution;           // sources line; "" for none
+  float north_arrow_deg = 0;         // where north points, clockwise from up; NaN for no arrow
+  bool show_north_arrow = false;
+};
+
+struct Frame {
+  View view;
+  float day = 0;                     // days since the scenario origin
+  Rgba background{0.80f, 0.87f, 0.92f, 1};
+  std::vector<LayerDraw> layers;     // bottom first
+  std::vector<Label> labels;         // placed without overlaps, higher rank first
+  std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
+  Furniture furniture;
+};
+
+}  // namespace chronoatlas::render

@@ -1,0 +1,51 @@
+#pragma once
+// A layer's geometry projected and uploaded to the GPU once per projection, with its per-feature styles in a texture.
+#include <vector>
+
+#include "base/colour.h"
+#include "geo/projection.h"
+#include "render/gl_objects.h"
+#include "render/layer_geometry.h"
+#include "story/time.h"
+
+namespace chronoatlas::render {
+
+struct FeatureStyle {
+  Rgba fill;
+  Rgba stroke;
+  float radius_px = 4;   // point symbols
+  float emphasis = 0;    // 0 normal, 1 highlighted (a ring around point symbols)
+};
+
+class GpuLayer {
+ public:
+  // Projects GEOMETRY with PROJECTION and uploads it. TIMES holds each feature's interval (days since 1970); empty
+  // means always shown. ORIGIN (days since 1970) is subtracted before the GPU sees a time, so float32 keeps the hours.
+  void upload(const LayerGeometry& geometry, const geo::Projection& projection,
+              const std::vector<story::Interval>& times, story::Days origin);
+  void set_styles(const std::vector<FeatureStyle>& styles);
+
+  GLuint fill_vao() const { return fill_vao_.id(); }
+  GLuint line_vao() const { return line_vao_.id(); }
+  GLuint point_vao() const { return point_vao_.id(); }
+  GLuint style_texture() const { return styles_.id(); }
+  int fill_index_count() const { return fill_index_count_; }
+  int segment_count() const { return segment_count_; }
+  int point_count() const { return point_count_; }
+  // Projected label anchors, one per feature (NaN where a feature has none or it does not project).
+  const std::vector<XY>& label_anchors() const { return label_anchors_; }
+  const BoundsXY& bounds() const { return bounds_; }
+
+ private:
+  GlVertexArray fill_vao_, line_vao_, point_vao_;
+  GlBuffer fill_vbo_, fill_ebo_, corner_vbo_, segment_vbo_, point_vbo_;
+  GlTexture styles_;
+  int fill_index_count_ = 0, segment_count_ = 0, point_count_ = 0;
+  std::vector<XY> label_anchors_;
+  BoundsXY bounds_;
+};
+
+// Texture layout shared with the shaders: 1024 features a row block, three rows each (fill, stroke, params).
+constexpr int kStyleTextureWidth = 1024;
+
+}  // namespace chronoatlas::render

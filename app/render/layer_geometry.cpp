@@ -1,0 +1,84 @@
+#include "render/layer_geometry.h"
+
+#include <cmath>
+
+#include "geo/densify.h"
+#include "geo/label_point.h"
+#include "geo/tessellate.h"
+
+namespace chronoatlas::render {
+namespace {
+
+constexpr double kMaxStepDeg = 0.5;
+
+void add_polyline(LayerGeometry& g, const std::vector<LonLat>& line, uint32_t feature) {
+  std::vector<LonLat> dense = geo::densify(line, kMaxStepDeg);
+  g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
+  g.line_points.insert(g.line_points.end(), dense.begin(), dense.end());
+  g.line_feature.push_back(feature);
+}
+
+void add_polygon(LayerGeometry& g, const Polygon& polygon, uint32_t feature) {
+  Polygon dense;
+  for (const Ring& ring : polygon) {
+    dense.push_back(geo::densify(ring, kMaxStepDeg));
+    add_polyline(g, ring, feature);
+  }
+  geo::TriangleMesh mesh;
+  geo::tessellate(dense, mesh);
+  auto base = static_cast<uint32_t>(g.fill_vertices.size());
+  g.fill_vertices.insert(g.fill_vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
+  g.fill_feature.insert(g.fill_feature.end(), mesh.vertices.size(), feature);
+  for (uint32_t i : mesh.indices) g.fill_indices.push_back(base + i);
+}
+
+}  // namespace
+
+LayerGeometry build_layer_geometry(const geo::VectorLayer& layer) {
+  LayerGeometry g;
+  g.extent = layer.extent;
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const geo::Feature& f = layer.features[i];
+    auto index = static_cast<uint32_t>(i);
+    const Polygon* largest = nullptr;
+    double largest_area = -1;
+    for (const Polygon& p : f.polygons) {
+      add_polygon(g, p, index);
+      double a = geo::planar_area(p);
+      if (a > largest_area) largest_area = a, largest = &p;
+    }
+    for (const LineString& l : f.lines) add_polyline(g, l, index);
+    for (LonLat p : f.points) {
+      g.points.push_back(p);
+      g.point_feature.push_back(index);
+    }
+    if (largest) {
+      g.label_anchor.push_back(geo::label_point(*largest));
+      g.label_rank.push_back(largest_area);
+    } else if (!f.points.empty()) {
+      g.label_anchor.push_back(f.points.front());
+      g.label_rank.push_back(0);
+    } else if (!f.lines.empty()) {
+      g.label_anchor.push_back(f.lines.front()[f.lines.front().size() / 2]);
+      g.label_rank.push_back(0);
+    } else {
+      g.label_anchor.push_back({NAN, NAN});
+      g.label_rank.push_back(-1);
+    }
+  }
+  g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
+  return g;
+}
+
+LayerGeometry build_graticule(const BoundsLonLat& b, double step) {
+  LayerGeometry g;
+  double west = std::floor(b.west / step) * step, east = std::ceil(b.east / step) * step;
+  double south = std::max(-89.0, std::floor(b.south / step) * step), north = std::min(89.0, std::ceil(b.north / step) * step);
+  for (double lon = west; lon <= east + 1e-9; lon += step) add_polyline(g, {{lon, south}, {lon, north}}, 0);
+  for (double lat = south; lat <= north + 1e-9; lat += step) add_polyline(g, {{west, lat}, {east, lat}}, 0);
+  g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
+  g.extent = b;
+  return g;
+}
+
+}  // namespace chronoatlas::render

@@ -1,0 +1,225 @@
+#include "render/map_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronoatlas::render {
+namespace {
+
+GLint loc(const GlProgram& p, const char* name) { return glGetUniformLocation(p.id(), name); }
+
+void set_view_uniforms(const GlProgram& p, const View& v, float day) {
+  glUseProgram(p.id());
+  glUniform2f(loc(p, "u_centre"), static_cast<float>(v.centre.x), static_cast<float>(v.centre.y));
+  glUniform2f(loc(p, "u_clip_per_unit"), static_cast<float>(2.0 / (v.width_px * v.units_per_px)),
+              static_cast<float>(2.0 / (v.height_px * v.units_per_px)));
+  glUniform2f(loc(p, "u_viewport_px"), static_cast<float>(v.width_px), static_cast<float>(v.height_px));
+  glUniform1f(loc(p, "u_ui_scale"), v.ui_scale);
+  glUniform1f(loc(p, "u_day"), day);
+  glUniform1i(loc(p, "u_styles"), 0);
+}
+
+struct Box {
+  float x0, y0, x1, y1;
+  bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const std::string& font_dir) {
+  std::unique_ptr<MapRenderer> r(new MapRenderer());
+  struct Want {
+    GlProgram* program;
+    const char *vert, *frag;
+  } wants[] = {{&r->area_, "area.vert", "area.frag"},
+               {&r->line_, "line.vert", "line.frag"},
+               {&r->point_, "point.vert", "point.frag"},
+               {&r->shape_, "shape.vert", "shape.frag"}};
+  for (Want& w : wants) {
+    auto p = build_program(w.vert, w.frag);
+    if (!p) return Error{p.error()};
+    *w.program = std::move(*p);
+  }
+  auto text = TextRenderer::create(font_dir);
+  if (!text) return Error{text.error()};
+  r->text_ = std::move(*text);
+  r->shape_vao_ = make_vertex_array();
+  r->shape_vbo_ = make_buffer();
+  glBindVertexArray(r->shape_vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, r->shape_vbo_.id());
+  float_attribute(0, 2, 24, 0);
+  float_attribute(1, 4, 24, 8);
+  glBindVertexArray(0);
+  return r;
+}
+
+void MapRenderer::draw(const Frame& frame) { draw_tile(frame, {0, 0, frame.view.width_px, frame.view.height_px}); }
+
+void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
+  tile_ = tile;
+  View tv = frame.view;
+  tv.centre = frame.view.to_world({tile.x + tile.width / 2.0, tile.y + tile.height / 2.0});
+  tv.width_px = tile.width;
+  tv.height_px = tile.height;
+  glViewport(0, 0, tile.width, tile.height);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  // Straight alpha for colour, and an alpha channel that accumulates coverage, so transparent exports composite right.
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  const Rgba& bg = frame.background;
+  glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
+  glClear(GL_COLOR_BUFFER_BIT);
+  draw_layers(frame, tv);
+  draw_labels(frame);
+  draw_furniture(frame);
+}
+
+void MapRenderer::draw_layers(const Frame& frame, const View& v) {
+  glActiveTexture(GL_TEXTURE0);
+  for (const LayerDraw& d : frame.layers) {
+    const GpuLayer& g = *d.layer;
+    glBindTexture(GL_TEXTURE_2D, g.style_texture());
+    if (d.fill && g.fill_index_count() > 0) {
+      set_view_uniforms(area_, v, frame.day);
+      glUniform1f(loc(area_, "u_opacity"), d.opacity);
+      glBindVertexArray(g.fill_vao());
+      glDrawElements(GL_TRIANGLES, g.fill_index_count(), GL_UNSIGNED_INT, nullptr);
+    }
+    if (d.stroke && g.segment_count() > 0 && d.stroke_width_px > 0) {
+      set_view_uniforms(line_, v, frame.day);
+      glUniform1f(loc(line_, "u_opacity"), d.opacity);
+      glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
+      glBindVertexArray(g.line_vao());
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.segment_count());
+    }
+    if (d.points && g.point_count() > 0) {
+      set_view_uniforms(point_, v, frame.day);
+      glUniform1f(loc(point_, "u_opacity"), d.opacity);
+      glBindVertexArray(g.point_vao());
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.point_count());
+    }
+  }
+  glBindVertexArray(0);
+}
+
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, TextRenderer& text) {
+  std::vector<size_t> order(labels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
+  std::vector<Box> taken;
+  std::vector<PlacedLabel> placed;
+  const float margin = 2 * view.ui_scale;
+  for (size_t i : order) {
+    const Label& l = labels[i];
+    if (!std::isfinite(l.world.x)) continue;
+    XY p = view.to_pixel(l.world);
+    TextBox box = text.measure(l.text, l.style);
+    float x = l.offset_px > 0 ? static_cast<float>(p.x) + l.offset_px : static_cast<float>(p.x) - box.width / 2;
+    float y = static_cast<float>(p.y) + (box.ascent - box.descent) / 2;
+    Box b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
+    if (b.x1 < 0 || b.y1 < 0 || b.x0 > view.width_px || b.y0 > view.height_px) continue;
+    if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.overlaps(b); })) continue;
+    taken.push_back(b);
+    placed.push_back({i, x, y});
+  }
+  return placed;
+}
+
+void MapRenderer::draw_labels(const Frame& frame) {
+  for (const PlacedLabel& p : place_labels(frame.labels, frame.view, *text_)) {
+    const Label& l = frame.labels[p.index];
+    text_->add(l.text, p.x, p.y, l.style);
+  }
+  for (const Label& l : frame.fixed_labels)
+    text_->add(l.text, static_cast<float>(l.world.x), static_cast<float>(l.world.y), l.style);
+  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
+}
+
+void MapRenderer::add_rect(float x0, float y0, float x1, float y1, Rgba c) {
+  add_triangle({x0, y0}, {x1, y0}, {x0, y1}, c);
+  add_triangle({x1, y0}, {x1, y1}, {x0, y1}, c);
+}
+
+void MapRenderer::add_triangle(XY a, XY b, XY c, Rgba k) {
+  for (XY p : {a, b, c})
+    shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), k.r, k.g, k.b, k.a});
+}
+
+void MapRenderer::flush_shapes() {
+  if (shapes_.empty()) return;
+  glUseProgram(shape_.id());
+  glUniform2f(loc(shape_, "u_viewport_px"), static_cast<float>(tile_.width), static_cast<float>(tile_.height));
+  glUniform2f(loc(shape_, "u_origin_px"), static_cast<float>(tile_.x), static_cast<float>(tile_.y));
+  glBindVertexArray(shape_vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, shape_vbo_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(shapes_.size() * sizeof(float)), shapes_.data(),
+               GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(shapes_.size() / 6));
+  glBindVertexArray(0);
+  shapes_.clear();
+}
+
+void MapRenderer::draw_furniture(const Frame& frame) {
+  const View& v = frame.view;
+  const Furniture& f = frame.furniture;
+  const float s = v.ui_scale, pad = 14 * s;
+  const Rgba ink{0.12f, 0.12f, 0.14f, 1}, panel{1, 1, 1, 0.82f};
+  TextStyle title{22 * s, true, ink, {1, 1, 1, 0.9f}};
+  TextStyle date{30 * s, true, {0.55f, 0.1f, 0.1f, 1}, {1, 1, 1, 0.9f}};
+  TextStyle body{12.5f * s, false, ink, {1, 1, 1, 0}};
+  TextStyle small{11 * s, false, {0.2f, 0.2f, 0.22f, 1}, {1, 1, 1, 0.9f}};
+
+  if (!f.title.empty()) text_->add(f.title, pad, pad + title.size_px * 0.8f, title);
+  if (!f.date.empty()) {
+    TextBox b = text_->measure(f.date, date);
+    text_->add(f.date, v.width_px - pad - b.width, pad + date.size_px * 0.8f, date);
+  }
+  float bottom = v.height_px - pad;
+  if (!f.attribution.empty()) {
+    text_->add(f.attribution, pad, bottom, small);
+    bottom -= small.size_px * 1.6f;
+  }
+  if (f.scale_bar_px > 0) {
+    float x1 = v.width_px - pad, x0 = x1 - f.scale_bar_px, y1 = bottom, y0 = y1 - 6 * s;
+    add_rect(x0 - s, y0 - s, x1 + s, y1 + s, ink);
+    for (int k = 0; k < 4; ++k) {
+      float a = x0 + f.scale_bar_px * k / 4, b = x0 + f.scale_bar_px * (k + 1) / 4;
+      add_rect(a, y0, b, y1, k % 2 ? ink : Rgba{1, 1, 1, 1});
+    }
+    TextBox b = text_->measure(f.scale_bar_label, small);
+    text_->add(f.scale_bar_label, x1 - b.width, y0 - 5 * s, small);
+  }
+  if (!f.legend.empty()) {
+    float row = 20 * s, sw = 16 * s, width = 0;
+    for (const LegendEntry& e : f.legend) width = std::max(width, text_->measure(e.text, body).width);
+    float h = row * f.legend.size() + 12 * s, w = width + sw + 30 * s;
+    float x0 = pad, y0 = bottom - h - 6 * s;
+    add_rect(x0, y0, x0 + w, y0 + h, panel);
+    for (size_t i = 0; i < f.legend.size(); ++i) {
+      const LegendEntry& e = f.legend[i];
+      float cy = y0 + 6 * s + row * (i + 0.5f), cx = x0 + 10 * s + sw / 2;
+      if (e.point) {
+        add_rect(cx - 5 * s, cy - 5 * s, cx + 5 * s, cy + 5 * s, e.stroke);
+        add_rect(cx - 3.5f * s, cy - 3.5f * s, cx + 3.5f * s, cy + 3.5f * s, e.fill);
+      } else {
+        add_rect(cx - sw / 2, cy - 6 * s, cx + sw / 2, cy + 6 * s, e.stroke);
+        add_rect(cx - sw / 2 + s, cy - 6 * s + s, cx + sw / 2 - s, cy + 6 * s - s, e.fill);
+      }
+      text_->add(e.text, x0 + 20 * s + sw, cy + body.size_px * 0.35f, body);
+    }
+  }
+  if (f.show_north_arrow && std::isfinite(f.north_arrow_deg)) {
+    float cx = v.width_px - pad - 14 * s, cy = pad + 70 * s, len = 18 * s;
+    double a = f.north_arrow_deg * M_PI / 180;
+    XY tip{cx + std::sin(a) * len, cy - std::cos(a) * len}, tail{cx - std::sin(a) * len * 0.6, cy + std::cos(a) * len * 0.6};
+    XY side{std::cos(a) * 7 * s, std::sin(a) * 7 * s};
+    add_triangle(tip, {tail.x + side.x, tail.y + side.y}, {cx, cy}, ink);
+    add_triangle(tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}, {0.6f, 0.6f, 0.6f, 1});
+    text_->add("N", static_cast<float>(tip.x) - 4 * s, static_cast<float>(tip.y) - 4 * s, small);
+  }
+  flush_shapes();
+  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
+}
+
+}  // namespace chronoatlas::render

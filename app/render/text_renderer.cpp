@@ -1,0 +1,169 @@
+#include "render/text_renderer.h"
+
+#include <cmath>
+#include <cstring>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+namespace chronoatlas::render {
+
+namespace {
+constexpr int kPad = 4;  // pixels around each glyph, room for the halo
+}
+
+struct TextRenderer::Fonts {
+  FT_Library library = nullptr;
+  FT_Face regular = nullptr, bold = nullptr, armenian = nullptr, armenian_bold = nullptr;
+  ~Fonts() {
+    for (FT_Face f : {regular, bold, armenian, armenian_bold})
+      if (f) FT_Done_Face(f);
+    if (library) FT_Done_FreeType(library);
+  }
+};
+
+std::u32string decode_utf8(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+    bool ok = true;
+    for (int k = 1; k <= extra; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 2) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    out.push_back(ok ? cp : 0xFFFD);
+    i += ok ? extra + 1 : 1;
+  }
+  return out;
+}
+
+Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const std::string& font_dir) {
+  std::unique_ptr<TextRenderer> t(new TextRenderer());
+  t->fonts_ = std::make_unique<Fonts>();
+  Fonts& f = *t->fonts_;
+  if (FT_Init_FreeType(&f.library)) return Error{"FreeType could not start"};
+  struct Want {
+    FT_Face* face;
+    const char* file;
+  } wants[] = {{&f.regular, "NotoSans-Regular.ttf"},
+               {&f.bold, "NotoSans-Bold.ttf"},
+               {&f.armenian, "NotoSansArmenian-Regular.ttf"},
+               {&f.armenian_bold, "NotoSansArmenian-Bold.ttf"}};
+  for (Want& w : wants) {
+    std::string path = font_dir + "/" + w.file;
+    if (FT_New_Face(f.library, path.c_str(), 0, w.face))
+      return Error{"font " + path + ": cannot be read (install Debian's fonts-noto-core)"};
+  }
+  auto program = build_program("text.vert", "text.frag");
+  if (!program) return Error{program.error()};
+  t->program_ = std::move(*program);
+  t->vao_ = make_vertex_array();
+  t->vbo_ = make_buffer();
+  t->texture_ = make_texture();
+  t->atlas_.assign(static_cast<size_t>(t->atlas_size_) * t->atlas_size_, 0);
+  glBindVertexArray(t->vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, t->vbo_.id());
+  float_attribute(0, 2, 48, 0);
+  float_attribute(1, 2, 48, 8);
+  float_attribute(2, 4, 48, 16);
+  float_attribute(3, 4, 48, 32);
+  glBindVertexArray(0);
+  return t;
+}
+
+TextRenderer::~TextRenderer() = default;
+
+const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold) {
+  auto key = std::make_tuple(cp, size, bold);
+  if (auto it = glyphs_.find(key); it != glyphs_.end()) return it->second;
+  FT_Face face = bold ? fonts_->bold : fonts_->regular;
+  FT_UInt index = FT_Get_Char_Index(face, cp);
+  if (!index) {
+    FT_Face fallback = bold ? fonts_->armenian_bold : fonts_->armenian;
+    if (FT_UInt alt = FT_Get_Char_Index(fallback, cp)) face = fallback, index = alt;
+  }
+  FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(size));
+  Glyph g{};
+  if (FT_Load_Glyph(face, index, FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT) == 0) {
+    FT_Bitmap& bm = face->glyph->bitmap;
+    int w = static_cast<int>(bm.width) + 2 * kPad, h = static_cast<int>(bm.rows) + 2 * kPad;
+    if (shelf_x_ + w > atlas_size_) shelf_x_ = 0, shelf_y_ += shelf_h_, shelf_h_ = 0;
+    if (shelf_y_ + h > atlas_size_) {  // full: start over; glyphs still queued are redrawn from the new atlas later
+      glyphs_.clear();
+      std::fill(atlas_.begin(), atlas_.end(), 0);
+      shelf_x_ = shelf_y_ = shelf_h_ = 0;
+    }
+    for (unsigned r = 0; r < bm.rows; ++r)
+      std::memcpy(&atlas_[static_cast<size_t>(shelf_y_ + kPad + r) * atlas_size_ + shelf_x_ + kPad],
+                  bm.buffer + static_cast<ptrdiff_t>(r) * bm.pitch, bm.width);
+    float s = static_cast<float>(atlas_size_);
+    g = {shelf_x_ / s, shelf_y_ / s, (shelf_x_ + w) / s, (shelf_y_ + h) / s,
+         static_cast<float>(face->glyph->bitmap_left - kPad), static_cast<float>(face->glyph->bitmap_top + kPad),
+         static_cast<float>(w), static_cast<float>(h), face->glyph->advance.x / 64.f};
+    shelf_x_ += w;
+    shelf_h_ = std::max(shelf_h_, h);
+    atlas_dirty_ = true;
+  }
+  return glyphs_.emplace(key, g).first->second;
+}
+
+TextBox TextRenderer::measure(const std::string& utf8, const TextStyle& style) {
+  int size = static_cast<int>(std::lround(style.size_px));
+  TextBox box;
+  for (char32_t cp : decode_utf8(utf8)) box.width += glyph(cp, size, style.bold).advance;
+  box.ascent = style.size_px * 0.75f;
+  box.descent = style.size_px * 0.25f;
+  return box;
+}
+
+void TextRenderer::add(const std::string& utf8, float x, float y, const TextStyle& style) {
+  int size = static_cast<int>(std::lround(style.size_px));
+  const Rgba& c = style.colour;
+  const Rgba& h = style.halo;
+  float pen = std::round(x), base = std::round(y);
+  for (char32_t cp : decode_utf8(utf8)) {
+    const Glyph& g = glyph(cp, size, style.bold);
+    float x0 = pen + g.left, y0 = base - g.top, x1 = x0 + g.w, y1 = y0 + g.h;
+    auto vertex = [&](float px, float py, float u, float v) {
+      quads_.insert(quads_.end(), {px, py, u, v, c.r, c.g, c.b, c.a, h.r, h.g, h.b, h.a});
+    };
+    vertex(x0, y0, g.u0, g.v0), vertex(x1, y0, g.u1, g.v0), vertex(x0, y1, g.u0, g.v1);
+    vertex(x1, y0, g.u1, g.v0), vertex(x1, y1, g.u1, g.v1), vertex(x0, y1, g.u0, g.v1);
+    pen += g.advance;
+  }
+}
+
+void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
+  if (quads_.empty()) return;
+  glBindTexture(GL_TEXTURE_2D, texture_.id());
+  if (atlas_dirty_) {
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas_size_, atlas_size_, 0, GL_RED, GL_UNSIGNED_BYTE, atlas_.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    atlas_dirty_ = false;
+  }
+  glUseProgram(program_.id());
+  glUniform2f(glGetUniformLocation(program_.id(), "u_viewport_px"), static_cast<float>(width_px),
+              static_cast<float>(height_px));
+  glUniform2f(glGetUniformLocation(program_.id(), "u_origin_px"), static_cast<float>(x_px), static_cast<float>(y_px));
+  glUniform1f(glGetUniformLocation(program_.id(), "u_halo_px"), 2.0f);
+  glUniform1i(glGetUniformLocation(program_.id(), "u_atlas"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads_.size() * sizeof(float)), quads_.data(), GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(quads_.size() / 12));
+  glBindVertexArray(0);
+  quads_.clear();
+}
+
+}  // namespace chronoatlas::render

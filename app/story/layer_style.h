@@ -1,0 +1,25 @@
+#pragma once
+// How a layer looks. Part of a scenario, editable in the UI, saved with views.
+#include <map>
+#include <string>
+
+#include "base/colour.h"
+
+namespace chronoatlas::story {
+
+struct LayerStyle {
+  bool visible = true;
+  float opacity = 1;                          // 0..1, whole layer
+  Rgba fill{0.93f, 0.91f, 0.86f, 1};
+  Rgba stroke{0.45f, 0.42f, 0.38f, 1};
+  float stroke_width_px = 0.8f;               // at ui scale 1
+  float point_radius_px = 5;
+  std::string label_field;                    // "" for no labels
+  float label_size_px = 13;
+  bool label_bold = false;
+  Rgba label_colour{0.2f, 0.2f, 0.2f, 1};
+  std::string fill_by_field;                  // categorical colours: a field ...
+  std::map<std::string, Rgba> fill_by_value;  // ... and a colour per value
+};
+
+}  // namespace chronoatlas::story

@@ -1,0 +1,224 @@
+#include "story/scenario.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace chronoatlas::story {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// Reads typed values from a JSON object, naming the file and key path in errors.
+class Reader {
+ public:
+  Reader(std::string file) : file_(std::move(file)) {}
+
+  std::string fail(const std::string& key, const std::string& expected) const {
+    return file_ + ": key '" + key + "': expected " + expected;
+  }
+
+  Result<std::string> string(const json& j, const std::string& key, const std::string& path,
+                             std::optional<std::string> fallback = std::nullopt) const {
+    if (!j.contains(key)) {
+      if (fallback) return *fallback;
+      return Error{fail(path + key, "a string (missing)")};
+    }
+    if (!j[key].is_string()) return Error{fail(path + key, "a string")};
+    return j[key].get<std::string>();
+  }
+
+  Result<Days> date(const json& j, const std::string& key, const std::string& path) const {
+    auto text = string(j, key, path);
+    if (!text) return Error{text.error()};
+    auto d = parse_iso_date(*text);
+    if (!d) return Error{file_ + ": key '" + path + key + "': " + d.error()};
+    return *d;
+  }
+
+  Result<float> number(const json& j, const std::string& key, const std::string& path, float fallback) const {
+    if (!j.contains(key)) return fallback;
+    if (!j[key].is_number()) return Error{fail(path + key, "a number")};
+    return j[key].get<float>();
+  }
+
+  Result<Rgba> colour(const json& j, const std::string& key, const std::string& path, Rgba fallback) const {
+    if (!j.contains(key)) return fallback;
+    auto c = j[key].is_string() ? parse_colour(j[key].get<std::string>()) : std::nullopt;
+    if (!c) return Error{fail(path + key, "a colour like \"#rrggbb\" or \"#rrggbbaa\"")};
+    return *c;
+  }
+
+ private:
+  std::string file_;
+};
+
+#define TRY_ASSIGN(target, expr)       \
+  do {                                 \
+    auto _r = (expr);                  \
+    if (!_r) return Error{_r.error()}; \
+    target = *_r;                      \
+  } while (0)
+
+Result<LayerStyle> read_style(const Reader& r, const json& j, const std::string& path) {
+  LayerStyle s;
+  if (!j.is_object()) return Error{r.fail(path.substr(0, path.size() - 1), "an object")};
+  TRY_ASSIGN(s.fill, r.colour(j, "fill", path, s.fill));
+  TRY_ASSIGN(s.stroke, r.colour(j, "stroke", path, s.stroke));
+  TRY_ASSIGN(s.stroke_width_px, r.number(j, "stroke_width", path, s.stroke_width_px));
+  TRY_ASSIGN(s.opacity, r.number(j, "opacity", path, s.opacity));
+  TRY_ASSIGN(s.point_radius_px, r.number(j, "point_radius", path, s.point_radius_px));
+  TRY_ASSIGN(s.label_field, r.string(j, "label_field", path, ""));
+  TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px));
+  TRY_ASSIGN(s.label_colour, r.colour(j, "label_colour", path, s.label_colour));
+  if (j.contains("label_bold")) s.label_bold = j["label_bold"].is_boolean() && j["label_bold"].get<bool>();
+  if (j.contains("visible")) s.visible = !j["visible"].is_boolean() || j["visible"].get<bool>();
+  if (j.contains("fill_by")) {
+    const json& fb = j["fill_by"];
+    TRY_ASSIGN(s.fill_by_field, r.string(fb, "field", path + "fill_by."));
+    if (!fb.contains("values") || !fb["values"].is_object())
+      return Error{r.fail(path + "fill_by.values", "an object of value: colour")};
+    for (auto& [value, colour] : fb["values"].items()) {
+      Rgba c;
+      TRY_ASSIGN(c, r.colour(fb["values"], value, path + "fill_by.values.", Rgba{}));
+      s.fill_by_value[value] = c;
+    }
+  }
+  return s;
+}
+
+Result<Series> read_series(const Reader& r, const json& j, const std::string& path) {
+  Series s;
+  TRY_ASSIGN(s.feature_key, r.string(j, "feature", path));
+  TRY_ASSIGN(s.interpolation, r.string(j, "interpolation", path, "step"));
+  if (s.interpolation != "step" && s.interpolation != "linear")
+    return Error{r.fail(path + "interpolation", "\"step\" or \"linear\"")};
+  float k = 0;
+  TRY_ASSIGN(k, r.number(j, "radius_px_per_sqrt", path, 0));
+  s.radius_px_per_sqrt = k;
+  if (!j.contains("samples") || !j["samples"].is_array()) return Error{r.fail(path + "samples", "an array")};
+  for (size_t i = 0; i < j["samples"].size(); ++i) {
+    const json& e = j["samples"][i];
+    std::string at = path + "samples[" + std::to_string(i) + "].";
+    Sample smp;
+    TRY_ASSIGN(smp.at, r.date(e, "date", at));
+    if (!e.contains("value") || !e["value"].is_number()) return Error{r.fail(at + "value", "a number")};
+    smp.value = e["value"].get<double>();
+    TRY_ASSIGN(smp.source, r.string(e, "source", at));
+    TRY_ASSIGN(smp.note, r.string(e, "note", at, ""));
+    s.samples.push_back(smp);
+  }
+  std::stable_sort(s.samples.begin(), s.samples.end(), [](const Sample& a, const Sample& b) { return a.at < b.at; });
+  return s;
+}
+
+Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& path, const fs::path& dir) {
+  LayerSpec l;
+  if (!j.is_object()) return Error{r.fail(path.substr(0, path.size() - 1), "an object")};
+  TRY_ASSIGN(l.id, r.string(j, "id", path));
+  TRY_ASSIGN(l.title, r.string(j, "title", path, l.id));
+  std::string source;
+  TRY_ASSIGN(source, r.string(j, "source", path));
+  l.source = (dir / source).lexically_normal().string();
+  TRY_ASSIGN(l.source_layer, r.string(j, "source_layer", path, ""));
+  if (j.contains("style")) TRY_ASSIGN(l.style, read_style(r, j["style"], path + "style."));
+  if (j.contains("time")) {
+    TRY_ASSIGN(l.time_start_field, r.string(j["time"], "start_field", path + "time.", ""));
+    TRY_ASSIGN(l.time_end_field, r.string(j["time"], "end_field", path + "time.", ""));
+  }
+  TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
+  if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();
+  if (j.contains("series")) {
+    if (!j["series"].is_array()) return Error{r.fail(path + "series", "an array")};
+    for (size_t i = 0; i < j["series"].size(); ++i) {
+      Series s;
+      TRY_ASSIGN(s, read_series(r, j["series"][i], path + "series[" + std::to_string(i) + "]."));
+      l.series.push_back(std::move(s));
+    }
+  }
+  return l;
+}
+
+Result<Event> read_event(const Reader& r, const json& j, const std::string& path) {
+  Event e;
+  TRY_ASSIGN(e.at, r.date(j, "date", path));
+  TRY_ASSIGN(e.title, r.string(j, "title", path));
+  TRY_ASSIGN(e.detail, r.string(j, "detail", path, ""));
+  TRY_ASSIGN(e.source, r.string(j, "source", path));
+  if (j.contains("place")) {
+    const json& p = j["place"];
+    if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
+      return Error{r.fail(path + "place", "[longitude, latitude] in degrees")};
+    e.place = LonLat{p[0].get<double>(), p[1].get<double>()};
+  }
+  return e;
+}
+
+}  // namespace
+
+Result<Scenario> load_scenario(const std::string& dir) {
+  fs::path folder(dir);
+  fs::path file = folder / "scenario.json";
+  std::ifstream in(file);
+  if (!in) return Error{file.string() + ": cannot be read (is '" + dir + "' a scenario folder?)"};
+  json j = json::parse(in, nullptr, false);
+  if (j.is_discarded()) return Error{file.string() + ": not valid JSON"};
+  if (!j.is_object()) return Error{file.string() + ": expected a JSON object at the top"};
+  Reader r(file.string());
+  Scenario s;
+  s.dir = fs::absolute(folder).lexically_normal().string();
+  TRY_ASSIGN(s.title, r.string(j, "title", ""));
+  TRY_ASSIGN(s.attribution, r.string(j, "attribution", "", ""));
+  if (!j.contains("time") || !j["time"].is_object()) return Error{r.fail("time", "an object with start and end")};
+  TRY_ASSIGN(s.start, r.date(j["time"], "start", "time."));
+  TRY_ASSIGN(s.end, r.date(j["time"], "end", "time."));
+  if (s.end <= s.start) return Error{r.fail("time.end", "a date after time.start")};
+  s.origin = s.start;
+  s.initial = s.start;
+  if (j["time"].contains("initial")) TRY_ASSIGN(s.initial, r.date(j["time"], "initial", "time."));
+  if (!j.contains("view") || !j["view"].contains("bbox") || !j["view"]["bbox"].is_array() ||
+      j["view"]["bbox"].size() != 4)
+    return Error{r.fail("view.bbox", "[west, south, east, north] in degrees")};
+  const json& b = j["view"]["bbox"];
+  for (const json& v : b)
+    if (!v.is_number()) return Error{r.fail("view.bbox", "[west, south, east, north] in degrees")};
+  s.view.extend(LonLat{b[0].get<double>(), b[1].get<double>()});
+  s.view.extend(LonLat{b[2].get<double>(), b[3].get<double>()});
+  TRY_ASSIGN(s.projection, r.string(j["view"], "projection", "view.", ""));
+  if (!j.contains("layers") || !j["layers"].is_array()) return Error{r.fail("layers", "an array of layers")};
+  for (size_t i = 0; i < j["layers"].size(); ++i) {
+    LayerSpec l;
+    TRY_ASSIGN(l, read_layer(r, j["layers"][i], "layers[" + std::to_string(i) + "].", folder));
+    s.layers.push_back(std::move(l));
+  }
+  if (j.contains("events")) {
+    if (!j["events"].is_array()) return Error{r.fail("events", "an array of events")};
+    for (size_t i = 0; i < j["events"].size(); ++i) {
+      Event e;
+      TRY_ASSIGN(e, read_event(r, j["events"][i], "events[" + std::to_string(i) + "]."));
+      s.events.push_back(std::move(e));
+    }
+    std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+  }
+  return s;
+}
+
+const Sample* sample_at(const Series& series, Days t) {
+  auto it = std::upper_bound(series.samples.begin(), series.samples.end(), t,
+                             [](Days v, const Sample& s) { return v < s.at; });
+  return it == series.samples.begin() ? nullptr : &*(it - 1);
+}
+
+std::optional<double> series_value(const Series& series, Days t) {
+  const Sample* s = sample_at(series, t);
+  if (!s) return std::nullopt;
+  const Sample* next = s + 1;
+  if (series.interpolation == "step" || next == series.samples.data() + series.samples.size()) return s->value;
+  double f = (t - s->at) / (next->at - s->at);
+  return s->value + (next->value - s->value) * f;
+}
+
+}  // namespace chronoatlas::story

@@ -1,0 +1,76 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+namespace {
+
+bool colour_edit(const char* label, Rgba& c) {
+  float v[4] = {c.r, c.g, c.b, c.a};
+  if (!ImGui::ColorEdit4(label, v, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
+  c = {v[0], v[1], v[2], v[3]};
+  return true;
+}
+
+void fit_to(AppState& s, const render::SceneLayer& l) {
+  if (l.data.extent.empty()) return;
+  BoundsXY b = s.scene->project_bounds(l.data.extent);
+  if (!b.empty()) s.view.fit(b);
+}
+
+}  // namespace
+
+void panel_layers(AppState& s) {
+  ImGui::SetNextWindowPos({10, 10}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({330, 430}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Layers")) return ImGui::End();
+  static std::string path;
+  ImGui::SetNextItemWidth(-70);
+  bool enter = ImGui::InputTextWithHint("##path", "path to a vector file (or drop one)", &path,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Add") || enter) && !path.empty()) add_layer_file(s, path);
+  ImGui::Separator();
+
+  auto& layers = s.scene->layers();
+  int remove = -1, move_from = -1, move_to = -1;
+  // Top of the list is drawn on top of the map.
+  for (int i = static_cast<int>(layers.size()) - 1; i >= 0; --i) {
+    render::SceneLayer& l = *layers[i];
+    story::LayerStyle& st = l.spec.style;
+    ImGui::PushID(i);
+    ImGui::Checkbox("##visible", &st.visible);
+    ImGui::SameLine();
+    bool open = ImGui::TreeNodeEx(l.spec.title.c_str(), s.selected_layer == i ? ImGuiTreeNodeFlags_Selected : 0);
+    if (ImGui::IsItemClicked()) s.selected_layer = i;
+    if (open) {
+      bool restyle = false;
+      ImGui::SliderFloat("opacity", &st.opacity, 0, 1);
+      restyle |= colour_edit("fill", st.fill);
+      ImGui::SameLine();
+      restyle |= colour_edit("stroke", st.stroke);
+      ImGui::SliderFloat("stroke width", &st.stroke_width_px, 0, 6, "%.1f px");
+      if (!l.geometry.points.empty()) restyle |= ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
+      ImGui::TextDisabled("%zu features, %s", l.data.features.size(), l.data.crs.c_str());
+      if (ImGui::SmallButton("Fit")) fit_to(s, l);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Up") && i + 1 < static_cast<int>(layers.size())) move_from = i, move_to = i + 1;
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Down") && i > 0) move_from = i, move_to = i - 1;
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) remove = i;
+      if (restyle) s.scene->restyle(l, s.day);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    s.info("Removed layer " + layers[remove]->spec.title);
+    s.scene->remove_layer(static_cast<size_t>(remove));
+  }
+  if (move_from >= 0) s.scene->move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
+  ImGui::End();
+}
+
+}  // namespace chronoatlas::ui

@@ -1,0 +1,48 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+
+void panel_view(AppState& s) {
+  ImGui::SetNextWindowPos({10, 450}, ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize({330, 230}, ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("View")) return ImGui::End();
+  LonLat centre{0, 0};
+  s.scene->projection().inverse(s.view.centre, centre);
+  const auto presets = geo::projection_presets(s.scene->scenario().view, centre);
+  if (ImGui::BeginCombo("projection", s.projection_name.c_str())) {
+    for (const geo::NamedProjection& p : presets) {
+      if (!ImGui::Selectable(p.name.c_str(), p.name == s.projection_name)) continue;
+      auto proj = geo::Projection::create(p.definition);
+      if (proj) switch_projection(s, std::move(*proj), p.name);
+      else s.error(proj.error());
+    }
+    ImGui::EndCombo();
+  }
+  static std::string custom;
+  ImGui::SetNextItemWidth(-60);
+  bool enter = ImGui::InputTextWithHint("##crs", "EPSG:3035 or +proj=...", &custom, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Use") || enter) && !custom.empty()) {
+    auto proj = geo::Projection::create(custom);
+    if (proj) switch_projection(s, std::move(*proj), custom);
+    else s.error(proj.error() + " — the map keeps its projection");
+  }
+  ImGui::Separator();
+  if (ImGui::Button("Reset view (R)")) s.view = s.scene->default_view(s.view.width_px, s.view.height_px, s.view.ui_scale);
+  ImGui::SameLine();
+  if (ImGui::Button("Zoom in")) s.view.zoom_about({s.view.width_px / 2.0, s.view.height_px / 2.0}, 1.5);
+  ImGui::SameLine();
+  if (ImGui::Button("Zoom out")) s.view.zoom_about({s.view.width_px / 2.0, s.view.height_px / 2.0}, 1 / 1.5);
+  ImGui::Checkbox("graticule", &s.furniture.graticule);
+  ImGui::SameLine();
+  ImGui::Checkbox("legend", &s.furniture.legend);
+  ImGui::SameLine();
+  ImGui::Checkbox("scale bar", &s.furniture.scale_bar);
+  ImGui::Text("centre %.3f°, %.3f°", centre.lon, centre.lat);
+  ImGui::End();
+}
+
+}  // namespace chronoatlas::ui

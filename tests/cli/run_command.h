@@ -1,0 +1,30 @@
+#pragma once
+// Runs the chronoatlas executable as a user would and captures what it says.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+struct CommandResult {
+  int exit_code;
+  std::string out, err;
+};
+
+inline std::string read_all(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// ENV is prepended as NAME=value pairs.
+inline CommandResult run_chronoatlas(const std::string& args, const std::string& env = "") {
+  const std::string out = testing::TempDir() + "cli_out.txt", err = testing::TempDir() + "cli_err.txt";
+  std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + env + " " + std::string(CHRONOATLAS_EXE) + " " + args + " >" + out +
+                    " 2>" + err + " </dev/null";
+  int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_all(out), read_all(err)};
+}
+
+inline std::string data(const std::string& name) { return std::string(TEST_DATA_DIR) + "/" + name; }

@@ -1,0 +1,90 @@
+#include "render_support.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <png.h>
+#include <proj.h>
+
+#include "build_config.h"
+#include "export/render_job.h"
+
+using namespace chronoatlas;
+
+chronoatlas::Status render_scenario(const std::string& dir, int width, int height, const std::string& date,
+                                    const std::string& out_png, bool furniture) {
+  auto scenario = story::load_scenario(dir);
+  if (!scenario) return Error{scenario.error()};
+  std::vector<std::string> warnings;
+  auto scene = render::MapScene::load(*scenario, warnings);
+  if (!scene) return Error{scene.error()};
+  auto projection = render::scenario_projection(*scenario);
+  if (!projection) return Error{projection.error()};
+  auto renderer = render::MapRenderer::create(CHRONOATLAS_FONT_DIR);
+  if (!renderer) return Error{renderer.error()};
+  (*scene)->use_projection(std::move(*projection));
+  exporting::RenderJob job;
+  job.view = (*scene)->default_view(width, height, 1);
+  job.day = *story::parse_iso_date(date);
+  if (!furniture) {
+    auto& f = job.furniture;
+    f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.graticule = false;
+  }
+  job.out_png = out_png;
+  job.overwrite = true;
+  return exporting::render_to_files(**scene, **renderer, job);
+}
+
+namespace {
+
+render::Image read_png(const std::string& path) {
+  render::Image img;
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_file(&image, path.c_str())) return img;
+  image.format = PNG_FORMAT_RGBA;
+  img.width = static_cast<int>(image.width);
+  img.height = static_cast<int>(image.height);
+  img.rgba.resize(PNG_IMAGE_SIZE(image));
+  png_image_finish_read(&image, nullptr, img.rgba.data(), 0, nullptr);
+  return img;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+GeoImage read_georeferenced(const std::string& png_path) {
+  GeoImage g;
+  g.pixels = read_png(png_path);
+  std::string base = png_path.substr(0, png_path.size() - 4);
+  std::istringstream wld(slurp(base + ".pgw"));
+  double b, d;
+  wld >> g.a >> d >> b >> g.e >> g.c >> g.f;
+  g.prj_wkt = slurp(base + ".prj");
+  return g;
+}
+
+PixelPos GeoImage::pixel_of(double lon, double lat) const {
+  PJ_CONTEXT* ctx = proj_context_create();
+  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", prj_wkt.c_str(), nullptr);
+  PJ* t = proj_normalize_for_visualization(ctx, raw);
+  PJ_COORD r = proj_trans(t, PJ_FWD, proj_coord(lon, lat, 0, 0));
+  proj_destroy(t);
+  proj_destroy(raw);
+  proj_context_destroy(ctx);
+  // The world file names the centre of the top-left pixel.
+  return {static_cast<int>(std::lround((r.xy.x - c) / a)), static_cast<int>(std::lround((r.xy.y - f) / e))};
+}
+
+std::array<int, 4> GeoImage::rgb_at(int x, int y) const {
+  if (x < 0 || y < 0 || x >= pixels.width || y >= pixels.height) return {-1000, -1000, -1000, -1000};
+  const uint8_t* p = &pixels.rgba[(static_cast<size_t>(y) * pixels.width + x) * 4];
+  return {p[0], p[1], p[2], p[3]};
+}
