@@ -1,10 +1,15 @@
 #include "geo/vector_data.h"
 
+#include <strings.h>
+
 namespace chronoatlas::geo {
 
 int VectorLayer::field_index(const std::string& field) const {
   for (size_t i = 0; i < fields.size(); ++i)
     if (fields[i] == field) return static_cast<int>(i);
+  // Formats differ in case for the same field (KML's "Name"), so fall back to a case-insensitive match.
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (strcasecmp(fields[i].c_str(), field.c_str()) == 0) return static_cast<int>(i);
   return -1;
 }
 

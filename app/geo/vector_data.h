@@ -23,7 +23,7 @@ struct VectorLayer {
   std::vector<Feature> features;
   BoundsLonLat extent;                 // of the usable features, degrees
 
-  // Index of a field by name, or -1.
+  // Index of a field by name (exact, else ignoring case), or -1.
   int field_index(const std::string& field) const;
   // A feature's value of a field, or "" when the field is absent.
   const std::string& value(const Feature& f, const std::string& field) const;

@@ -116,6 +116,13 @@ class GeometryReader {
   Feature& out_;
 };
 
+// Far beyond any degree value: the numbers are projected units mislabelled as (or assumed to be) lon/lat.
+bool looks_like_metres(const OGRGeometry& g) {
+  OGREnvelope e;
+  g.getEnvelope(&e);
+  return std::fabs(e.MinX) > 1000 || std::fabs(e.MaxX) > 1000 || std::fabs(e.MinY) > 1000 || std::fabs(e.MaxY) > 1000;
+}
+
 std::string crs_label(const OGRSpatialReference& srs) {
   const char* auth = srs.GetAuthorityName(nullptr);
   const char* code = srs.GetAuthorityCode(nullptr);
@@ -174,9 +181,10 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
       continue;
     }
     if (auto why = GeometryReader(feature).read(*g); !why.empty()) {
-      if (!srs && why.find("outside the valid") != std::string::npos) {
-        out.warnings.push_back(where + ": the file names no CRS and its coordinates are not degrees (" + why +
-                               "); layer skipped. Convert it with a CRS, e.g. ogr2ogr -a_srs EPSG:XXXX");
+      if (looks_like_metres(*g) && (!srs || srs->IsGeographic())) {
+        out.warnings.push_back(where + ": coordinates look like metres, not degrees (" + why +
+                               "): the file names no CRS or the wrong one; layer skipped. Assign the right CRS, e.g. "
+                               "ogr2ogr -a_srs EPSG:XXXX");
         return false;
       }
       out.warnings.push_back(which + ": " + why + "; skipped");
