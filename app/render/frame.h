@@ -23,6 +23,7 @@ struct Label {
   double rank = 0;     // larger wins when labels collide
   TextStyle style;
   float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
+  float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
 };
 
 struct LegendEntry {
@@ -37,10 +38,13 @@ struct Furniture {
   std::vector<LegendEntry> legend;   // empty: no legend
   float scale_bar_px = 0;            // 0: no scale bar
   std::string scale_bar_label;
-  std::string attribution;           // sources line; "" for none
+  std::string attribution;           // sources line on a band along the bottom; "" for none
   float north_arrow_deg = 0;         // where north points, clockwise from up; NaN for no arrow
   bool show_north_arrow = false;
 };
+
+// Height of the sources band along the bottom of the image.
+inline float attribution_band_px(float ui_scale) { return 22 * ui_scale; }
 
 struct Frame {
   View view;

@@ -8,6 +8,11 @@
 
 namespace chronoatlas::render {
 
+struct PixelBox {
+  float x0, y0, x1, y1;  // image pixels
+  bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
 struct PixelRect {
   int x = 0, y = 0, width = 0, height = 0;  // image pixels, top-left origin
 };
@@ -17,8 +22,9 @@ class MapRenderer {
   // Compiles the shaders and loads fonts; needs a current GL 3.3 core context.
   static Result<std::unique_ptr<MapRenderer>> create(const std::string& font_dir);
 
-  // Draws FRAME into the bound framebuffer, whose size is the view's.
-  void draw(const Frame& frame);
+  // Draws FRAME into the bound framebuffer, in the view-sized rectangle whose lower-left corner is at (X, Y)
+  // framebuffer pixels (GL's convention): the app's map area beside its panels, or the whole target.
+  void draw(const Frame& frame, int x = 0, int y = 0);
   // Draws the part of FRAME inside TILE (image pixels) into the bound framebuffer of the tile's size. Labels and
   // furniture are laid out on the whole image, so tiles join without seams.
   void draw_tile(const Frame& frame, const PixelRect& tile);
@@ -28,26 +34,38 @@ class MapRenderer {
   MapRenderer() = default;
   void draw_layers(const Frame& frame, const View& tile_view);
   void draw_labels(const Frame& frame);
-  void draw_furniture(const Frame& frame);
+  // Lays out title, date, legend, scale bar, sources and north arrow; their boxes keep labels away.
+  void layout_furniture(const Frame& frame);
+  void add_text(const std::string& text, float x, float y, const TextStyle& style);
+  void draw_furniture();
   void flush_shapes();
   PixelRect tile_{};
+  int target_x_ = 0, target_y_ = 0;
 
   GlProgram area_, line_, point_, shape_;
   GlVertexArray shape_vao_;
   GlBuffer shape_vbo_;
   std::vector<float> shapes_;  // x, y, rgba per vertex, image pixels
   std::unique_ptr<TextRenderer> text_;
+  struct FurnitureText {
+    std::string text;
+    float x, y;
+    TextStyle style;
+  };
+  std::vector<FurnitureText> furniture_text_;
+  std::vector<PixelBox> reserved_;
 
   // Queue furniture shapes, in image pixels.
   void add_rect(float x0, float y0, float x1, float y1, Rgba colour);
   void add_triangle(XY a, XY b, XY c, Rgba colour);
 };
 
-// Greedy label placement: returns, for each label in order of rank, whether it is drawn and its top-left pixel.
+// Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where.
 struct PlacedLabel {
   size_t index;
   float x, y;  // baseline start, image pixels
 };
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, TextRenderer& text);
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, TextRenderer& text,
+                                      std::vector<PixelBox> taken = {});
 
 }  // namespace chronoatlas::render

@@ -219,7 +219,7 @@ const MapScene::Graticule* MapScene::pick_graticule(const View& view) const {
   return g;
 }
 
-std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule& g) const {
+std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule& g, double bottom_px) const {
   std::vector<Label> out;
   TextStyle st{10.5f * view.ui_scale, false, {0.25f, 0.32f, 0.40f, 1}, {1, 1, 1, 0.7f}};
   const LayerGeometry& geo = g.geometry;
@@ -231,7 +231,7 @@ std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule&
     const std::vector<XY>& line = g.projected[l];
     for (size_t i = 0; i + 1 < line.size(); ++i) {
       XY a = view.to_pixel(line[i]), b = view.to_pixel(line[i + 1]);
-      double edge = meridian ? view.height_px - 4.0 * view.ui_scale : 4.0 * view.ui_scale;
+      double edge = meridian ? bottom_px - 4.0 * view.ui_scale : 4.0 * view.ui_scale;
       double av = meridian ? a.y : a.x, bv = meridian ? b.y : b.x;
       if (!std::isfinite(av) || !std::isfinite(bv) || (av - edge) * (bv - edge) > 0 || av == bv) continue;
       double f = (edge - av) / (bv - av);
@@ -241,7 +241,7 @@ std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule&
       lab.text = meridian ? degree_label(first.lon, 'E', 'W') : degree_label(first.lat, 'N', 'S');
       if (meridian) {
         if (cross < 30 * view.ui_scale || cross > view.width_px - 30 * view.ui_scale) break;
-        lab.world = {cross + 3 * view.ui_scale, view.height_px - 6.0 * view.ui_scale};
+        lab.world = {cross + 3 * view.ui_scale, bottom_px - 6.0 * view.ui_scale};
       } else {
         if (cross < 60 * view.ui_scale || cross > view.height_px - 60 * view.ui_scale) break;
         lab.world = {6.0 * view.ui_scale, cross - 3 * view.ui_scale};
@@ -272,6 +272,14 @@ void MapScene::add_scale_bar(const View& view, Furniture& f) const {
   }
 }
 
+float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& view) const {
+  // The side of a square of the feature's area, measured along the parallel through its label point.
+  LonLat east{anchor.lon + std::sqrt(area_deg2), anchor.lat};
+  XY a, b;
+  if (!projection_->forward(anchor, a) || !projection_->forward(east, b)) return 0;
+  return static_cast<float>(std::hypot(b.x - a.x, b.y - a.y) / view.units_per_px);
+}
+
 Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions& options) {
   if (day != styled_day_) restyle_all(day);
   Frame fr;
@@ -281,7 +289,8 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
   if (options.graticule) {
     const Graticule& g = *pick_graticule(view);
     fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false});
-    fr.fixed_labels = graticule_labels(view, g);
+    double bottom = view.height_px - (options.attribution ? attribution_band_px(view.ui_scale) : 0);
+    fr.fixed_labels = graticule_labels(view, g, bottom);
   }
   for (size_t li = 0; li < layers_.size(); ++li) {
     SceneLayer& l = *layers_[li];
@@ -303,6 +312,12 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
       lab.rank = static_cast<double>(li) * 1e4 + std::min(l.geometry.label_rank[i], 9999.0);
       lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
       lab.offset_px = l.geometry.label_rank[i] == 0 ? (st.point_radius_px + 4) * view.ui_scale : 0;
+      if (lab.offset_px == 0) {
+        float size = feature_size_px(l.geometry.label_anchor[i], l.geometry.label_rank[i], view);
+        lab.min_width_px = 1.3f * size;
+        // Larger areas get larger names, up to 1.8 times the layer's size.
+        lab.style.size_px *= std::clamp(std::sqrt(size / 250.0f), 1.0f, 1.8f);
+      }
       fr.labels.push_back(std::move(lab));
     }
   }

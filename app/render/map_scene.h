@@ -74,7 +74,8 @@ class MapScene {
   };
   std::vector<std::unique_ptr<Graticule>> graticules_;
   const Graticule* pick_graticule(const View& view) const;
-  std::vector<Label> graticule_labels(const View& view, const Graticule& g) const;
+  std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
+  float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
   story::Days styled_day_ = -1e300;
 };
 
