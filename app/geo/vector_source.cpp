@@ -123,6 +123,20 @@ bool looks_like_metres(const OGRGeometry& g) {
   return std::fabs(e.MinX) > 1000 || std::fabs(e.MaxX) > 1000 || std::fabs(e.MinY) > 1000 || std::fabs(e.MaxY) > 1000;
 }
 
+// A field's value as text; dates and times as ISO 8601, whatever form the driver keeps them in.
+std::string field_text(const OGRFeature& f, const OGRFieldDefn& defn, int i) {
+  if (!f.IsFieldSetAndNotNull(i)) return "";
+  OGRFieldType type = defn.GetType();
+  if (type != OFTDate && type != OFTDateTime) return f.GetFieldAsString(i);
+  int y, mo, d, h, mi, tz;
+  float sec;
+  if (!const_cast<OGRFeature&>(f).GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &sec, &tz)) return f.GetFieldAsString(i);
+  char buf[32];
+  if (type == OFTDate || (h == 0 && mi == 0 && sec == 0)) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
+  return buf;
+}
+
 std::string crs_label(const OGRSpatialReference& srs) {
   const char* auth = srs.GetAuthorityName(nullptr);
   const char* code = srs.GetAuthorityCode(nullptr);
@@ -191,7 +205,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
       continue;
     }
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      feature.values.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+      feature.values.push_back(field_text(*f, *defn->GetFieldDefn(i), i));
     for (const Polygon& p : feature.polygons)
       for (LonLat q : p.front()) layer.extent.extend(q);
     for (const LineString& l : feature.lines)

@@ -49,6 +49,7 @@ inline float attribution_band_px(float ui_scale) { return 22 * ui_scale; }
 struct Frame {
   View view;
   float day = 0;                     // days since the scenario origin
+  float seconds = 0;                 // wall clock driving animated flows; 0 in exports, so they repeat exactly
   Rgba background{0.80f, 0.87f, 0.92f, 1};
   std::vector<LayerDraw> layers;     // bottom first
   std::vector<Label> labels;         // placed without overlaps, higher rank first

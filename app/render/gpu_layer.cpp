@@ -72,20 +72,23 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
   float_attribute(1, 1, 20, 8);
   float_attribute(2, 2, 20, 12);
 
-  // Lines: one instance per segment (x0, y0, x1, y1, feature, t0, t1), expanded to a quad in the vertex shader.
+  // Lines: one instance per segment (x0, y0, x1, y1, feature, t0, t1, distance along the line to x0 in projected
+  // units), expanded to a quad in the vertex shader.
   Projected lp = project(g.line_points, projection);
   std::vector<float> segments;
   for (size_t l = 0; l + 1 < g.line_starts.size(); ++l) {
     auto t = time_of(times, g.line_feature[l], origin);
+    double along = 0;
     for (uint32_t i = g.line_starts[l]; i + 1 < g.line_starts[l + 1]; ++i) {
       if (!lp.ok(i) || !lp.ok(i + 1)) continue;
       bounds_.extend({lp.x[i], lp.y[i]});
       segments.insert(segments.end(), {static_cast<float>(lp.x[i]), static_cast<float>(lp.y[i]),
                                        static_cast<float>(lp.x[i + 1]), static_cast<float>(lp.y[i + 1]),
-                                       static_cast<float>(g.line_feature[l]), t[0], t[1]});
+                                       static_cast<float>(g.line_feature[l]), t[0], t[1], static_cast<float>(along)});
+      along += std::hypot(lp.x[i + 1] - lp.x[i], lp.y[i + 1] - lp.y[i]);
     }
   }
-  segment_count_ = static_cast<int>(segments.size() / 7);
+  segment_count_ = static_cast<int>(segments.size() / 8);
   const std::vector<float> segment_corners = {0, -1, 0, 1, 1, -1, 1, 1};
   const std::vector<float> point_corners = {-1, -1, 1, -1, -1, 1, 1, 1};
   std::vector<float> corners = segment_corners;
@@ -95,9 +98,10 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
   glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_.id());
   float_attribute(0, 2, 8, 0);
   upload_floats(segment_vbo_, GL_ARRAY_BUFFER, segments);
-  float_attribute(1, 4, 28, 0, 1);
-  float_attribute(2, 1, 28, 16, 1);
-  float_attribute(3, 2, 28, 20, 1);
+  float_attribute(1, 4, 32, 0, 1);
+  float_attribute(2, 1, 32, 16, 1);
+  float_attribute(3, 2, 32, 20, 1);
+  float_attribute(4, 1, 32, 28, 1);
 
   // Points: one instance each (x, y, feature, t0, t1).
   Projected pp = project(g.points, projection);
@@ -138,7 +142,7 @@ void GpuLayer::set_styles(const std::vector<FeatureStyle>& styles) {
     const FeatureStyle& s = styles[i];
     put(0, {s.fill.r, s.fill.g, s.fill.b, s.fill.a});
     put(1, {s.stroke.r, s.stroke.g, s.stroke.b, s.stroke.a});
-    put(2, {s.radius_px, s.emphasis, 0, 0});
+    put(2, {s.radius_px, s.emphasis, s.width_px, s.flow ? 1.f : 0.f});
   }
   glBindTexture(GL_TEXTURE_2D, styles_.id());
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kStyleTextureWidth, 3 * blocks, 0, GL_RGBA, GL_FLOAT, texels.data());

@@ -13,8 +13,10 @@ namespace chronoatlas::render {
 struct FeatureStyle {
   Rgba fill;
   Rgba stroke;
-  float radius_px = 4;   // point symbols
+  float radius_px = 4;   // point symbols; 0 hides the point
   float emphasis = 0;    // 0 normal, 1 highlighted (a ring around point symbols)
+  float width_px = 0;    // lines: width overriding the layer's; 0 keeps it
+  bool flow = false;     // lines: animated stream from the first point to the last
 };
 
 class GpuLayer {

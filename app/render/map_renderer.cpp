@@ -104,6 +104,7 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v) {
       set_view_uniforms(line_, v, frame.day);
       glUniform1f(loc(line_, "u_opacity"), d.opacity);
       glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
+      glUniform1f(loc(line_, "u_seconds"), frame.seconds);
       glBindVertexArray(g.line_vao());
       glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.segment_count());
     }

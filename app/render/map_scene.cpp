@@ -156,23 +156,44 @@ void MapScene::upload_pending() {
   }
 }
 
+namespace {
+
+bool highlighted_on(const std::string& dates, story::Days day) {
+  size_t start = 0;
+  while (start < dates.size()) {
+    size_t end = dates.find(';', start);
+    if (end == std::string::npos) end = dates.size();
+    auto d = story::parse_iso_date(dates.substr(start, end - start));
+    if (d && *d <= day && day < *d + 1) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 void MapScene::restyle(SceneLayer& layer, story::Days day) {
   const story::LayerStyle& st = layer.spec.style;
   std::vector<FeatureStyle> styles(layer.data.features.size());
   int key = layer.data.field_index(layer.spec.key_field);
   int by = layer.data.field_index(st.fill_by_field);
+  int highlight = layer.data.field_index(st.highlight_field);
   for (size_t i = 0; i < styles.size(); ++i) {
     const geo::Feature& f = layer.data.features[i];
     FeatureStyle& s = styles[i];
     s.fill = st.fill;
     s.stroke = st.stroke;
     s.radius_px = st.point_radius_px;
+    s.flow = st.flow;
     if (by >= 0)
       if (auto it = st.fill_by_value.find(f.values[by]); it != st.fill_by_value.end()) s.fill = it->second;
+    if (highlight >= 0 && highlighted_on(f.values[highlight], day)) s.emphasis = 1;
     for (const story::Series& series : layer.spec.series) {
-      if (key < 0 || f.values[key] != series.feature_key || series.radius_px_per_sqrt <= 0) continue;
-      auto v = story::series_value(series, day);
-      s.radius_px = v ? static_cast<float>(series.radius_px_per_sqrt * std::sqrt(std::max(0.0, *v))) : 0.f;
+      if (key < 0 || f.values[key] != series.feature_key) continue;
+      double v = std::max(0.0, story::series_value(series, day).value_or(0.0));
+      if (series.radius_px_per_sqrt > 0) s.radius_px = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
+      // A width of 0 would fall back to the layer's: hide the line with a hair-thin width instead.
+      if (series.width_px_per_unit > 0) s.width_px = std::max(0.01f, static_cast<float>(series.width_px_per_unit * v));
     }
   }
   layer.gpu.set_styles(styles);
@@ -180,7 +201,7 @@ void MapScene::restyle(SceneLayer& layer, story::Days day) {
 
 void MapScene::restyle_all(story::Days day) {
   for (auto& l : layers_)
-    if (!l->spec.series.empty()) restyle(*l, day);
+    if (l->uploaded && (!l->spec.series.empty() || !l->spec.style.highlight_field.empty())) restyle(*l, day);
   styled_day_ = day;
 }
 
@@ -272,6 +293,15 @@ void MapScene::add_scale_bar(const View& view, Furniture& f) const {
   }
 }
 
+std::string series_label_of(const SceneLayer& layer, size_t feature, story::Days day) {
+  int key = layer.data.field_index(layer.spec.key_field);
+  if (key < 0) return "";
+  for (const story::Series& series : layer.spec.series)
+    if (layer.data.features[feature].values[key] == series.feature_key)
+      if (std::string text = story::series_label(series, day); !text.empty()) return text;
+  return "";
+}
+
 float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& view) const {
   // The side of a square of the feature's area, measured along the parallel through its label point.
   LonLat east{anchor.lon + std::sqrt(area_deg2), anchor.lat};
@@ -304,7 +334,8 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
     if (field < 0) continue;
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!l.times.empty() && !l.times[i].contains(day)) continue;
-      const std::string& text = l.data.features[i].values[field];
+      std::string text = series_label_of(l, i, day);
+      if (text.empty()) text = l.data.features[i].values[field];
       if (text.empty() || l.geometry.label_rank[i] < 0) continue;
       Label lab;
       lab.world = l.gpu.label_anchors()[i];

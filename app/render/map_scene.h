@@ -79,6 +79,9 @@ class MapScene {
   story::Days styled_day_ = -1e300;
 };
 
+// The label a series gives FEATURE of LAYER at DAY ("100,625 arrived in Armenia"), or "".
+std::string series_label_of(const SceneLayer& layer, size_t feature, story::Days day);
+
 // Builds a scene layer from one loaded vector layer: feature times from the spec's fields (a malformed date skips
 // that feature with a warning) and tessellated geometry.
 std::unique_ptr<SceneLayer> make_scene_layer(story::LayerSpec spec, geo::VectorLayer data,

@@ -18,6 +18,8 @@ struct LayerStyle {
   float label_size_px = 13;
   bool label_bold = false;
   Rgba label_colour{0.2f, 0.2f, 0.2f, 1};
+  std::string highlight_field;                // dates ("2023-10-12;2023-10-13"): features ringed on those days
+  bool flow = false;                          // lines drawn as a stream moving from start to end
   std::string fill_by_field;                  // categorical colours: a field ...
   std::map<std::string, Rgba> fill_by_value;  // ... and a colour per value
 };

@@ -1,6 +1,7 @@
 #include "story/scenario.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -74,6 +75,8 @@ Result<LayerStyle> read_style(const Reader& r, const json& j, const std::string&
   TRY_ASSIGN(s.label_field, r.string(j, "label_field", path, ""));
   TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px));
   TRY_ASSIGN(s.label_colour, r.colour(j, "label_colour", path, s.label_colour));
+  TRY_ASSIGN(s.highlight_field, r.string(j, "highlight_dates_field", path, ""));
+  if (j.contains("flow")) s.flow = j["flow"].is_boolean() && j["flow"].get<bool>();
   if (j.contains("label_bold")) s.label_bold = j["label_bold"].is_boolean() && j["label_bold"].get<bool>();
   if (j.contains("visible")) s.visible = !j["visible"].is_boolean() || j["visible"].get<bool>();
   if (j.contains("fill_by")) {
@@ -92,19 +95,32 @@ Result<LayerStyle> read_style(const Reader& r, const json& j, const std::string&
 
 Result<Series> read_series(const Reader& r, const json& j, const std::string& path) {
   Series s;
+  TRY_ASSIGN(s.id, r.string(j, "id", path, ""));
   TRY_ASSIGN(s.feature_key, r.string(j, "feature", path));
   TRY_ASSIGN(s.interpolation, r.string(j, "interpolation", path, "step"));
   if (s.interpolation != "step" && s.interpolation != "linear")
     return Error{r.fail(path + "interpolation", "\"step\" or \"linear\"")};
+  TRY_ASSIGN(s.derive, r.string(j, "derive", path, ""));
+  if (!s.derive.empty() && s.derive != "daily_change") return Error{r.fail(path + "derive", "\"daily_change\"")};
   float k = 0;
   TRY_ASSIGN(k, r.number(j, "radius_px_per_sqrt", path, 0));
   s.radius_px_per_sqrt = k;
+  TRY_ASSIGN(k, r.number(j, "width_px_per_unit", path, 0));
+  s.width_px_per_unit = k;
+  TRY_ASSIGN(s.label, r.string(j, "label", path, ""));
+  TRY_ASSIGN(s.title, r.string(j, "title", path, s.id));
+  if (j.contains("samples_from")) {
+    TRY_ASSIGN(s.id_of_samples, r.string(j, "samples_from", path));
+    return s;
+  }
   if (!j.contains("samples") || !j["samples"].is_array()) return Error{r.fail(path + "samples", "an array")};
   for (size_t i = 0; i < j["samples"].size(); ++i) {
     const json& e = j["samples"][i];
     std::string at = path + "samples[" + std::to_string(i) + "].";
     Sample smp;
     TRY_ASSIGN(smp.at, r.date(e, "date", at));
+    smp.has_time = e["date"].get<std::string>().size() > 10;
+    if (!smp.has_time) smp.at += 0.5;
     if (!e.contains("value") || !e["value"].is_number()) return Error{r.fail(at + "value", "a number")};
     smp.value = e["value"].get<double>();
     TRY_ASSIGN(smp.source, r.string(e, "source", at));
@@ -157,6 +173,21 @@ Result<Event> read_event(const Reader& r, const json& j, const std::string& path
   return e;
 }
 
+// Series with "samples_from" take the samples of the series with that id.
+Status resolve_shared_samples(Scenario& s, const Reader& r) {
+  for (LayerSpec& l : s.layers)
+    for (Series& target : l.series) {
+      if (target.id_of_samples.empty()) continue;
+      const Series* from = nullptr;
+      for (const LayerSpec& l2 : s.layers)
+        for (const Series& c : l2.series)
+          if (c.id == target.id_of_samples && c.id_of_samples.empty()) from = &c;
+      if (!from) return Error{r.fail("samples_from", "the id of a series with samples, not '" + target.id_of_samples + "'")};
+      target.samples = from->samples;
+    }
+  return Ok{};
+}
+
 }  // namespace
 
 Result<Scenario> load_scenario(const std::string& dir) {
@@ -194,6 +225,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
     TRY_ASSIGN(l, read_layer(r, j["layers"][i], "layers[" + std::to_string(i) + "].", folder));
     s.layers.push_back(std::move(l));
   }
+  if (auto s2 = resolve_shared_samples(s, r); !s2) return Error{s2.error()};
   if (j.contains("events")) {
     if (!j["events"].is_array()) return Error{r.fail("events", "an array of events")};
     for (size_t i = 0; i < j["events"].size(); ++i) {
@@ -212,13 +244,50 @@ const Sample* sample_at(const Series& series, Days t) {
   return it == series.samples.begin() ? nullptr : &*(it - 1);
 }
 
-std::optional<double> series_value(const Series& series, Days t) {
+namespace {
+
+std::optional<double> raw_value(const Series& series, Days t) {
   const Sample* s = sample_at(series, t);
   if (!s) return std::nullopt;
   const Sample* next = s + 1;
   if (series.interpolation == "step" || next == series.samples.data() + series.samples.size()) return s->value;
   double f = (t - s->at) / (next->at - s->at);
   return s->value + (next->value - s->value) * f;
+}
+
+}  // namespace
+
+std::optional<double> series_value(const Series& series, Days t) {
+  auto now = raw_value(series, t);
+  if (series.derive.empty() || !now) return now;
+  return *now - raw_value(series, t - 1).value_or(0.0);
+}
+
+std::string format_count(double value) {
+  std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(value))));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+std::string format_sample_time(const Sample& s) {
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::string iso = format_date(s.at);  // YYYY-MM-DD
+  std::string text = std::to_string(std::stoi(iso.substr(8, 2))) + " " + months[std::stoi(iso.substr(5, 2)) - 1] +
+                     " " + iso.substr(0, 4);
+  return s.has_time ? text + ", " + format_date_time(s.at).substr(11) : text;
+}
+
+std::string series_label(const Series& series, Days t) {
+  const Sample* s = sample_at(series, t);
+  if (!s || series.label.empty()) return "";
+  std::string text = series.label;
+  if (auto at = text.find("{value}"); at != std::string::npos) text.replace(at, 7, format_count(s->value));
+  if (auto at = text.find("{when}"); at != std::string::npos) text.replace(at, 6, format_sample_time(*s));
+  return text;
 }
 
 }  // namespace chronoatlas::story

@@ -12,18 +12,25 @@
 namespace chronoatlas::story {
 
 struct Sample {
-  Days at;             // days since 1970
+  Days at;             // days since 1970; a date without time of day is placed at 12:00
+  bool has_time;       // the source gave a time of day
   double value;
   std::string source;  // where the figure comes from
   std::string note;
 };
 
-// A numeric series over time, attached to one feature of a layer (by the value of a key field).
+// A numeric series over time, attached to one feature of a layer (by the value of its key field), and how it shows.
 struct Series {
+  std::string id;                  // optional; lets another series reuse these samples ("samples_from")
   std::string feature_key;         // value of the layer's key field that names the feature
   std::string interpolation;       // "step" or "linear"
+  std::string derive;              // "" for the value itself; "daily_change": value(t) - value(t - 1 day)
   std::vector<Sample> samples;     // sorted by time
-  double radius_px_per_sqrt = 0;   // proportional symbol: radius = k * sqrt(value)
+  double radius_px_per_sqrt = 0;   // point symbol: radius = k * sqrt(value)
+  double width_px_per_unit = 0;    // line: width = k * value
+  std::string label;               // map label for the feature; "{value}" is replaced by the value
+  std::string title;               // for charts and tooltips
+  std::string id_of_samples;       // "samples_from": resolved at load
 };
 
 struct LayerSpec {
@@ -63,8 +70,16 @@ struct Scenario {
 // Reads DIR/scenario.json. Errors name the file, the key and what was expected.
 Result<Scenario> load_scenario(const std::string& dir);
 
-// A series' value at T: step holds the last sample, linear interpolates; nothing before the first sample.
+// A series' value at T: step holds the last sample, linear interpolates; nothing before the first sample. With
+// derive "daily_change", the change over the 24 hours before T (our arithmetic on the sourced samples).
 std::optional<double> series_value(const Series& series, Days t);
+// VALUE rounded, with thousands separators: 100,625.
+std::string format_count(double value);
+// The series' label with {value} and {when} filled from the last reported sample (never an interpolated number),
+// or "" before the first sample.
+std::string series_label(const Series& series, Days t);
+// "26 Sep 2023, 20:00", or the date alone when the source gave no time of day.
+std::string format_sample_time(const Sample& sample);
 // The sample in effect at T (the last at or before T), or null.
 const Sample* sample_at(const Series& series, Days t);
 
