@@ -78,7 +78,8 @@ bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
 void Window::begin_frame(double timeout_s) {
   if (timeout_s > 0) glfwWaitEventsTimeout(timeout_s);
-  else glfwPollEvents();
+  else if (timeout_s == 0) glfwPollEvents();
+  else glfwWaitEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

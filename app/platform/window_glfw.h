@@ -18,7 +18,7 @@ class Window {
   ~Window();
 
   bool should_close() const;
-  // Waits for input (or TIMEOUT seconds when animating) and starts an ImGui frame.
+  // Waits for input up to TIMEOUT seconds (0: no wait; negative: until input arrives), then starts an ImGui frame.
   void begin_frame(double timeout_s);
   // Renders ImGui over the map and swaps.
   void end_frame();

@@ -205,6 +205,16 @@ void MapScene::restyle_all(story::Days day) {
   styled_day_ = day;
 }
 
+bool MapScene::animating(story::Days day) const {
+  for (const auto& l : layers_) {
+    if (!l->spec.style.visible || !l->spec.style.flow) continue;
+    if (l->times.empty()) return true;
+    for (const story::Interval& t : l->times)
+      if (t.contains(day)) return true;
+  }
+  return false;
+}
+
 BoundsXY MapScene::project_bounds(const BoundsLonLat& b) const {
   BoundsXY out;
   for (int i = 0; i <= 32; ++i) {

@@ -55,6 +55,8 @@ class MapScene {
   Frame frame(const View& view, story::Days day, const FurnitureOptions& options);
 
   const story::Scenario& scenario() const { return scenario_; }
+  // True when a visible animated flow is shown at DAY, so the app must keep redrawing.
+  bool animating(story::Days day) const;
   std::vector<std::unique_ptr<SceneLayer>>& layers() { return layers_; }
   // Recomputes per-feature colours and symbol sizes of LAYER (after a style edit or a date change); needs GL.
   void restyle(SceneLayer& layer, story::Days day);

@@ -1,5 +1,6 @@
 #include "ui/app.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,31 +29,35 @@ int render_instead(const std::string& scenario_dir, const std::vector<std::strin
   return rc;
 }
 
-void handle_map_input(AppState& s, const platform::Window& w) {
+// Mouse position in map pixels, or nothing when it is over a panel or outside the map.
+std::optional<XY> map_mouse(const AppState& s, const platform::Window& w) {
   ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return std::nullopt;
   const float ratio = w.pixel_ratio();
-  XY mouse{io.MousePos.x * ratio, io.MousePos.y * ratio};
-  s.cursor_valid = false;
-  if (io.WantCaptureMouse) return;
-  LonLat ll;
-  if (s.scene->projection().inverse(s.view.to_world(mouse), ll)) s.cursor = ll, s.cursor_valid = true;
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)) {
-    s.view.centre.x -= io.MouseDelta.x * ratio * s.view.units_per_px;
-    s.view.centre.y += io.MouseDelta.y * ratio * s.view.units_per_px;
-  }
-  if (io.MouseWheel != 0) s.view.zoom_about(mouse, std::pow(1.25, io.MouseWheel));
+  XY p{(io.MousePos.x - s.map_area.x) * ratio, (io.MousePos.y - s.map_area.y) * ratio};
+  if (p.x < 0 || p.y < 0 || p.x >= s.view.width_px || p.y >= s.view.height_px) return std::nullopt;
+  return p;
 }
 
-void handle_keys(AppState& s) {
-  if (ImGui::GetIO().WantCaptureKeyboard) return;
-  XY centre{s.view.width_px / 2.0, s.view.height_px / 2.0};
-  // ImGui 1.86's GLFW backend indexes keys by GLFW key code.
-  if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) s.view.zoom_about(centre, 1.5);
-  if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-    s.view.zoom_about(centre, 1 / 1.5);
-  if (ImGui::IsKeyPressed(GLFW_KEY_R)) {
-    s.view = s.scene->default_view(s.view.width_px, s.view.height_px, s.view.ui_scale);
+void handle_map_input(AppState& s, const platform::Window& w) {
+  ImGuiIO& io = ImGui::GetIO();
+  s.cursor_valid = false;
+  s.hovered.reset();
+  auto mouse = map_mouse(s, w);
+  if (!mouse) return;
+  const float ratio = w.pixel_ratio();
+  LonLat ll;
+  if (s.scene->projection().inverse(s.view.to_world(*mouse), ll)) s.cursor = ll, s.cursor_valid = true;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
+    s.view.centre.x -= io.MouseDelta.x * ratio * s.view.units_per_px;
+    s.view.centre.y += io.MouseDelta.y * ratio * s.view.units_per_px;
+    return;
   }
+  if (io.MouseWheel != 0) s.view.zoom_about(*mouse, std::pow(1.25, io.MouseWheel));
+  s.hovered = render::pick_feature(*s.scene, s.view, *mouse, s.day);
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 &&
+      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0)
+    s.selected = s.hovered;
 }
 
 void draw_status_bar(AppState& s) {
@@ -68,9 +73,37 @@ void draw_status_bar(AppState& s) {
                 s.cursor.lon < 0 ? 'W' : 'E');
   else
     ImGui::TextUnformatted("—");
-  ImGui::SameLine(260);
-  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view", s.projection_name.c_str());
+  ImGui::SameLine(ImGui::GetFontSize() * 12);
+  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   \u2190/\u2192: day   "
+              "Home/End: start/end",
+              s.projection_name.c_str());
   ImGui::End();
+}
+
+// The fixed layout: a sidebar on the left, the timeline along the bottom, the map in the rest.
+void draw_sidebar(AppState& s, float width, float height) {
+  ImGui::SetNextWindowPos({0, 0});
+  ImGui::SetNextWindowSize({width, height});
+  ImGui::Begin("Chronoatlas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::TextWrapped("%s", s.scene->scenario().title.c_str());
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) panel_layers(s);
+  if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panel_events(s);
+  if (ImGui::CollapsingHeader("Details", ImGuiTreeNodeFlags_DefaultOpen)) panel_details(s);
+  if (ImGui::CollapsingHeader("View")) panel_view(s);
+  if (ImGui::CollapsingHeader("Messages", ImGuiTreeNodeFlags_DefaultOpen)) panel_messages(s);
+  ImGui::End();
+}
+
+void advance_playback(AppState& s, float dt) {
+  Playback& p = s.playback;
+  if (!p.playing) return;
+  story::Days next = s.day + dt * p.days_per_second;
+  if (next >= p.window_end) {
+    if (p.loop) next = p.window_start;
+    else next = p.window_end - 1, p.playing = false;
+  }
+  set_day(s, next);
 }
 
 }  // namespace
@@ -112,25 +145,39 @@ int run_app(const std::vector<std::string>& args) {
   s.projection_name = scenario->projection.empty() ? "Lambert conformal conic (fitted)" : scenario->projection;
   s.scene->use_projection(std::move(*projection));
   for (const std::string& path : layers) add_layer_file(s, path);
-  s.view = s.scene->default_view(w.framebuffer_width(), w.framebuffer_height(), w.content_scale());
+  s.view = s.scene->default_view(w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4, w.content_scale());
   s.info("Loaded scenario '" + scenario->title + "' from " + scenario->dir);
 
+  s.playback.window_start = scenario->start;
+  s.playback.window_end = scenario->end;
   while (!w.should_close()) {
-    w.begin_frame(0.5);
+    // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
+    w.begin_frame(s.playback.playing ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
     for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
-    s.view.width_px = w.framebuffer_width();
-    s.view.height_px = w.framebuffer_height();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
+    const float sidebar_w = std::round(ImGui::GetFontSize() * 24), timeline_h = std::round(ImGui::GetFontSize() * 13);
+    s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
+    s.view.width_px = std::max(1, static_cast<int>(s.map_area.width * ratio));
+    s.view.height_px = std::max(1, static_cast<int>(s.map_area.height * ratio));
     s.view.ui_scale = w.content_scale();
+    advance_playback(s, ImGui::GetIO().DeltaTime);
     handle_map_input(s, w);
-    handle_keys(s);
-    panel_layers(s);
-    panel_view(s);
-    panel_messages(s);
+    handle_shortcuts(s);
+    draw_sidebar(s, sidebar_w, vp->Size.y - status_h);
+    ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
+    ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
+    panel_timeline(s);
+    map_tooltip(s);
     draw_status_bar(s);
-    if (s.view.width_px > 0 && s.view.height_px > 0) {
-      glBindFramebuffer(GL_FRAMEBUFFER, 0);
-      s.renderer->draw(s.scene->frame(s.view, s.day, s.furniture));
-    }
+    render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
+    frame.seconds = static_cast<float>(ImGui::GetTime());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
+    glClearColor(0.1f, 0.1f, 0.11f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    s.renderer->draw(frame, static_cast<int>(s.map_area.x * ratio),
+                     w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
     w.end_frame();
   }
   return 0;
@@ -157,6 +204,16 @@ void switch_projection(AppState& s, geo::Projection projection, const std::strin
     double now = geo::geodesic_distance_m(cll, pll);
     if (now > 0) s.view.units_per_px *= metres / now;
   }
+}
+
+void set_day(AppState& s, story::Days day) {
+  const story::Scenario& sc = s.scene->scenario();
+  s.day = std::clamp(day, sc.start, sc.end - 1);
+}
+
+void centre_on(AppState& s, LonLat place) {
+  XY p;
+  if (s.scene->projection().forward(place, p)) s.view.centre = p;
 }
 
 void add_layer_file(AppState& s, const std::string& path) {

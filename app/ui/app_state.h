@@ -1,11 +1,13 @@
 #pragma once
 // What the panels share: the scene, the view, the date and the messages. Only ui/ sees this.
 #include <deque>
+#include <optional>
 #include <memory>
 #include <string>
 
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
+#include "render/picking.h"
 
 namespace chronoatlas::ui {
 
@@ -14,12 +16,29 @@ struct Message {
   bool error = false;
 };
 
+// Where the map sits in the window, in framebuffer pixels (top-left origin).
+struct MapArea {
+  float x = 0, y = 0, width = 0, height = 0;
+};
+
+struct Playback {
+  bool playing = false;
+  bool loop = true;
+  float days_per_second = 2;      // playback speed
+  story::Days window_start = 0;   // the part of the time range the timeline shows
+  story::Days window_end = 0;
+};
+
 struct AppState {
   std::unique_ptr<render::MapScene> scene;
   std::unique_ptr<render::MapRenderer> renderer;
   render::View view;
   render::FurnitureOptions furniture;
-  story::Days day = 0;
+  story::Days day = 0;                // current date, days since 1970 (whole days while scrubbing)
+  Playback playback;
+  MapArea map_area;
+  std::optional<render::Pick> hovered;
+  std::optional<render::Pick> selected;
   std::deque<Message> messages;       // newest last
   int selected_layer = -1;
   std::string projection_name;        // menu label of the current projection
@@ -41,9 +60,20 @@ void switch_projection(AppState& state, geo::Projection projection, const std::s
 // Adds a vector file's layers; reports problems in the message area.
 void add_layer_file(AppState& state, const std::string& path);
 
-// Panels, one per file.
+// Sets the date, clamped to the scenario's range.
+void set_day(AppState& state, story::Days day);
+// Centres the view on a place (degrees), keeping the zoom.
+void centre_on(AppState& state, LonLat place);
+
+// Panels, one per file. The sidebar ones draw into the current ImGui window.
 void panel_layers(AppState& state);
 void panel_view(AppState& state);
+void panel_events(AppState& state);
+void panel_details(AppState& state);
 void panel_messages(AppState& state);
+void panel_timeline(AppState& state);   // its own window along the bottom of the map
+void map_tooltip(AppState& state);
+// Space, arrows, Home/End for time; +/-/R for the view.
+void handle_shortcuts(AppState& state);
 
 }  // namespace chronoatlas::ui

@@ -22,9 +22,6 @@ void fit_to(AppState& s, const render::SceneLayer& l) {
 }  // namespace
 
 void panel_layers(AppState& s) {
-  ImGui::SetNextWindowPos({10, 10}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({330, 430}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Layers")) return ImGui::End();
   static std::string path;
   ImGui::SetNextItemWidth(-70);
   bool enter = ImGui::InputTextWithHint("##path", "path to a vector file (or drop one)", &path,
@@ -65,12 +62,12 @@ void panel_layers(AppState& s) {
     }
     ImGui::PopID();
   }
+  if (remove >= 0 || move_from >= 0) s.selected.reset(), s.hovered.reset();
   if (remove >= 0) {
     s.info("Removed layer " + layers[remove]->spec.title);
     s.scene->remove_layer(static_cast<size_t>(remove));
   }
   if (move_from >= 0) s.scene->move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
-  ImGui::End();
 }
 
 }  // namespace chronoatlas::ui

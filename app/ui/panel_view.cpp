@@ -6,9 +6,6 @@
 namespace chronoatlas::ui {
 
 void panel_view(AppState& s) {
-  ImGui::SetNextWindowPos({10, 450}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({330, 230}, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("View")) return ImGui::End();
   LonLat centre{0, 0};
   s.scene->projection().inverse(s.view.centre, centre);
   const auto presets = geo::projection_presets(s.scene->scenario().view, centre);
@@ -42,7 +39,6 @@ void panel_view(AppState& s) {
   ImGui::SameLine();
   ImGui::Checkbox("scale bar", &s.furniture.scale_bar);
   ImGui::Text("centre %.3f°, %.3f°", centre.lon, centre.lat);
-  ImGui::End();
 }
 
 }  // namespace chronoatlas::ui

@@ -1,0 +1,70 @@
+#include "render/picking.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronoatlas::render {
+namespace {
+
+double segment_distance(XY p, XY a, XY b) {
+  double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+bool inside(const Polygon& polygon, LonLat p) {
+  bool in = false;
+  for (const Ring& ring : polygon)
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      const LonLat &a = ring[i], &b = ring[j];
+      if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+        in = !in;
+    }
+  return in;
+}
+
+bool live(const SceneLayer& l, size_t i, story::Days day) { return l.times.empty() || l.times[i].contains(day); }
+
+}  // namespace
+
+std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, story::Days day) {
+  const geo::Projection& proj = scene.projection();
+  const double slop = 5 * view.ui_scale;
+  LonLat cursor;
+  bool cursor_ok = proj.inverse(view.to_world(pixel), cursor);
+  auto& layers = scene.layers();
+  for (size_t li = layers.size(); li-- > 0;) {
+    const SceneLayer& l = *layers[li];
+    if (!l.spec.style.visible) continue;
+    for (size_t i = 0; i < l.data.features.size(); ++i) {
+      if (!live(l, i, day)) continue;
+      const geo::Feature& f = l.data.features[i];
+      for (LonLat p : f.points) {
+        XY w;
+        if (proj.forward(p, w) && std::hypot(view.to_pixel(w).x - pixel.x, view.to_pixel(w).y - pixel.y) <=
+                                      l.spec.style.point_radius_px * view.ui_scale + slop)
+          return Pick{li, i};
+      }
+    }
+    for (size_t i = 0; i < l.data.features.size(); ++i) {
+      if (!live(l, i, day)) continue;
+      for (const LineString& line : l.data.features[i].lines)
+        for (size_t k = 0; k + 1 < line.size(); ++k) {
+          XY a, b;
+          if (proj.forward(line[k], a) && proj.forward(line[k + 1], b) &&
+              segment_distance(pixel, view.to_pixel(a), view.to_pixel(b)) <= slop)
+            return Pick{li, i};
+        }
+    }
+    if (!cursor_ok || l.spec.style.fill.a <= 0.01f) continue;
+    for (size_t i = 0; i < l.data.features.size(); ++i) {
+      if (!live(l, i, day)) continue;
+      for (const Polygon& p : l.data.features[i].polygons)
+        if (inside(p, cursor)) return Pick{li, i};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace chronoatlas::render

@@ -1,0 +1,18 @@
+#pragma once
+// What lies under a pixel of the map: the top-most visible feature at that place and date.
+#include <optional>
+
+#include "render/map_scene.h"
+
+namespace chronoatlas::render {
+
+struct Pick {
+  size_t layer;    // index into MapScene::layers()
+  size_t feature;  // index into that layer's features
+};
+
+// Points within their symbol (plus a few pixels), then lines within a few pixels, then areas containing the pixel;
+// upper layers first. Features outside DAY are ignored.
+std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, story::Days day);
+
+}  // namespace chronoatlas::render

@@ -1,0 +1,63 @@
+#include <imgui.h>
+
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+namespace {
+
+// A feature's attributes, then any series attached to it at the current date, with sources.
+void describe(AppState& s, const render::Pick& p, bool brief) {
+  const render::SceneLayer& l = *s.scene->layers()[p.layer];
+  const geo::Feature& f = l.data.features[p.feature];
+  ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
+  ImGui::TextDisabled("%s", l.spec.title.c_str());
+  for (size_t i = 0; i < l.data.fields.size(); ++i) {
+    const std::string& v = f.values[i];
+    if (v.empty()) continue;
+    if (brief && l.data.fields[i] != "name" && l.data.fields[i] != "label" && l.data.fields[i] != "note" &&
+        l.data.fields[i] != "source" && l.data.fields[i] != "role")
+      continue;
+    ImGui::TextWrapped("%s: %s", l.data.fields[i].c_str(), v.c_str());
+  }
+  int key = l.data.field_index(l.spec.key_field);
+  for (const story::Series& series : l.spec.series) {
+    if (key < 0 || f.values[key] != series.feature_key) continue;
+    if (auto v = story::series_value(series, s.day)) {
+      const story::Sample* smp = story::sample_at(series, s.day);
+      if (!series.derive.empty()) {
+        ImGui::TextWrapped("%s: %s on %s", series.title.c_str(), story::format_count(*v).c_str(),
+                           story::format_date(s.day).c_str());
+      } else if (smp) {
+        ImGui::TextWrapped("%s: %s (reported %s)", series.title.c_str(), story::format_count(smp->value).c_str(),
+                           story::format_sample_time(*smp).c_str());
+        ImGui::TextDisabled("Source: %s", smp->source.c_str());
+        if (!smp->note.empty()) ImGui::TextDisabled("%s", smp->note.c_str());
+      }
+    } else {
+      ImGui::TextWrapped("%s: no figure before %s", series.title.c_str(),
+                         story::format_date(series.samples.front().at).c_str());
+    }
+  }
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void panel_details(AppState& s) {
+  if (!s.selected || s.selected->layer >= s.scene->layers().size()) {
+    ImGui::TextDisabled("Click a feature on the map.");
+    return;
+  }
+  ImGui::BeginChild("##details", ImVec2(0, 14 * ImGui::GetTextLineHeightWithSpacing()), true);
+  describe(s, *s.selected, false);
+  ImGui::EndChild();
+}
+
+void map_tooltip(AppState& s) {
+  if (!s.hovered) return;
+  ImGui::BeginTooltip();
+  describe(s, *s.hovered, true);
+  ImGui::EndTooltip();
+}
+
+}  // namespace chronoatlas::ui

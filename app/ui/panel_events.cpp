@@ -1,0 +1,33 @@
+#include <cmath>
+
+#include <imgui.h>
+
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+
+void panel_events(AppState& s) {
+  ImGui::BeginChild("##events", ImVec2(0, 12 * ImGui::GetTextLineHeightWithSpacing()), true);
+  for (const story::Event& e : s.scene->scenario().events) {
+    ImGui::PushID(&e);
+    bool current = std::floor(e.at) == std::floor(s.day);
+    std::string line = story::format_date(e.at) + "  " + e.title;
+    if (ImGui::Selectable(line.c_str(), current)) {
+      set_day(s, std::floor(e.at));
+      if (e.place) centre_on(s, *e.place);
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+      ImGui::TextWrapped("%s", e.title.c_str());
+      if (!e.detail.empty()) ImGui::TextWrapped("%s", e.detail.c_str());
+      ImGui::TextDisabled("Source: %s", e.source.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace chronoatlas::ui
