@@ -13,9 +13,12 @@
 using namespace chronoatlas;
 
 chronoatlas::Status render_scenario(const std::string& dir, int width, int height, const std::string& date,
-                                    const std::string& out_png, bool furniture) {
+                                    const std::string& out_png, const RenderOptions& options) {
   auto scenario = story::load_scenario(dir);
   if (!scenario) return Error{scenario.error()};
+  if (options.bbox) scenario->view = *options.bbox;
+  if (!options.labels)
+    for (auto& l : scenario->layers) l.style.label_field.clear();
   std::vector<std::string> warnings;
   auto scene = render::MapScene::load(*scenario, warnings);
   if (!scene) return Error{scene.error()};
@@ -27,7 +30,7 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
   exporting::RenderJob job;
   job.view = (*scene)->default_view(width, height, 1);
   job.day = *story::parse_iso_date(date);
-  if (!furniture) {
+  if (!options.furniture) {
     auto& f = job.furniture;
     f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.graticule = false;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for render tests: draw a scenario to files, read the PNG back, place lon/lat in it with PROJ alone.
 #include <array>
+#include <optional>
 #include <string>
 
 #include "base/result.h"
@@ -20,8 +21,14 @@ struct GeoImage {
   std::array<int, 4> rgb_at(int x, int y) const;
 };
 
-// Renders DIR's scenario (no furniture, no graticule) at SIZE and DATE into OUT_PNG; needs a current GL context.
+struct RenderOptions {
+  bool furniture = false;                         // title, legend, scale bar, ... and graticule
+  bool labels = true;
+  std::optional<chronoatlas::BoundsLonLat> bbox;  // instead of the scenario's view
+};
+
+// Renders DIR's scenario at SIZE and DATE into OUT_PNG; needs a current GL context.
 chronoatlas::Status render_scenario(const std::string& dir, int width, int height, const std::string& date,
-                                    const std::string& out_png, bool furniture = false);
+                                    const std::string& out_png, const RenderOptions& options = {});
 // Reads a PNG with its .pgw and .prj.
 GeoImage read_georeferenced(const std::string& png_path);

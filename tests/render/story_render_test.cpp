@@ -1,0 +1,85 @@
+// The bundled story drawn at two dates: the arrivals symbol at Goris (placed with PROJ from the written .prj and
+// world file) is absent before the exodus, then present with the size its sourced figures give.
+#include <cmath>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "platform/headless_context.h"
+#include "render_support.h"
+#include "story/scenario.h"
+
+namespace fs = std::filesystem;
+using namespace chronoatlas;
+
+namespace {
+
+const double kGorisLon = 46.3417, kGorisLat = 39.5111;
+
+bool orange(std::array<int, 4> c) { return c[0] > 200 && c[1] > 95 && c[1] < 190 && c[2] < 140; }
+bool ring_red(std::array<int, 4> c) { return c[0] > 150 && c[1] < 100 && c[2] < 90; }
+
+// Distance north from the centre to the symbol's red outline, or -1 within 80 pixels.
+int ring_distance(const GeoImage& img, PixelPos c) {
+  for (int r = 0; r < 80; ++r)
+    if (ring_red(img.rgb_at(c.x, c.y - r))) return r;
+  return -1;
+}
+
+GeoImage draw(const std::string& scenario, const std::string& date, int w, int h, const RenderOptions& o = {}) {
+  std::string out = (fs::path(testing::TempDir()) / ("story-" + date + ".png")).string();
+  auto r = render_scenario(scenario, w, h, date, out, o);
+  EXPECT_TRUE(r) << r.error();
+  return read_georeferenced(out);
+}
+
+}  // namespace
+
+TEST(StoryRender, ArrivalsSymbolAtGorisAppearsAndGrows) {
+  auto context = platform::HeadlessContext::create();
+  ASSERT_TRUE(context) << context.error();
+  const std::string dir = std::string(GEODATA_DIR) + "/karabakh-2023";
+  RenderOptions region;
+  region.labels = false;
+  region.bbox = BoundsLonLat{44.5, 38.8, 48, 40.8};
+  GeoImage before = draw(dir, "2023-09-20", 1200, 800, region);
+  GeoImage early = draw(dir, "2023-09-26", 1200, 800, region);
+  GeoImage after = draw(dir, "2023-10-01", 1200, 800, region);
+  PixelPos g = after.pixel_of(kGorisLon, kGorisLat);
+  ASSERT_GE(g.x, 0);
+  EXPECT_EQ(ring_distance(before, g), -1);
+  EXPECT_FALSE(orange(before.rgb_at(g.x, g.y - 10)));
+  int r_early = ring_distance(early, early.pixel_of(kGorisLon, kGorisLat));
+  int r_after = ring_distance(after, g);
+  EXPECT_GT(r_early, 3);
+  EXPECT_GT(r_after, r_early + 5);
+  EXPECT_TRUE(orange(after.rgb_at(g.x, g.y - r_after / 2)));
+
+  // The radius follows k * sqrt(cumulative arrivals) from the scenario's own samples; the outline is the outer 1.5 px.
+  auto scenario = story::load_scenario(dir);
+  ASSERT_TRUE(scenario);
+  const story::Series* arrivals = nullptr;
+  for (const auto& l : scenario->layers)
+    for (const auto& s : l.series)
+      if (s.id == "arrivals") arrivals = &s;
+  ASSERT_NE(arrivals, nullptr);
+  double v = *story::series_value(*arrivals, *story::parse_iso_date("2023-10-01"));
+  EXPECT_NEAR(r_after, arrivals->radius_px_per_sqrt * std::sqrt(v) - 1.5, 2.5);
+}
+
+TEST(StoryRender, TheSecondScenarioDrawsItsOwnMarkersFromTheirDate) {
+  auto context = platform::HeadlessContext::create();
+  ASSERT_TRUE(context) << context.error();
+  const std::string dir = std::string(TEST_DATA_DIR) + "/../scenarios/channel-tunnel";
+  GeoImage before = draw(dir, "1994-03-01", 900, 600);
+  GeoImage open = draw(dir, "1994-05-06", 900, 600);
+  for (auto [lon, lat] : {std::pair{1.16734, 51.08169}, std::pair{1.7988, 50.93461}}) {
+    PixelPos p = open.pixel_of(lon, lat);
+    auto c = open.rgb_at(p.x, p.y);
+    EXPECT_NEAR(c[0], 0x6a, 3);
+    EXPECT_NEAR(c[1], 0x1b, 3);
+    EXPECT_NEAR(c[2], 0x9a, 3);
+    auto b = before.rgb_at(p.x, p.y);
+    EXPECT_GT(std::abs(b[0] - 0x6a) + std::abs(b[1] - 0x1b) + std::abs(b[2] - 0x9a), 100);
+  }
+}
