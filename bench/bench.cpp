@@ -1,1 +1,249 @@
-int main() { return 0; }
+// Chronoatlas benchmark: load, projection, tessellation, frame, scrub and export times for the bundled scenario, a
+// generated layer of 100,000 time-stamped features and a large real layer. A program, not a test: it prints a table.
+//
+//   build/chronoatlas_bench [--large PATH] [--frames N] [--skip-large]
+//
+// Frames are drawn offscreen at 1920x1080 with glFinish after each, so times include the GPU (llvmpipe here), the way
+// the app draws them (MapRenderer::draw_cached: static layers reused while only the date changes or the view pans).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "build_config.h"
+#include "export/render_job.h"
+#include "geo/vector_source.h"
+#include "platform/headless_context.h"
+
+using namespace chronoatlas;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double time_ms(const std::function<void()>& f) {
+  auto t0 = Clock::now();
+  f();
+  return ms_since(t0);
+}
+
+void row(const std::string& what, double ms) { std::printf("  %-58s %10.1f ms\n", what.c_str(), ms); }
+void row_text(const std::string& what, const std::string& value) { std::printf("  %-58s %13s\n", what.c_str(), value.c_str()); }
+
+struct Stats {
+  double median, p95;
+};
+
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[std::min(v.size() - 1, static_cast<size_t>(v.size() * 0.95))]};
+}
+
+// GDAL alone: open and read every feature's geometry, no conversion. The floor our loader is compared with.
+double gdal_bare_read_ms(const std::string& path, long long& vertices) {
+  return time_ms([&] {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    vertices = 0;
+    if (!ds) return;
+    for (OGRLayer* layer : ds->GetLayers())
+      for (auto& f : layer) {
+        OGRGeometry* g = f->GetGeometryRef();
+        if (!g) continue;
+        OGREnvelope e;
+        g->getEnvelope(&e);
+        if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+          for (auto* p : *g->toMultiPolygon())
+            for (auto* r : *p) vertices += r->getNumPoints();
+        else if (wkbFlatten(g->getGeometryType()) == wkbPolygon)
+          for (auto* r : *g->toPolygon()) vertices += r->getNumPoints();
+      }
+  });
+}
+
+// Frames at 1920x1080 while panning across the view: median and 95th percentile.
+Stats pan_frames(render::MapScene& scene, render::MapRenderer& renderer, const render::OffscreenTarget& target,
+                 render::View view, story::Days day, int frames) {
+  std::vector<double> times;
+  target.bind();
+  for (int i = 0; i < frames; ++i) {
+    view.centre.x += view.units_per_px * 4 * (i < frames / 2 ? 1 : -1);
+    auto t0 = Clock::now();
+    renderer.draw_cached(scene.frame(view, day, {}));
+    glFinish();
+    times.push_back(ms_since(t0));
+  }
+  return stats(times);
+}
+
+// Changing the date and drawing, across the whole time range.
+Stats scrub_frames(render::MapScene& scene, render::MapRenderer& renderer, const render::OffscreenTarget& target,
+                   const render::View& view, int frames) {
+  const story::Scenario& sc = scene.scenario();
+  std::vector<double> times;
+  target.bind();
+  for (int i = 0; i < frames; ++i) {
+    story::Days day = std::floor(sc.start + (sc.end - sc.start) * i / frames);
+    auto t0 = Clock::now();
+    renderer.draw_cached(scene.frame(view, day, {}));
+    glFinish();
+    times.push_back(ms_since(t0));
+  }
+  return stats(times);
+}
+
+// 100,000 small squares over the region, each shown for a random interval of the scenario's range.
+geo::VectorLayer timed_squares(const story::Scenario& sc, int count) {
+  geo::VectorLayer l;
+  l.name = "timed";
+  l.fields = {"start", "end"};
+  std::mt19937 rng(42);
+  std::uniform_real_distribution<double> lon(36, 60), lat(36, 50), t(sc.start, sc.end);
+  for (int i = 0; i < count; ++i) {
+    geo::Feature f;
+    f.fid = i;
+    double x = lon(rng), y = lat(rng), a = t(rng), b = t(rng);
+    f.polygons.push_back({{{x, y}, {x + 0.05, y}, {x + 0.05, y + 0.05}, {x, y + 0.05}, {x, y}}});
+    f.values = {story::format_date(std::min(a, b)), story::format_date(std::max(a, b) + 1)};
+    l.extent.extend(LonLat{x, y});
+    l.features.push_back(std::move(f));
+  }
+  return l;
+}
+
+long peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  GDALAllRegister();
+  std::string large = std::filesystem::path(argv[0]).parent_path().string() + "/../bench/data/countries-land-10m.geojson";
+  int frames = 300;
+  bool skip_large = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--large" && i + 1 < argc) large = argv[++i];
+    else if (a == "--frames" && i + 1 < argc) frames = std::atoi(argv[++i]);
+    else if (a == "--skip-large") skip_large = true;
+    else return std::fprintf(stderr, "usage: chronoatlas_bench [--large PATH] [--frames N] [--skip-large]\n"), 2;
+  }
+  auto context = platform::HeadlessContext::create();
+  if (!context) return std::fprintf(stderr, "%s\n", context.error().c_str()), 1;
+  auto renderer = render::MapRenderer::create(CHRONOATLAS_FONT_DIR);
+  if (!renderer) return std::fprintf(stderr, "%s\n", renderer.error().c_str()), 1;
+  auto target = render::OffscreenTarget::create(1920, 1080);
+  if (!target) return std::fprintf(stderr, "%s\n", target.error().c_str()), 1;
+  std::printf("Chronoatlas %s benchmark on %s\n", CHRONOATLAS_VERSION, (*context)->description().c_str());
+
+  // --- The bundled scenario.
+  std::printf("\nBundled scenario (geodata/karabakh-2023)\n");
+  auto scenario = story::load_scenario(std::string(CHRONOATLAS_DATA_DIR) + "/karabakh-2023");
+  if (!scenario) return std::fprintf(stderr, "%s\n", scenario.error().c_str()), 1;
+  long long verts = 0;
+  double bare = 0;
+  for (const auto& l : scenario->layers) bare += gdal_bare_read_ms(l.source, verts);
+  row("GDAL bare read of the scenario's files", bare);
+  std::vector<std::string> warnings;
+  std::unique_ptr<render::MapScene> scene;
+  row("load + tessellate (MapScene::load)", time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings)); }));
+  size_t fill_vertices = 0, segments = 0;
+  for (auto& l : scene->layers())
+    fill_vertices += l->geometry.levels[0].fill_vertices.size(), segments += l->geometry.levels[0].line_points.size();
+  row_text("  full detail: triangle vertices / line points", std::to_string(fill_vertices) + " / " + std::to_string(segments));
+  auto projection = render::scenario_projection(*scenario);
+  row("project + upload (fitted conic)", time_ms([&] { scene->use_projection(std::move(*projection)); }));
+  auto other = geo::Projection::create("EPSG:3857");
+  row("switch projection to Web Mercator (project + upload)", time_ms([&] { scene->use_projection(std::move(*other)); }));
+  scene->use_projection(std::move(*render::scenario_projection(*scenario)));
+  render::View view = scene->default_view(1920, 1080, 1);
+  {
+    std::vector<double> cpu;
+    for (int i = 0; i < frames; ++i) {
+      auto t0 = Clock::now();
+      render::Frame f = scene->frame(view, scenario->initial, {});
+      cpu.push_back(ms_since(t0));
+    }
+    row("frame description on the CPU (styles, labels, furniture): median", stats(cpu).median);
+  }
+  Stats pan = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames);
+  row("frame 1920x1080 panning, overview: median", pan.median);
+  row("frame 1920x1080 panning, overview: p95", pan.p95);
+  render::View region = view;
+  region.fit(scene->project_bounds(BoundsLonLat{44, 38.5, 48.5, 41}));
+  Stats pan_region = pan_frames(*scene, **renderer, *target, region, *story::parse_iso_date("2023-09-28"), frames);
+  row("frame 1920x1080 panning, Karabakh region: median", pan_region.median);
+  row("frame 1920x1080 panning, Karabakh region: p95", pan_region.p95);
+  Stats scrub = scrub_frames(*scene, **renderer, *target, view, frames);
+  row("scrub (change date + frame), whole range: median", scrub.median);
+  row("scrub (change date + frame), whole range: p95", scrub.p95);
+  for (auto [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
+    exporting::RenderJob job;
+    job.view = scene->default_view(w, h, w / 1920.f);
+    job.day = scenario->initial;
+    job.out_png = "/tmp/chronoatlas-bench.png";
+    job.overwrite = true;
+    double ms = time_ms([&] {
+      if (auto s = exporting::render_to_files(*scene, **renderer, job); !s) std::fprintf(stderr, "%s\n", s.error().c_str());
+    });
+    row("export " + std::to_string(w) + "x" + std::to_string(h) + " (draw + read back + PNG + sidecars)", ms);
+  }
+
+  // --- 100,000 time-stamped features filtered on the GPU.
+  std::printf("\nGenerated layer: 100,000 time-stamped squares\n");
+  story::LayerSpec spec;
+  spec.id = spec.title = "timed";
+  spec.time_start_field = "start";
+  spec.time_end_field = "end";
+  geo::VectorLayer squares = timed_squares(*scenario, 100000);
+  std::unique_ptr<render::SceneLayer> timed;
+  row("tessellate", time_ms([&] { timed = render::make_scene_layer(spec, std::move(squares), warnings); }));
+  scene->layers().push_back(std::move(timed));
+  row("project + upload", time_ms([&] { scene->upload_pending(); }));
+  Stats scrub100k = scrub_frames(*scene, **renderer, *target, region, frames);
+  row("scrub (change date + frame): median", scrub100k.median);
+  row("scrub (change date + frame): p95", scrub100k.p95);
+  scene->remove_layer(scene->layers().size() - 1);
+
+  // --- A large real layer.
+  if (!skip_large && std::filesystem::exists(large)) {
+    std::printf("\nLarge layer: %s\n", large.c_str());
+    long long large_vertices = 0;
+    double bare_large = gdal_bare_read_ms(large, large_vertices);
+    row("GDAL bare read (open + every geometry)", bare_large);
+    row_text("  polygon vertices", std::to_string(large_vertices));
+    Result<geo::LoadReport> report = Error{""};
+    double load = time_ms([&] { report = geo::load_vector_source(large); });
+    row("our load (GDAL + checks + conversion to lon/lat)", load);
+    row_text("  ratio to GDAL's bare read", std::to_string(load / bare_large).substr(0, 4) + "x");
+    if (report) {
+      story::LayerSpec ls;
+      ls.id = ls.title = "large";
+      std::unique_ptr<render::SceneLayer> layer;
+      row("tessellate", time_ms([&] { layer = render::make_scene_layer(ls, std::move(report->layers[0]), warnings); }));
+      scene->layers().push_back(std::move(layer));
+      row("project + upload", time_ms([&] { scene->upload_pending(); }));
+      Stats big = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames / 3);
+      row("frame 1920x1080 panning with it: median", big.median);
+      row("frame 1920x1080 panning with it: p95", big.p95);
+    }
+  } else if (!skip_large) {
+    std::printf("\nLarge layer: %s missing; run bench/fetch_large.sh\n", large.c_str());
+  }
+  std::printf("\nPeak memory: %ld MB\n", peak_rss_mb());
+  return 0;
+}

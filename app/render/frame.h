@@ -15,6 +15,8 @@ struct LayerDraw {
   float opacity = 1;
   float stroke_width_px = 1;  // before ui_scale
   bool fill = true, stroke = true, points = true;
+  size_t level = 0;           // level of detail: index into GpuLayer::levels()
+  bool cacheable = false;     // looks the same on every date, so the screen may reuse its pixels
 };
 
 struct Label {
@@ -50,6 +52,7 @@ struct Frame {
   View view;
   float day = 0;                     // days since the scenario origin
   float seconds = 0;                 // wall clock driving animated flows; 0 in exports, so they repeat exactly
+  uint64_t generation = 0;           // changes whenever any layer's geometry or styles change
   Rgba background{0.80f, 0.87f, 0.92f, 1};
   std::vector<LayerDraw> layers;     // bottom first
   std::vector<Label> labels;         // placed without overlaps, higher rank first

@@ -1,6 +1,7 @@
 #include "render/gpu_layer.h"
 
 #include <array>
+#include <algorithm>
 #include <cmath>
 
 namespace chronoatlas::render {
@@ -36,34 +37,133 @@ void upload_floats(const GlBuffer& buffer, GLenum target, const std::vector<floa
 
 }  // namespace
 
+namespace {
+
+// Areas of every level: x, y, feature, t0, t1 per vertex (one vertex buffer); triangles touching an unprojectable
+// vertex are dropped.
+void append_fill(const Shapes& g, const geo::Projection& projection, const std::vector<story::Interval>& times,
+                 story::Days origin, std::vector<float>& vertices, std::vector<uint32_t>& indices, BoundsXY& bounds) {
+  Projected fp = project(g.fill_vertices, projection);
+  auto base = static_cast<uint32_t>(vertices.size() / 5);
+  for (size_t i = 0; i < g.fill_vertices.size(); ++i) {
+    auto t = time_of(times, g.fill_feature[i], origin);
+    bool ok = fp.ok(i);
+    if (ok) bounds.extend({fp.x[i], fp.y[i]});
+    vertices.insert(vertices.end(), {ok ? static_cast<float>(fp.x[i]) : 0.f, ok ? static_cast<float>(fp.y[i]) : 0.f,
+                                     static_cast<float>(g.fill_feature[i]), t[0], t[1]});
+  }
+  for (size_t i = 0; i + 2 < g.fill_indices.size(); i += 3) {
+    uint32_t a = g.fill_indices[i], b = g.fill_indices[i + 1], c = g.fill_indices[i + 2];
+    if (fp.ok(a) && fp.ok(b) && fp.ok(c)) indices.insert(indices.end(), {base + a, base + b, base + c});
+  }
+}
+
+// Lines: one instance per segment (x0, y0, x1, y1, feature, t0, t1, distance along the line to x0 in projected
+// units), expanded to a quad in the vertex shader.
+void append_segments(const Shapes& g, const geo::Projection& projection, const std::vector<story::Interval>& times,
+                     story::Days origin, std::vector<float>& segments, BoundsXY& bounds) {
+  Projected lp = project(g.line_points, projection);
+  for (size_t l = 0; l + 1 < g.line_starts.size(); ++l) {
+    auto t = time_of(times, g.line_feature[l], origin);
+    double along = 0;
+    for (uint32_t i = g.line_starts[l]; i + 1 < g.line_starts[l + 1]; ++i) {
+      if (!lp.ok(i) || !lp.ok(i + 1)) continue;
+      bounds.extend({lp.x[i], lp.y[i]});
+      segments.insert(segments.end(), {static_cast<float>(lp.x[i]), static_cast<float>(lp.y[i]),
+                                       static_cast<float>(lp.x[i + 1]), static_cast<float>(lp.y[i + 1]),
+                                       static_cast<float>(g.line_feature[l]), t[0], t[1], static_cast<float>(along)});
+      along += std::hypot(lp.x[i + 1] - lp.x[i], lp.y[i + 1] - lp.y[i]);
+    }
+  }
+}
+
+constexpr size_t kSegmentFloats = 8;
+constexpr int kGrid = 12;  // cells a side of the culling grid
+
+// Sorts items (triangles or segments, ITEM_SIZE values each) into grid cells by their centre and returns one run per
+// non-empty cell. CENTRE and BOX give an item's projected centre and bounds.
+template <class T, class Centre, class Box>
+std::vector<GpuLayer::Run> bucket(std::vector<T>& items, size_t item_size, size_t first_item, const BoundsXY& all,
+                                  Centre centre, Box box) {
+  size_t n = (items.size() / item_size) - first_item;
+  std::vector<std::vector<size_t>> cells(kGrid * kGrid);
+  double w = std::max(all.max_x - all.min_x, 1e-9), h = std::max(all.max_y - all.min_y, 1e-9);
+  for (size_t i = 0; i < n; ++i) {
+    XY c = centre(&items[(first_item + i) * item_size]);
+    int cx = std::clamp(static_cast<int>((c.x - all.min_x) / w * kGrid), 0, kGrid - 1);
+    int cy = std::clamp(static_cast<int>((c.y - all.min_y) / h * kGrid), 0, kGrid - 1);
+    cells[cy * kGrid + cx].push_back(i);
+  }
+  std::vector<T> sorted;
+  sorted.reserve(n * item_size);
+  std::vector<GpuLayer::Run> runs;
+  for (const auto& cell : cells) {
+    if (cell.empty()) continue;
+    GpuLayer::Run run;
+    run.first = first_item + sorted.size() / item_size;
+    run.count = static_cast<int>(cell.size());
+    for (size_t i : cell) {
+      const T* item = &items[(first_item + i) * item_size];
+      box(item, run.bounds);
+      sorted.insert(sorted.end(), item, item + item_size);
+    }
+    runs.push_back(run);
+  }
+  std::copy(sorted.begin(), sorted.end(), items.begin() + static_cast<long>(first_item * item_size));
+  return runs;
+}
+
+}  // namespace
+
 void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
                       const std::vector<story::Interval>& times, story::Days origin) {
   bounds_ = {};
   if (!fill_vao_.id()) {
-    fill_vao_ = make_vertex_array(), line_vao_ = make_vertex_array(), point_vao_ = make_vertex_array();
+    fill_vao_ = make_vertex_array(), point_vao_ = make_vertex_array();
     fill_vbo_ = make_buffer(), fill_ebo_ = make_buffer(), corner_vbo_ = make_buffer();
     segment_vbo_ = make_buffer(), point_vbo_ = make_buffer();
     styles_ = make_texture();
   }
-
-  // Areas: x, y, feature, t0, t1 per vertex; triangles touching an unprojectable vertex are dropped.
-  Projected fp = project(g.fill_vertices, projection);
-  std::vector<float> fill;
-  fill.reserve(g.fill_vertices.size() * 5);
-  for (size_t i = 0; i < g.fill_vertices.size(); ++i) {
-    auto t = time_of(times, g.fill_feature[i], origin);
-    bool ok = fp.ok(i);
-    if (ok) bounds_.extend({fp.x[i], fp.y[i]});
-    fill.insert(fill.end(), {ok ? static_cast<float>(fp.x[i]) : 0.f, ok ? static_cast<float>(fp.y[i]) : 0.f,
-                             static_cast<float>(g.fill_feature[i]), t[0], t[1]});
-  }
+  std::vector<float> fill, segments;
   std::vector<uint32_t> indices;
-  indices.reserve(g.fill_indices.size());
-  for (size_t i = 0; i + 2 < g.fill_indices.size(); i += 3) {
-    uint32_t a = g.fill_indices[i], b = g.fill_indices[i + 1], c = g.fill_indices[i + 2];
-    if (fp.ok(a) && fp.ok(b) && fp.ok(c)) indices.insert(indices.end(), {a, b, c});
+  levels_.clear();
+  std::vector<std::pair<size_t, size_t>> firsts;  // first triangle, first segment of each level
+  for (const Shapes& shapes : g.levels) {
+    levels_.emplace_back().tolerance_deg = shapes.tolerance_deg;
+    firsts.push_back({indices.size() / 3, segments.size() / kSegmentFloats});
+    append_fill(shapes, projection, times, origin, fill, indices, bounds_);
+    append_segments(shapes, projection, times, origin, segments, bounds_);
   }
-  fill_index_count_ = static_cast<int>(indices.size());
+  auto vertex = [&](uint32_t i) { return XY{fill[i * 5], fill[i * 5 + 1]}; };
+  for (size_t l = 0; l < levels_.size(); ++l) {
+    size_t tri_end = l + 1 < levels_.size() ? firsts[l + 1].first : indices.size() / 3;
+    size_t seg_end = l + 1 < levels_.size() ? firsts[l + 1].second : segments.size() / kSegmentFloats;
+    // Bucket this level's triangles and segments in place; items of later levels stay where they are.
+    std::vector<uint32_t> tris(indices.begin() + static_cast<long>(firsts[l].first * 3),
+                               indices.begin() + static_cast<long>(tri_end * 3));
+    levels_[l].triangles = bucket(
+        tris, 3, 0, bounds_,
+        [&](const uint32_t* t) {
+          XY a = vertex(t[0]), b = vertex(t[1]), c = vertex(t[2]);
+          return XY{(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3};
+        },
+        [&](const uint32_t* t, BoundsXY& b) {
+          for (int k = 0; k < 3; ++k) b.extend(vertex(t[k]));
+        });
+    std::copy(tris.begin(), tris.end(), indices.begin() + static_cast<long>(firsts[l].first * 3));
+    for (Run& r : levels_[l].triangles) r.first += firsts[l].first;
+    std::vector<float> segs(segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats),
+                            segments.begin() + static_cast<long>(seg_end * kSegmentFloats));
+    levels_[l].segments = bucket(
+        segs, kSegmentFloats, 0, bounds_, [](const float* s) { return XY{(s[0] + s[2]) / 2, (s[1] + s[3]) / 2}; },
+        [](const float* s, BoundsXY& b) {
+          b.extend({s[0], s[1]});
+          b.extend({s[2], s[3]});
+        });
+    std::copy(segs.begin(), segs.end(), segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats));
+    for (Run& r : levels_[l].segments) r.first += firsts[l].second;
+  }
+
   glBindVertexArray(fill_vao_.id());
   upload_floats(fill_vbo_, GL_ARRAY_BUFFER, fill);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ebo_.id());
@@ -72,36 +172,15 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
   float_attribute(1, 1, 20, 8);
   float_attribute(2, 2, 20, 12);
 
-  // Lines: one instance per segment (x0, y0, x1, y1, feature, t0, t1, distance along the line to x0 in projected
-  // units), expanded to a quad in the vertex shader.
-  Projected lp = project(g.line_points, projection);
-  std::vector<float> segments;
-  for (size_t l = 0; l + 1 < g.line_starts.size(); ++l) {
-    auto t = time_of(times, g.line_feature[l], origin);
-    double along = 0;
-    for (uint32_t i = g.line_starts[l]; i + 1 < g.line_starts[l + 1]; ++i) {
-      if (!lp.ok(i) || !lp.ok(i + 1)) continue;
-      bounds_.extend({lp.x[i], lp.y[i]});
-      segments.insert(segments.end(), {static_cast<float>(lp.x[i]), static_cast<float>(lp.y[i]),
-                                       static_cast<float>(lp.x[i + 1]), static_cast<float>(lp.y[i + 1]),
-                                       static_cast<float>(g.line_feature[l]), t[0], t[1], static_cast<float>(along)});
-      along += std::hypot(lp.x[i + 1] - lp.x[i], lp.y[i + 1] - lp.y[i]);
-    }
-  }
-  segment_count_ = static_cast<int>(segments.size() / 8);
-  const std::vector<float> segment_corners = {0, -1, 0, 1, 1, -1, 1, 1};
-  const std::vector<float> point_corners = {-1, -1, 1, -1, -1, 1, 1, 1};
-  std::vector<float> corners = segment_corners;
-  corners.insert(corners.end(), point_corners.begin(), point_corners.end());
+  const std::vector<float> corners = {0, -1, 0, 1, 1, -1, 1, 1,     // segment quad: along, across
+                                      -1, -1, 1, -1, -1, 1, 1, 1};  // point quad
   upload_floats(corner_vbo_, GL_ARRAY_BUFFER, corners);
+  upload_floats(segment_vbo_, GL_ARRAY_BUFFER, segments);
+  if (!line_vao_.id()) line_vao_ = make_vertex_array();
   glBindVertexArray(line_vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_.id());
   float_attribute(0, 2, 8, 0);
-  upload_floats(segment_vbo_, GL_ARRAY_BUFFER, segments);
-  float_attribute(1, 4, 32, 0, 1);
-  float_attribute(2, 1, 32, 16, 1);
-  float_attribute(3, 2, 32, 20, 1);
-  float_attribute(4, 1, 32, 28, 1);
+  bind_segments_from(0);
 
   // Points: one instance each (x, y, feature, t0, t1).
   Projected pp = project(g.points, projection);
@@ -127,6 +206,15 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
   label_anchors_.assign(g.label_anchor.size(), XY{NAN, NAN});
   for (size_t i = 0; i < g.label_anchor.size(); ++i)
     if (ap.ok(i)) label_anchors_[i] = {ap.x[i], ap.y[i]};
+}
+
+void GpuLayer::bind_segments_from(size_t first) const {
+  const size_t stride = kSegmentFloats * sizeof(float), at = first * stride;
+  glBindBuffer(GL_ARRAY_BUFFER, segment_vbo_.id());
+  float_attribute(1, 4, stride, at, 1);
+  float_attribute(2, 1, stride, at + 16, 1);
+  float_attribute(3, 2, stride, at + 20, 1);
+  float_attribute(4, 1, stride, at + 28, 1);
 }
 
 void GpuLayer::set_styles(const std::vector<FeatureStyle>& styles) {

@@ -27,12 +27,26 @@ class GpuLayer {
               const std::vector<story::Interval>& times, story::Days origin);
   void set_styles(const std::vector<FeatureStyle>& styles);
 
+  // A run of triangles (in the element buffer) or segments (in the instance buffer) in one cell of a grid laid over
+  // the layer, so that draws can skip what is out of view.
+  struct Run {
+    size_t first = 0;
+    int count = 0;
+    BoundsXY bounds;  // projected
+  };
+  struct Level {
+    double tolerance_deg = 0;
+    std::vector<Run> triangles;    // first/count in indices
+    std::vector<Run> segments;     // first/count in segment instances
+  };
+
   GLuint fill_vao() const { return fill_vao_.id(); }
   GLuint line_vao() const { return line_vao_.id(); }
+  // Points the line vertex array's instance attributes at segment FIRST (GL 3.3 has no base instance).
+  void bind_segments_from(size_t first) const;
   GLuint point_vao() const { return point_vao_.id(); }
   GLuint style_texture() const { return styles_.id(); }
-  int fill_index_count() const { return fill_index_count_; }
-  int segment_count() const { return segment_count_; }
+  const std::vector<Level>& levels() const { return levels_; }
   int point_count() const { return point_count_; }
   // Projected label anchors, one per feature (NaN where a feature has none or it does not project).
   const std::vector<XY>& label_anchors() const { return label_anchors_; }
@@ -42,7 +56,8 @@ class GpuLayer {
   GlVertexArray fill_vao_, line_vao_, point_vao_;
   GlBuffer fill_vbo_, fill_ebo_, corner_vbo_, segment_vbo_, point_vbo_;
   GlTexture styles_;
-  int fill_index_count_ = 0, segment_count_ = 0, point_count_ = 0;
+  std::vector<Level> levels_;
+  int point_count_ = 0;
   std::vector<XY> label_anchors_;
   BoundsXY bounds_;
 };

@@ -4,6 +4,7 @@
 
 #include "geo/densify.h"
 #include "geo/label_point.h"
+#include "geo/simplify.h"
 #include "geo/tessellate.h"
 
 namespace chronoatlas::render {
@@ -11,16 +12,21 @@ namespace {
 
 constexpr double kMaxStepDeg = 0.5;
 
-void add_polyline(LayerGeometry& g, const std::vector<LonLat>& line, uint32_t feature) {
+void add_polyline(Shapes& g, const std::vector<LonLat>& line, uint32_t feature) {
   std::vector<LonLat> dense = geo::densify(line, kMaxStepDeg);
   g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
   g.line_points.insert(g.line_points.end(), dense.begin(), dense.end());
   g.line_feature.push_back(feature);
 }
 
-void add_polygon(LayerGeometry& g, const Polygon& polygon, uint32_t feature) {
+void add_polygon(Shapes& g, const Polygon& polygon, uint32_t feature) {
   Polygon dense;
-  for (const Ring& ring : polygon) {
+  for (const Ring& input : polygon) {
+    Ring ring = geo::simplify(input, g.tolerance_deg, true);
+    if (ring.empty()) {
+      if (dense.empty()) return;  // the shell vanished at this level: so does the polygon
+      continue;
+    }
     dense.push_back(geo::densify(ring, kMaxStepDeg));
     add_polyline(g, ring, feature);
   }
@@ -32,22 +38,37 @@ void add_polygon(LayerGeometry& g, const Polygon& polygon, uint32_t feature) {
   for (uint32_t i : mesh.indices) g.fill_indices.push_back(base + i);
 }
 
+Shapes build_level(const geo::VectorLayer& layer, double tolerance_deg) {
+  Shapes g;
+  g.tolerance_deg = tolerance_deg;
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const geo::Feature& f = layer.features[i];
+    auto index = static_cast<uint32_t>(i);
+    for (const Polygon& p : f.polygons) add_polygon(g, p, index);
+    for (const LineString& l : f.lines) {
+      std::vector<LonLat> simple = geo::simplify(l, tolerance_deg, false);
+      add_polyline(g, simple, index);
+    }
+  }
+  g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
+  return g;
+}
+
 }  // namespace
 
 LayerGeometry build_layer_geometry(const geo::VectorLayer& layer) {
   LayerGeometry g;
   g.extent = layer.extent;
+  for (double tolerance : kLevelTolerancesDeg) g.levels.push_back(build_level(layer, tolerance));
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const geo::Feature& f = layer.features[i];
     auto index = static_cast<uint32_t>(i);
     const Polygon* largest = nullptr;
     double largest_area = -1;
     for (const Polygon& p : f.polygons) {
-      add_polygon(g, p, index);
       double a = geo::planar_area(p);
       if (a > largest_area) largest_area = a, largest = &p;
     }
-    for (const LineString& l : f.lines) add_polyline(g, l, index);
     for (LonLat p : f.points) {
       g.points.push_back(p);
       g.point_feature.push_back(index);
@@ -66,19 +87,19 @@ LayerGeometry build_layer_geometry(const geo::VectorLayer& layer) {
       g.label_rank.push_back(-1);
     }
   }
-  g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
   return g;
 }
 
 LayerGeometry build_graticule(const BoundsLonLat& b, double step) {
-  LayerGeometry g;
+  LayerGeometry layer;
+  Shapes& g = layer.levels.emplace_back();
   double west = std::floor(b.west / step) * step, east = std::ceil(b.east / step) * step;
   double south = std::max(-89.0, std::floor(b.south / step) * step), north = std::min(89.0, std::ceil(b.north / step) * step);
   for (double lon = west; lon <= east + 1e-9; lon += step) add_polyline(g, {{lon, south}, {lon, north}}, 0);
   for (double lat = south; lat <= north + 1e-9; lat += step) add_polyline(g, {{west, lat}, {east, lat}}, 0);
   g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));
-  g.extent = b;
-  return g;
+  layer.extent = b;
+  return layer;
 }
 
 }  // namespace chronoatlas::render

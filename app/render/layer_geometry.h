@@ -9,13 +9,22 @@
 
 namespace chronoatlas::render {
 
-struct LayerGeometry {
+// Areas and lines at one level of detail.
+struct Shapes {
+  double tolerance_deg = 0;                // simplification applied; 0 is full detail
   std::vector<LonLat> fill_vertices;       // degrees
   std::vector<uint32_t> fill_feature;      // feature index of each fill vertex
   std::vector<uint32_t> fill_indices;      // triangles
   std::vector<LonLat> line_points;         // all polylines back to back (rings and lines)
   std::vector<uint32_t> line_starts;       // first point of each polyline, plus a final end marker
   std::vector<uint32_t> line_feature;      // feature index of each polyline
+};
+
+// Simplification of each level of detail, in degrees; level 0 is the data as read.
+constexpr double kLevelTolerancesDeg[] = {0, 0.004, 0.02, 0.08, 0.3};
+
+struct LayerGeometry {
+  std::vector<Shapes> levels;              // finest first
   std::vector<LonLat> points;
   std::vector<uint32_t> point_feature;
   std::vector<LonLat> label_anchor;        // one per feature: where its label goes
@@ -23,7 +32,8 @@ struct LayerGeometry {
   BoundsLonLat extent;
 };
 
-// Tessellates, densifies and indexes LAYER. Every feature gets an index equal to its position in LAYER.features.
+// Simplifies (one level per kLevelTolerancesDeg), tessellates, densifies and indexes LAYER. Every feature gets an index
+// equal to its position in LAYER.features.
 LayerGeometry build_layer_geometry(const geo::VectorLayer& layer);
 
 // Lines of the graticule every STEP_DEG degrees within BOUNDS, densified to bend with the projection.

@@ -8,6 +8,10 @@ namespace {
 
 GLint loc(const GlProgram& p, const char* name) { return glGetUniformLocation(p.id(), name); }
 
+bool visible(const BoundsXY& b, const BoundsXY& seen) {
+  return b.min_x <= seen.max_x && b.max_x >= seen.min_x && b.min_y <= seen.max_y && b.max_y >= seen.min_y;
+}
+
 void set_view_uniforms(const GlProgram& p, const View& v, float day) {
   glUseProgram(p.id());
   glUniform2f(loc(p, "u_centre"), static_cast<float>(v.centre.x), static_cast<float>(v.centre.y));
@@ -40,7 +44,8 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const std::string& font
   } wants[] = {{&r->area_, "area.vert", "area.frag"},
                {&r->line_, "line.vert", "line.frag"},
                {&r->point_, "point.vert", "point.frag"},
-               {&r->shape_, "shape.vert", "shape.frag"}};
+               {&r->shape_, "shape.vert", "shape.frag"},
+               {&r->blit_, "blit.vert", "blit.frag"}};
   for (Want& w : wants) {
     auto p = build_program(w.vert, w.frag);
     if (!p) return Error{p.error()};
@@ -65,15 +70,10 @@ void MapRenderer::draw(const Frame& frame, int x, int y) {
   target_x_ = target_y_ = 0;
 }
 
-void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
-  tile_ = tile;
-  View tv = frame.view;
-  tv.centre = frame.view.to_world({tile.x + tile.width / 2.0, tile.y + tile.height / 2.0});
-  tv.width_px = tile.width;
-  tv.height_px = tile.height;
-  glViewport(target_x_, target_y_, tile.width, tile.height);
+void MapRenderer::begin_target(const Frame& frame, int x, int y, int width, int height) {
+  glViewport(x, y, width, height);
   glEnable(GL_SCISSOR_TEST);
-  glScissor(target_x_, target_y_, tile.width, tile.height);
+  glScissor(x, y, width, height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glEnable(GL_BLEND);
@@ -82,31 +82,146 @@ void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
   const Rgba& bg = frame.background;
   glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
   glClear(GL_COLOR_BUFFER_BIT);
-  draw_layers(frame, tv);
+}
+
+void MapRenderer::draw_overlays(const Frame& frame) {
   layout_furniture(frame);
   draw_labels(frame);
   draw_furniture();
   glDisable(GL_SCISSOR_TEST);
 }
 
-void MapRenderer::draw_layers(const Frame& frame, const View& v) {
+void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
+  tile_ = tile;
+  View tv = frame.view;
+  tv.centre = frame.view.to_world({tile.x + tile.width / 2.0, tile.y + tile.height / 2.0});
+  tv.width_px = tile.width;
+  tv.height_px = tile.height;
+  begin_target(frame, target_x_, target_y_, tile.width, tile.height);
+  draw_layers(frame, tv, 0, frame.layers.size());
+  draw_overlays(frame);
+}
+
+size_t MapRenderer::cacheable_prefix(const Frame& frame) {
+  size_t n = 0;
+  while (n < frame.layers.size() && frame.layers[n].cacheable) ++n;
+  return n;
+}
+
+uint64_t MapRenderer::cache_key(const Frame& frame, size_t n) {
+  // FNV-1a over everything that changes the cached pixels except the centre, which the offset absorbs.
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const void* p, size_t len) {
+    for (size_t i = 0; i < len; ++i) h = (h ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ull;
+  };
+  mix(&frame.generation, sizeof frame.generation);
+  mix(&frame.view.units_per_px, sizeof(double));
+  mix(&frame.view.width_px, sizeof(int));
+  mix(&frame.view.height_px, sizeof(int));
+  mix(&frame.view.ui_scale, sizeof(float));
+  mix(&frame.background, sizeof(Rgba));
+  for (size_t i = 0; i < n; ++i) {
+    const LayerDraw& d = frame.layers[i];
+    mix(&d.layer, sizeof d.layer);
+    mix(&d.opacity, sizeof d.opacity);
+    mix(&d.stroke_width_px, sizeof d.stroke_width_px);
+    mix(&d.level, sizeof d.level);
+    bool flags[3] = {d.fill, d.stroke, d.points};
+    mix(flags, sizeof flags);
+  }
+  return h;
+}
+
+void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
+  const size_t n = cacheable_prefix(frame);
+  if (n == 0) return draw(frame, x, y);
+  GLint target_fbo = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
+  const View& v = frame.view;
+  const int margin = std::max(v.width_px, v.height_px) / 4;
+  const uint64_t key = cache_key(frame, n);
+  double dx = (v.centre.x - cache_.view.centre.x) / v.units_per_px, dy = (v.centre.y - cache_.view.centre.y) / v.units_per_px;
+  if (key != cache_.key || std::fabs(dx) > margin || std::fabs(dy) > margin) {
+    // Redraw the static layers around the current centre, with a margin for panning.
+    cache_.view = v;
+    cache_.view.width_px = v.width_px + 2 * margin;
+    cache_.view.height_px = v.height_px + 2 * margin;
+    if (cache_.width != cache_.view.width_px || cache_.height != cache_.view.height_px) {
+      cache_.texture = make_texture();
+      glBindTexture(GL_TEXTURE_2D, cache_.texture.id());
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, cache_.view.width_px, cache_.view.height_px, 0, GL_RGBA,
+                   GL_UNSIGNED_BYTE, nullptr);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      GLuint fbo = 0;
+      glGenFramebuffers(1, &fbo);
+      cache_.fbo = GlFramebuffer(fbo);
+      glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+      glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture.id(), 0);
+      cache_.width = cache_.view.width_px, cache_.height = cache_.view.height_px;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.id());
+    begin_target(frame, 0, 0, cache_.width, cache_.height);
+    draw_layers(frame, cache_.view, 0, n);
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+    cache_.key = key;
+    dx = dy = 0;
+  }
+  // Whole-pixel offsets keep the cached pixels exact; the rest of the frame snaps to the same pixel grid.
+  const int ox = static_cast<int>(std::lround(dx)), oy = static_cast<int>(std::lround(dy));
+  Frame snapped = frame;
+  snapped.view.centre = {cache_.view.centre.x + ox * v.units_per_px, cache_.view.centre.y + oy * v.units_per_px};
+  tile_ = {0, 0, v.width_px, v.height_px};
+  begin_target(snapped, x, y, v.width_px, v.height_px);
+  glDisable(GL_BLEND);
+  glUseProgram(blit_.id());
+  glUniform2i(loc(blit_, "u_target_origin_px"), x, y);
+  glUniform2i(loc(blit_, "u_offset_px"), margin + ox, margin + oy);
+  glUniform1i(loc(blit_, "u_image"), 0);
   glActiveTexture(GL_TEXTURE0);
-  for (const LayerDraw& d : frame.layers) {
+  glBindTexture(GL_TEXTURE_2D, cache_.texture.id());
+  glBindVertexArray(shape_vao_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glEnable(GL_BLEND);
+  draw_layers(snapped, snapped.view, n, snapped.layers.size());
+  draw_overlays(snapped);
+}
+
+void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, size_t end) {
+  // What the target shows, widened by a margin for line widths and symbols that reach in from outside.
+  const double margin = 30 * v.ui_scale * v.units_per_px;
+  BoundsXY seen;
+  seen.extend(v.to_world({0, 0}));
+  seen.extend(v.to_world({static_cast<double>(v.width_px), static_cast<double>(v.height_px)}));
+  seen.min_x -= margin, seen.min_y -= margin, seen.max_x += margin, seen.max_y += margin;
+  glActiveTexture(GL_TEXTURE0);
+  for (size_t i = begin; i < end; ++i) {
+    const LayerDraw& d = frame.layers[i];
     const GpuLayer& g = *d.layer;
+    if (g.levels().empty()) continue;
+    const GpuLayer::Level& level = g.levels()[std::min(d.level, g.levels().size() - 1)];
     glBindTexture(GL_TEXTURE_2D, g.style_texture());
-    if (d.fill && g.fill_index_count() > 0) {
+    if (d.fill && !level.triangles.empty()) {
       set_view_uniforms(area_, v, frame.day);
       glUniform1f(loc(area_, "u_opacity"), d.opacity);
       glBindVertexArray(g.fill_vao());
-      glDrawElements(GL_TRIANGLES, g.fill_index_count(), GL_UNSIGNED_INT, nullptr);
+      for (const GpuLayer::Run& r : level.triangles)
+        if (visible(r.bounds, seen))
+          glDrawElements(GL_TRIANGLES, r.count * 3, GL_UNSIGNED_INT,
+                         reinterpret_cast<const void*>(r.first * 3 * sizeof(uint32_t)));
     }
-    if (d.stroke && g.segment_count() > 0 && d.stroke_width_px > 0) {
+    if (d.stroke && !level.segments.empty() && d.stroke_width_px > 0) {
       set_view_uniforms(line_, v, frame.day);
       glUniform1f(loc(line_, "u_opacity"), d.opacity);
       glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
       glUniform1f(loc(line_, "u_seconds"), frame.seconds);
       glBindVertexArray(g.line_vao());
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.segment_count());
+      for (const GpuLayer::Run& r : level.segments)
+        if (visible(r.bounds, seen)) {
+          g.bind_segments_from(r.first);
+          glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
+        }
     }
     if (d.points && g.point_count() > 0) {
       set_view_uniforms(point_, v, frame.day);

@@ -25,6 +25,9 @@ class MapRenderer {
   // Draws FRAME into the bound framebuffer, in the view-sized rectangle whose lower-left corner is at (X, Y)
   // framebuffer pixels (GL's convention): the app's map area beside its panels, or the whole target.
   void draw(const Frame& frame, int x = 0, int y = 0);
+  // The same picture as draw(), for the screen: the bottom layers that do not change with the date are kept in a
+  // texture and reused while only the date changes or the view pans by less than a quarter screen.
+  void draw_cached(const Frame& frame, int x = 0, int y = 0);
   // Draws the part of FRAME inside TILE (image pixels) into the bound framebuffer of the tile's size. Labels and
   // furniture are laid out on the whole image, so tiles join without seams.
   void draw_tile(const Frame& frame, const PixelRect& tile);
@@ -32,7 +35,11 @@ class MapRenderer {
 
  private:
   MapRenderer() = default;
-  void draw_layers(const Frame& frame, const View& tile_view);
+  void begin_target(const Frame& frame, int x, int y, int width, int height);
+  void draw_layers(const Frame& frame, const View& view, size_t begin, size_t end);
+  void draw_overlays(const Frame& frame);
+  static size_t cacheable_prefix(const Frame& frame);
+  static uint64_t cache_key(const Frame& frame, size_t cacheable);
   void draw_labels(const Frame& frame);
   // Lays out title, date, legend, scale bar, sources and north arrow; their boxes keep labels away.
   void layout_furniture(const Frame& frame);
@@ -42,7 +49,14 @@ class MapRenderer {
   PixelRect tile_{};
   int target_x_ = 0, target_y_ = 0;
 
-  GlProgram area_, line_, point_, shape_;
+  GlProgram area_, line_, point_, shape_, blit_;
+  struct Cache {
+    GlTexture texture;
+    GlFramebuffer fbo;
+    int width = 0, height = 0;
+    View view;              // what the texture shows
+    uint64_t key = 0;
+  } cache_;
   GlVertexArray shape_vao_;
   GlBuffer shape_vbo_;
   std::vector<float> shapes_;  // x, y, rgba per vertex, image pixels

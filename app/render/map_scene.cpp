@@ -115,10 +115,12 @@ Status MapScene::add_file(const std::string& path, std::vector<std::string>& war
 }
 
 void MapScene::remove_layer(size_t index) {
+  ++generation_;
   if (index < layers_.size()) layers_.erase(layers_.begin() + static_cast<long>(index));
 }
 
 void MapScene::move_layer(size_t from, size_t to) {
+  ++generation_;
   if (from >= layers_.size() || to >= layers_.size()) return;
   auto l = std::move(layers_[from]);
   layers_.erase(layers_.begin() + static_cast<long>(from));
@@ -126,13 +128,14 @@ void MapScene::move_layer(size_t from, size_t to) {
 }
 
 void MapScene::use_projection(geo::Projection projection) {
+  ++generation_;
   projection_ = std::make_unique<geo::Projection>(std::move(projection));
   for (auto& l : layers_) l->uploaded = false;
   for (auto& g : graticules_) {
     g->gpu.upload(g->geometry, *projection_, {}, scenario_.origin);
     g->gpu.set_styles({FeatureStyle{{0, 0, 0, 0}, {0.35f, 0.45f, 0.55f, 0.35f}, 0, 0}});
     g->projected.clear();
-    const LayerGeometry& geo = g->geometry;
+    const Shapes& geo = g->geometry.levels.front();
     for (size_t l = 0; l + 1 < geo.line_starts.size(); ++l) {
       std::vector<XY> line;
       for (uint32_t i = geo.line_starts[l]; i < geo.line_starts[l + 1]; ++i) {
@@ -152,6 +155,7 @@ void MapScene::upload_pending() {
     if (l->uploaded) continue;
     l->gpu.upload(l->geometry, *projection_, l->times, scenario_.origin);
     l->uploaded = true;
+    ++generation_;
     restyle(*l, styled_day_);
   }
 }
@@ -172,7 +176,13 @@ bool highlighted_on(const std::string& dates, story::Days day) {
 
 }  // namespace
 
+bool is_static(const SceneLayer& layer) {
+  const story::LayerStyle& st = layer.spec.style;
+  return layer.times.empty() && layer.spec.series.empty() && st.highlight_field.empty() && !st.flow;
+}
+
 void MapScene::restyle(SceneLayer& layer, story::Days day) {
+  if (is_static(layer)) ++generation_;
   const story::LayerStyle& st = layer.spec.style;
   std::vector<FeatureStyle> styles(layer.data.features.size());
   int key = layer.data.field_index(layer.spec.key_field);
@@ -237,12 +247,24 @@ View MapScene::default_view(int width_px, int height_px, float ui_scale) const {
   return v;
 }
 
-const MapScene::Graticule* MapScene::pick_graticule(const View& view) const {
+double MapScene::degrees_per_pixel(const View& view) const {
   LonLat a, b;
   XY c0 = view.to_world({view.width_px / 2.0, view.height_px / 2.0});
   XY c1 = view.to_world({view.width_px / 2.0 + 100, view.height_px / 2.0});
-  double deg_per_px = 0.1;
-  if (projection_->inverse(c0, a) && projection_->inverse(c1, b)) deg_per_px = std::fabs(b.lon - a.lon) / 100;
+  if (!projection_->inverse(c0, a) || !projection_->inverse(c1, b)) return 0.1;
+  return std::hypot(b.lon - a.lon, b.lat - a.lat) / 100;
+}
+
+size_t MapScene::level_for(const GpuLayer& layer, double deg_per_px) const {
+  // The coarsest level whose simplification stays within a pixel.
+  size_t best = 0;
+  for (size_t i = 0; i < layer.levels().size(); ++i)
+    if (layer.levels()[i].tolerance_deg <= deg_per_px) best = i;
+  return best;
+}
+
+const MapScene::Graticule* MapScene::pick_graticule(const View& view) const {
+  double deg_per_px = degrees_per_pixel(view);
   // The finest grid whose lines stay at least 90 pixels apart.
   const Graticule* g = graticules_.front().get();
   for (const auto& cand : graticules_)
@@ -253,7 +275,7 @@ const MapScene::Graticule* MapScene::pick_graticule(const View& view) const {
 std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule& g, double bottom_px) const {
   std::vector<Label> out;
   TextStyle st{10.5f * view.ui_scale, false, {0.25f, 0.32f, 0.40f, 1}, {1, 1, 1, 0.7f}};
-  const LayerGeometry& geo = g.geometry;
+  const Shapes& geo = g.geometry.levels.front();
   for (size_t l = 0; l < g.projected.size(); ++l) {
     LonLat first = geo.line_points[geo.line_starts[l]];
     LonLat last = geo.line_points[geo.line_starts[l + 1] - 1];
@@ -323,20 +345,30 @@ float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& vie
 Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions& options) {
   if (day != styled_day_) restyle_all(day);
   Frame fr;
+  fr.generation = generation_;
   fr.view = view;
   fr.day = static_cast<float>(day - scenario_.origin);
   if (options.transparent) fr.background = {0, 0, 0, 0};
   if (options.graticule) {
     const Graticule& g = *pick_graticule(view);
-    fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false});
+    fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false, 0, true});
     double bottom = view.height_px - (options.attribution ? attribution_band_px(view.ui_scale) : 0);
     fr.fixed_labels = graticule_labels(view, g, bottom);
   }
+  const double deg_per_px = degrees_per_pixel(view);
+  BoundsXY seen;
+  seen.extend(view.to_world({0, 0}));
+  seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
   for (size_t li = 0; li < layers_.size(); ++li) {
     SceneLayer& l = *layers_[li];
     const story::LayerStyle& st = l.spec.style;
     if (!st.visible || !l.uploaded) continue;
-    fr.layers.push_back({&l.gpu, st.opacity, st.stroke_width_px, true, st.stroke_width_px > 0, true});
+    const BoundsXY& b = l.gpu.bounds();
+    bool in_view = !b.empty() && b.min_x <= seen.max_x && b.max_x >= seen.min_x && b.min_y <= seen.max_y &&
+                   b.max_y >= seen.min_y;
+    if (in_view)
+      fr.layers.push_back({&l.gpu, st.opacity, st.stroke_width_px, st.fill.a > 0 || !st.fill_by_field.empty(),
+                           st.stroke_width_px > 0, true, level_for(l.gpu, deg_per_px), is_static(l)});
     if (options.legend && l.spec.legend)
       fr.furniture.legend.push_back({l.spec.title, st.fill, st.stroke, !l.geometry.points.empty()});
     if (st.label_field.empty()) continue;

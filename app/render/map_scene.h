@@ -76,13 +76,20 @@ class MapScene {
   };
   std::vector<std::unique_ptr<Graticule>> graticules_;
   const Graticule* pick_graticule(const View& view) const;
+  // Degrees of longitude/latitude per image pixel at the view's centre.
+  double degrees_per_pixel(const View& view) const;
+  size_t level_for(const GpuLayer& layer, double deg_per_px) const;
   std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
   story::Days styled_day_ = -1e300;
+  uint64_t generation_ = 1;  // bumped by every change to geometry or styles of layers that do not change with time
 };
 
 // The label a series gives FEATURE of LAYER at DAY ("100,625 arrived in Armenia"), or "".
 std::string series_label_of(const SceneLayer& layer, size_t feature, story::Days day);
+
+// True when LAYER looks the same on every date (no times, series, highlights or flows).
+bool is_static(const SceneLayer& layer);
 
 // Builds a scene layer from one loaded vector layer: feature times from the spec's fields (a malformed date skips
 // that feature with a warning) and tessellated geometry.

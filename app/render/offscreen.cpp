@@ -6,6 +6,36 @@
 
 namespace chronoatlas::render {
 
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height) {
+  OffscreenTarget t;
+  GLuint fbo = 0, colour = 0;
+  glGenFramebuffers(1, &fbo);
+  glGenRenderbuffers(1, &colour);
+  t.fbo_ = GlFramebuffer(fbo);
+  t.colour_ = GlRenderbuffer(colour);
+  t.width_ = width, t.height_ = height;
+  glBindRenderbuffer(GL_RENDERBUFFER, colour);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+  bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (!complete) return Error{"offscreen framebuffer of " + std::to_string(width) + "x" + std::to_string(height) +
+                              " could not be created"};
+  return t;
+}
+
+void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
+
+void OffscreenTarget::read(int width, int height, std::vector<uint8_t>& out) const {
+  std::vector<uint8_t> rows(static_cast<size_t>(width) * height * 4);
+  out.resize(rows.size());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+  const size_t stride = static_cast<size_t>(width) * 4;
+  for (int y = 0; y < height; ++y) std::memcpy(&out[y * stride], &rows[(height - 1 - y) * stride], stride);
+}
+
 Result<Image> render_image(MapRenderer& renderer, const Frame& frame) {
   const int w = frame.view.width_px, h = frame.view.height_px;
   if (w <= 0 || h <= 0 || w > kMaxImageSide || h > kMaxImageSide)
@@ -24,31 +54,18 @@ Result<Image> render_image(MapRenderer& renderer, const Frame& frame) {
     return Error{"image size " + std::to_string(w) + "x" + std::to_string(h) + ": not enough memory"};
   }
 
-  GLuint fbo = 0, colour = 0;
-  glGenFramebuffers(1, &fbo);
-  glGenRenderbuffers(1, &colour);
-  GlFramebuffer fbo_owner(fbo);
-  GlRenderbuffer rb_owner(colour);
-  glBindRenderbuffer(GL_RENDERBUFFER, colour);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, std::min(tile, w), std::min(tile, h));
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    return Error{"offscreen framebuffer could not be created"};
-  }
+  auto target = OffscreenTarget::create(std::min(tile, w), std::min(tile, h));
+  if (!target) return Error{target.error()};
+  target->bind();
   std::vector<uint8_t> rows;
   for (int ty = 0; ty < h; ty += tile) {
     for (int tx = 0; tx < w; tx += tile) {
       PixelRect r{tx, ty, std::min(tile, w - tx), std::min(tile, h - ty)};
       renderer.draw_tile(frame, r);
-      rows.resize(static_cast<size_t>(r.width) * r.height * 4);
-      glPixelStorei(GL_PACK_ALIGNMENT, 1);
-      glReadPixels(0, 0, r.width, r.height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-      // GL rows run bottom to top.
+      target->read(r.width, r.height, rows);
       for (int y = 0; y < r.height; ++y)
-        std::memcpy(&img.rgba[(static_cast<size_t>(ty + y) * w + tx) * 4],
-                    &rows[static_cast<size_t>(r.height - 1 - y) * r.width * 4], static_cast<size_t>(r.width) * 4);
+        std::memcpy(&img.rgba[(static_cast<size_t>(ty + y) * w + tx) * 4], &rows[static_cast<size_t>(y) * r.width * 4],
+                    static_cast<size_t>(r.width) * 4);
     }
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

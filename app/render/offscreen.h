@@ -17,6 +17,22 @@ struct Image {
 // Largest image side accepted: beyond it we fail with a message rather than truncate.
 constexpr int kMaxImageSide = 16384;
 
+// A colour framebuffer of a fixed size to draw into, for exports and benchmarks.
+class OffscreenTarget {
+ public:
+  static Result<OffscreenTarget> create(int width, int height);
+  void bind() const;
+  int width() const { return width_; }
+  int height() const { return height_; }
+  // The target's pixels, rows top to bottom (GL's are bottom to top).
+  void read(int width, int height, std::vector<uint8_t>& rows_top_down) const;
+
+ private:
+  GlFramebuffer fbo_;
+  GlRenderbuffer colour_;
+  int width_ = 0, height_ = 0;
+};
+
 // Draws FRAME (its view gives the size) offscreen, tile by tile, and returns the pixels.
 Result<Image> render_image(MapRenderer& renderer, const Frame& frame);
 

@@ -1,6 +1,7 @@
 #include "render/text_renderer.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 
 #include <ft2build.h>
@@ -68,7 +69,7 @@ Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const std::string& fo
   t->vao_ = make_vertex_array();
   t->vbo_ = make_buffer();
   t->texture_ = make_texture();
-  t->atlas_.assign(static_cast<size_t>(t->atlas_size_) * t->atlas_size_, 0);
+  t->atlas_.assign(static_cast<size_t>(t->atlas_size_) * t->atlas_size_ * 2, 0);
   glBindVertexArray(t->vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, t->vbo_.id());
   float_attribute(0, 2, 48, 0);
@@ -80,6 +81,22 @@ Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const std::string& fo
 }
 
 TextRenderer::~TextRenderer() = default;
+
+void TextRenderer::dilate_halo(int x0, int y0, int w, int h) {
+  const int radius = 2;
+  auto ink = [&](int x, int y) { return atlas_[(static_cast<size_t>(y) * atlas_size_ + x) * 2]; };
+  for (int y = y0; y < y0 + h; ++y)
+    for (int x = x0; x < x0 + w; ++x) {
+      int best = 0;
+      for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+          int sx = x + dx, sy = y + dy;
+          if (sx < x0 || sy < y0 || sx >= x0 + w || sy >= y0 + h || dx * dx + dy * dy > radius * radius + 1) continue;
+          best = std::max<int>(best, ink(sx, sy));
+        }
+      atlas_[(static_cast<size_t>(y) * atlas_size_ + x) * 2 + 1] = static_cast<unsigned char>(best);
+    }
+}
 
 const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold) {
   auto key = std::make_tuple(cp, size, bold);
@@ -101,9 +118,12 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold)
       std::fill(atlas_.begin(), atlas_.end(), 0);
       shelf_x_ = shelf_y_ = shelf_h_ = 0;
     }
+    // Two channels: the glyph's coverage, and the same dilated by the halo radius, so the shader reads both at once.
     for (unsigned r = 0; r < bm.rows; ++r)
-      std::memcpy(&atlas_[static_cast<size_t>(shelf_y_ + kPad + r) * atlas_size_ + shelf_x_ + kPad],
-                  bm.buffer + static_cast<ptrdiff_t>(r) * bm.pitch, bm.width);
+      for (unsigned c = 0; c < bm.width; ++c)
+        atlas_[(static_cast<size_t>(shelf_y_ + kPad + r) * atlas_size_ + shelf_x_ + kPad + c) * 2] =
+            bm.buffer[static_cast<ptrdiff_t>(r) * bm.pitch + c];
+    dilate_halo(shelf_x_, shelf_y_, w, h);
     float s = static_cast<float>(atlas_size_);
     g = {shelf_x_ / s, shelf_y_ / s, (shelf_x_ + w) / s, (shelf_y_ + h) / s,
          static_cast<float>(face->glyph->bitmap_left - kPad), static_cast<float>(face->glyph->bitmap_top + kPad),
@@ -146,7 +166,7 @@ void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
   glBindTexture(GL_TEXTURE_2D, texture_.id());
   if (atlas_dirty_) {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas_size_, atlas_size_, 0, GL_RED, GL_UNSIGNED_BYTE, atlas_.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, atlas_size_, atlas_size_, 0, GL_RG, GL_UNSIGNED_BYTE, atlas_.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     atlas_dirty_ = false;
@@ -155,7 +175,6 @@ void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
   glUniform2f(glGetUniformLocation(program_.id(), "u_viewport_px"), static_cast<float>(width_px),
               static_cast<float>(height_px));
   glUniform2f(glGetUniformLocation(program_.id(), "u_origin_px"), static_cast<float>(x_px), static_cast<float>(y_px));
-  glUniform1f(glGetUniformLocation(program_.id(), "u_halo_px"), 2.0f);
   glUniform1i(glGetUniformLocation(program_.id(), "u_atlas"), 0);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vao_.id());

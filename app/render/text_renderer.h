@@ -45,10 +45,11 @@ class TextRenderer {
   struct Fonts;
   TextRenderer() = default;
   const Glyph& glyph(char32_t cp, int size, bool bold);
+  void dilate_halo(int x, int y, int w, int h);
 
   std::unique_ptr<Fonts> fonts_;
   std::map<std::tuple<char32_t, int, bool>, Glyph> glyphs_;
-  std::vector<unsigned char> atlas_;
+  std::vector<unsigned char> atlas_;  // two channels a texel: coverage, halo
   int atlas_size_ = 2048, shelf_x_ = 0, shelf_y_ = 0, shelf_h_ = 0;
   bool atlas_dirty_ = true;
   std::vector<float> quads_;  // x, y, u, v, rgba, halo rgba per vertex

@@ -176,7 +176,7 @@ int run_app(const std::vector<std::string>& args) {
     glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
     glClearColor(0.1f, 0.1f, 0.11f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    s.renderer->draw(frame, static_cast<int>(s.map_area.x * ratio),
+    s.renderer->draw_cached(frame, static_cast<int>(s.map_area.x * ratio),
                      w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
     w.end_frame();
   }
