@@ -6,6 +6,16 @@
 
 namespace chronoatlas::exporting {
 
+render::View scaled_view(const render::View& screen, int width_px, int height_px) {
+  render::View v = screen;
+  double factor = static_cast<double>(width_px) / screen.width_px;
+  v.width_px = width_px;
+  v.height_px = height_px;
+  v.units_per_px = screen.units_per_px / factor;
+  v.ui_scale = static_cast<float>(screen.ui_scale * factor);
+  return v;
+}
+
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job) {
   render::Frame frame = scene.frame(job.view, job.day, job.furniture);
   auto image = render::render_image(renderer, frame);

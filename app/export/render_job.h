@@ -17,6 +17,10 @@ struct RenderJob {
   bool overwrite = false;
 };
 
+// The screen's view at another image size: the same centre and ground width, with lines, symbols and text scaled
+// by the same factor, so a 2x export looks like the screen, only sharper.
+render::View scaled_view(const render::View& screen, int width_px, int height_px);
+
 // Draws JOB's frame offscreen (tiled if large) and writes PNG, .pgw and .prj atomically. Needs the GL context.
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job);
 

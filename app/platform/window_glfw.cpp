@@ -48,7 +48,11 @@ Result<std::unique_ptr<Window>> Window::create(const std::string& title, const s
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   std::unique_ptr<Window> w(new Window());
-  w->window_ = glfwCreateWindow(1600, 950, title.c_str(), nullptr, nullptr);
+  // Most of the screen: the map wants room.
+  int width = 1600, height = 950;
+  if (GLFWmonitor* m = glfwGetPrimaryMonitor())
+    if (const GLFWvidmode* mode = glfwGetVideoMode(m)) width = mode->width * 9 / 10, height = mode->height * 9 / 10;
+  w->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   if (!w->window_) {
     glfwTerminate();
     return Error{"could not open a window with OpenGL 3.3"};

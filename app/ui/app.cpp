@@ -74,7 +74,7 @@ void draw_status_bar(AppState& s) {
   else
     ImGui::TextUnformatted("—");
   ImGui::SameLine(ImGui::GetFontSize() * 12);
-  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   \u2190/\u2192: day   "
+  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   Left/Right: day   "
               "Home/End: start/end",
               s.projection_name.c_str());
   ImGui::End();

@@ -1,0 +1,34 @@
+#pragma once
+// Saved views: everything needed to draw a figure again exactly (scenario, date, CRS, centre, scale, size, layer
+// styles, furniture), as JSON.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/result.h"
+#include "render/map_scene.h"
+
+namespace chronoatlas::exporting {
+
+struct SavedView {
+  std::string scenario_dir;
+  std::string date;                          // YYYY-MM-DD
+  std::string crs;                           // PROJ definition
+  LonLat centre{0, 0};                       // degrees
+  double units_per_px = 0;                   // projected units per pixel at WIDTH
+  int width_px = 1920, height_px = 1080;
+  float ui_scale = 1;
+  render::FurnitureOptions furniture;
+  std::map<std::string, story::LayerStyle> styles;  // by layer id
+};
+
+// Captures the scene's current state.
+SavedView capture_view(render::MapScene& scene, const render::View& view, story::Days day,
+                       const render::FurnitureOptions& furniture);
+Status write_view_file(const SavedView& view, const std::string& path);
+// Errors name the file and the key.
+Result<SavedView> read_view_file(const std::string& path);
+// Applies the saved styles to the scene's layers of the same id (restyles them; needs GL).
+void apply_styles(const SavedView& saved, render::MapScene& scene, story::Days day);
+
+}  // namespace chronoatlas::exporting
