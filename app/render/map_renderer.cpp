@@ -273,12 +273,15 @@ void MapRenderer::draw_labels(const Frame& frame) {
     const Label& l = frame.labels[p.index];
     text_->add(l.text, p.x, p.y, l.style);
   }
+  std::vector<PixelBox> taken = reserved_;
+  const float gap = 6 * frame.view.ui_scale;
   for (const Label& l : frame.fixed_labels) {
     TextBox b = text_->measure(l.text, l.style);
-    PixelBox box{static_cast<float>(l.world.x), static_cast<float>(l.world.y) - b.ascent,
-                 static_cast<float>(l.world.x) + b.width, static_cast<float>(l.world.y) + b.descent};
-    if (std::none_of(reserved_.begin(), reserved_.end(), [&](const PixelBox& r) { return r.overlaps(box); }))
-      text_->add(l.text, static_cast<float>(l.world.x), static_cast<float>(l.world.y), l.style);
+    PixelBox box{static_cast<float>(l.world.x) - gap, static_cast<float>(l.world.y) - b.ascent,
+                 static_cast<float>(l.world.x) + b.width + gap, static_cast<float>(l.world.y) + b.descent};
+    if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& r) { return r.overlaps(box); })) continue;
+    taken.push_back(box);
+    text_->add(l.text, static_cast<float>(l.world.x), static_cast<float>(l.world.y), l.style);
   }
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
 }

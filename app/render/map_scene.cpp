@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "geo/seam.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::render {
@@ -130,7 +131,10 @@ void MapScene::move_layer(size_t from, size_t to) {
 void MapScene::use_projection(geo::Projection projection) {
   ++generation_;
   projection_ = std::make_unique<geo::Projection>(std::move(projection));
-  for (auto& l : layers_) l->uploaded = false;
+  for (auto& l : layers_) {
+    l->uploaded = false;
+    if (needs_recut(*l)) l->geometry = build_layer_geometry(l->data, seam());
+  }
   for (auto& g : graticules_) {
     g->gpu.upload(g->geometry, *projection_, {}, scenario_.origin);
     g->gpu.set_styles({FeatureStyle{{0, 0, 0, 0}, {0.35f, 0.45f, 0.55f, 0.35f}, 0, 0}});
@@ -149,10 +153,26 @@ void MapScene::use_projection(geo::Projection projection) {
   upload_pending();
 }
 
+double MapScene::seam() const {
+  // Geographic targets wrap at ±180 already; so do cylindrical ones centred on 0 (Natural Earth is split there).
+  return projection_ ? geo::seam_of(projection_->central_meridian()) : NAN;
+}
+
+bool MapScene::needs_recut(const SceneLayer& l) const {
+  double s = seam();
+  bool same = (std::isnan(s) && std::isnan(l.geometry.seam_deg)) || s == l.geometry.seam_deg;
+  if (same) return false;
+  if (l.geometry.cut) return true;  // cut at another seam: undo that
+  // Data reaching ±180 may hold features that cross the antimeridian.
+  const BoundsLonLat& e = l.data.extent;
+  return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
+}
+
 void MapScene::upload_pending() {
   if (!projection_) return;
   for (auto& l : layers_) {
     if (l->uploaded) continue;
+    if (needs_recut(*l)) l->geometry = build_layer_geometry(l->data, seam());
     l->gpu.upload(l->geometry, *projection_, l->times, scenario_.origin);
     l->uploaded = true;
     ++generation_;

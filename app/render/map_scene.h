@@ -63,6 +63,10 @@ class MapScene {
 
  private:
   void restyle_all(story::Days day);
+  // The current projection's seam, degrees; NaN before a projection is set.
+  double seam() const;
+  // True when LAYER's geometry was built for another seam and the current one crosses it (or it was cut before).
+  bool needs_recut(const SceneLayer& layer) const;
   void add_scale_bar(const View& view, Furniture& f) const;
 
   story::Scenario scenario_;

@@ -45,4 +45,4 @@ TEST_P(RenderCase, ColoursAtProjectedPlaces) {
   if (failed) std::cerr << "actual image kept at " << out << "\n";
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, RenderCase, testing::Values("caucasus-fills", "artsvashen"));
+INSTANTIATE_TEST_SUITE_P(Cases, RenderCase, testing::Values("caucasus-fills", "artsvashen", "world-seam"));

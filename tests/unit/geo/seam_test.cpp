@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include "geo/seam.h"
+#include "geo/tessellate.h"
+
+using namespace chronoatlas;
+
+namespace {
+double area(const std::vector<Polygon>& parts) {
+  double a = 0;
+  for (const Polygon& p : parts) a += geo::planar_area(p);
+  return a;
+}
+}  // namespace
+
+TEST(Seam, IsTheAntimeridianOfTheCentralMeridian) {
+  EXPECT_DOUBLE_EQ(geo::seam_of(52.5), -127.5);
+  EXPECT_DOUBLE_EQ(geo::seam_of(0), 180);
+  EXPECT_DOUBLE_EQ(geo::seam_of(-170), 10);
+}
+
+TEST(Seam, PolygonAcrossTheAntimeridianIsSplitIntoTwoWithTheSameArea) {
+  // 170E to 170W written the way world-atlas does: jumping from 180 to -180.
+  Polygon p = {{{170, 60}, {180, 60}, {-180, 60}, {-170, 60}, {-170, 70}, {-180, 70}, {180, 70}, {170, 70}, {170, 60}}};
+  ASSERT_TRUE(geo::needs_cut(p.front(), 180));
+  auto parts = geo::cut_polygon(p, 180);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_NEAR(area(parts), 20 * 10, 1e-4);
+  for (const Polygon& part : parts) {
+    double lo = 1e9, hi = -1e9;
+    for (LonLat q : part.front()) lo = std::min(lo, q.lon), hi = std::max(hi, q.lon);
+    EXPECT_LT(hi - lo, 10.001);  // each part stays on its side
+  }
+}
+
+TEST(Seam, PolygonStraddlingAConicSeamIsCutThere) {
+  Polygon p = {{{-140, 50}, {-120, 50}, {-120, 60}, {-140, 60}, {-140, 50}}};
+  const double seam = geo::seam_of(52.5);
+  ASSERT_TRUE(geo::needs_cut(p.front(), seam));
+  auto parts = geo::cut_polygon(p, seam);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_NEAR(area(parts), 200, 1e-4);
+  Polygon east = {{{-120, 50}, {-100, 50}, {-100, 60}, {-120, 60}, {-120, 50}}};
+  EXPECT_FALSE(geo::needs_cut(east.front(), seam));
+}
+
+TEST(Seam, LinesAreSplitWhereTheyCross) {
+  LineString l = {{170, 10}, {-170, 20}};
+  auto parts = geo::cut_line(l, 180);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_NEAR(parts[0].back().lat, 15, 1e-6);
+  EXPECT_NEAR(parts[1].front().lat, 15, 1e-6);
+}
