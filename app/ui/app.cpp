@@ -91,6 +91,8 @@ void draw_sidebar(AppState& s, float width, float height) {
   if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panel_events(s);
   if (ImGui::CollapsingHeader("Details", ImGuiTreeNodeFlags_DefaultOpen)) panel_details(s);
   if (ImGui::CollapsingHeader("View")) panel_view(s);
+  if (s.exporting.shortcut) ImGui::SetNextItemOpen(true);
+  if (ImGui::CollapsingHeader("Export")) panel_export(s);
   if (ImGui::CollapsingHeader("Messages", ImGuiTreeNodeFlags_DefaultOpen)) panel_messages(s);
   ImGui::End();
 }
@@ -152,7 +154,7 @@ int run_app(const std::vector<std::string>& args) {
   s.playback.window_end = scenario->end;
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
-    w.begin_frame(s.playback.playing ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
+    w.begin_frame(s.playback.playing || s.exporting.running ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
     for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
@@ -164,6 +166,7 @@ int run_app(const std::vector<std::string>& args) {
     advance_playback(s, ImGui::GetIO().DeltaTime);
     handle_map_input(s, w);
     handle_shortcuts(s);
+    advance_frame_export(s);
     draw_sidebar(s, sidebar_w, vp->Size.y - status_h);
     ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
     ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});

@@ -4,6 +4,7 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
@@ -29,6 +30,20 @@ struct Playback {
   story::Days window_end = 0;
 };
 
+struct ExportSettings {
+  int preset = 0;                 // index into the export dialog's size presets
+  int width = 2400, height = 1600;  // custom size
+  bool transparent = false;
+  bool shortcut = false;          // Ctrl+E asked for an export
+  std::string path;               // PNG
+  std::string frames_from, frames_to, frames_path, video_path;
+  int frames_step = 1;
+  std::string view_path;
+  bool running = false;           // a frame sequence is being written, one frame per UI frame
+  std::vector<story::Days> frame_days;
+  size_t next_frame = 0;
+};
+
 struct AppState {
   std::unique_ptr<render::MapScene> scene;
   std::unique_ptr<render::MapRenderer> renderer;
@@ -37,6 +52,7 @@ struct AppState {
   story::Days day = 0;                // current date, days since 1970 (whole days while scrubbing)
   Playback playback;
   MapArea map_area;
+  ExportSettings exporting;
   std::optional<render::Pick> hovered;
   std::optional<render::Pick> selected;
   std::deque<Message> messages;       // newest last
@@ -72,6 +88,10 @@ void panel_events(AppState& state);
 void panel_details(AppState& state);
 void panel_messages(AppState& state);
 void panel_timeline(AppState& state);   // its own window along the bottom of the map
+void panel_export(AppState& state);
+// Writes the next frame of a running frame export (one per UI frame, so the progress bar moves and Cancel works).
+void advance_frame_export(AppState& state);
+void load_view(AppState& state, const std::string& path);
 void map_tooltip(AppState& state);
 // Space, arrows, Home/End for time; +/-/R for the view.
 void handle_shortcuts(AppState& state);

@@ -12,8 +12,8 @@ bool load_ui_fonts(const std::string& font_dir, float size_px) {
   if (!std::filesystem::exists(latin) || !std::filesystem::exists(armenian)) return false;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  // Basic Latin + Latin-1, Latin Extended-A/B (Azerbaijani ə, ı, ş), Cyrillic, general punctuation, euro, arrows.
-  static const ImWchar latin_ranges[] = {0x0020, 0x024F, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
+  // Basic Latin + Latin-1, Latin Extended-A/B, IPA (Azerbaijani ə is U+0259), Cyrillic, punctuation, euro, arrows.
+  static const ImWchar latin_ranges[] = {0x0020, 0x02AF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
   static const ImWchar armenian_ranges[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
   io.Fonts->AddFontFromFileTTF(latin.c_str(), size_px, nullptr, latin_ranges);
   ImFontConfig merge;

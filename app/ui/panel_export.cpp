@@ -1,0 +1,226 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "export/render_job.h"
+#include "export/video.h"
+#include "export/view_file.h"
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+namespace {
+
+struct Preset {
+  const char* name;
+  int width, height;  // 0: from the screen, times -width
+};
+
+// A4 landscape at 300 dpi is 297 x 210 mm = 3508 x 2480 px.
+const Preset kPresets[] = {{"Window size", 0, 1},         {"2x window", 0, 2},     {"4x window", 0, 4},
+                           {"1920 x 1080", 1920, 1080},   {"3840 x 2160", 3840, 2160},
+                           {"A4 landscape, 300 dpi", 3508, 2480}, {"Custom", -1, -1}};
+
+std::string default_path(const AppState& s, const char* suffix) {
+  const char* home = std::getenv("HOME");
+  return std::string(home ? home : ".") + "/chronoatlas-" + story::format_date(s.day) + suffix;
+}
+
+// The size the chosen preset gives for the current screen.
+std::pair<int, int> export_size(const AppState& s) {
+  const ExportSettings& e = s.exporting;
+  const Preset& p = kPresets[e.preset];
+  if (p.width == 0) return {s.view.width_px * p.height, s.view.height_px * p.height};
+  if (p.width < 0) return {e.width, e.height};
+  return {p.width, p.height};
+}
+
+exporting::RenderJob job_for(const AppState& s, const std::string& path, story::Days day) {
+  auto [w, h] = export_size(s);
+  exporting::RenderJob job;
+  job.view = exporting::scaled_view(s.view, w, h);
+  job.day = day;
+  job.furniture = s.furniture;
+  job.furniture.transparent = s.exporting.transparent;
+  job.out_png = path;
+  job.overwrite = true;  // the dialog asked already
+  return job;
+}
+
+void export_now(AppState& s) {
+  auto status = exporting::render_to_files(*s.scene, *s.renderer, job_for(s, s.exporting.path, s.day));
+  if (status) s.info("Exported " + s.exporting.path + " with .pgw and .prj");
+  else s.error(status.error());
+}
+
+void start_frames(AppState& s) {
+  ExportSettings& e = s.exporting;
+  auto range = exporting::parse_frame_range(e.frames_from + ":" + e.frames_to + ":" + std::to_string(e.frames_step));
+  if (!range) return s.error(range.error());
+  e.frame_days = *range;
+  e.next_frame = 0;
+  e.running = true;
+}
+
+void settings(AppState& s) {
+  ExportSettings& e = s.exporting;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##size", kPresets[e.preset].name)) {
+    for (int i = 0; i < static_cast<int>(std::size(kPresets)); ++i)
+      if (ImGui::Selectable(kPresets[i].name, i == e.preset)) e.preset = i;
+    ImGui::EndCombo();
+  }
+  if (kPresets[e.preset].width < 0) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputInt2("px", &e.width);
+    e.width = std::clamp(e.width, 1, render::kMaxImageSide);
+    e.height = std::clamp(e.height, 1, render::kMaxImageSide);
+  }
+  auto [w, h] = export_size(s);
+  ImGui::TextDisabled("%d x %d px%s", w, h, w > 4096 || h > 4096 ? ", drawn in tiles" : "");
+  if (w > render::kMaxImageSide || h > render::kMaxImageSide)
+    ImGui::TextColored({1, 0.5f, 0.4f, 1}, "Too large: at most %d px a side", render::kMaxImageSide);
+  auto& f = s.furniture;
+  ImGui::Checkbox("title", &f.title);
+  ImGui::SameLine();
+  ImGui::Checkbox("date", &f.date);
+  ImGui::SameLine();
+  ImGui::Checkbox("legend", &f.legend);
+  ImGui::Checkbox("scale bar", &f.scale_bar);
+  ImGui::SameLine();
+  ImGui::Checkbox("north arrow", &f.north_arrow);
+  ImGui::SameLine();
+  ImGui::Checkbox("sources", &f.attribution);
+  ImGui::Checkbox("graticule", &f.graticule);
+  ImGui::SameLine();
+  ImGui::Checkbox("transparent background", &e.transparent);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##title", "title (empty: the scenario's)", &f.title_override);
+}
+
+void single_image(AppState& s) {
+  ExportSettings& e = s.exporting;
+  if (e.path.empty()) e.path = default_path(s, ".png");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##path", &e.path);
+  if (ImGui::Button("Export PNG (Ctrl+E)") || e.shortcut) {
+    e.shortcut = false;
+    if (std::filesystem::exists(e.path)) ImGui::OpenPopup("Overwrite?");
+    else export_now(s);
+  }
+  if (ImGui::BeginPopupModal("Overwrite?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("%s already exists. Replace it?", e.path.c_str());
+    if (ImGui::Button("Replace")) {
+      export_now(s);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void animation(AppState& s) {
+  ExportSettings& e = s.exporting;
+  if (e.frames_from.empty()) e.frames_from = e.frames_to = story::format_date(s.day);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputText("from", &e.frames_from);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputText("to", &e.frames_to);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  ImGui::InputInt("step (days)", &e.frames_step);
+  e.frames_step = std::max(1, e.frames_step);
+  ImGui::SetNextItemWidth(-1);
+  if (e.frames_path.empty()) e.frames_path = default_path(s, "-frames.png");
+  ImGui::InputText("##frames", &e.frames_path);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##video", "video: .mp4 or .gif (optional; needs ffmpeg)", &e.video_path);
+  if (!e.running) {
+    if (ImGui::Button("Export frames")) start_frames(s);
+    return;
+  }
+  ImGui::ProgressBar(static_cast<float>(e.next_frame) / e.frame_days.size(), {-1, 0},
+                     (std::to_string(e.next_frame) + " / " + std::to_string(e.frame_days.size())).c_str());
+  if (ImGui::Button("Cancel")) {
+    e.running = false;
+    s.info("Frame export cancelled after " + std::to_string(e.next_frame) + " frames");
+  }
+}
+
+void views(AppState& s) {
+  ExportSettings& e = s.exporting;
+  if (e.view_path.empty()) e.view_path = default_path(s, ".view.json");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##view", &e.view_path);
+  if (ImGui::Button("Save view")) {
+    auto st = exporting::write_view_file(exporting::capture_view(*s.scene, s.view, s.day, s.furniture), e.view_path);
+    if (st) s.info("Saved view " + e.view_path + " (chronoatlas render --view " + e.view_path + " redraws it)");
+    else s.error(st.error());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Load view")) load_view(s, e.view_path);
+}
+
+}  // namespace
+
+void panel_export(AppState& s) {
+  settings(s);
+  ImGui::Separator();
+  single_image(s);
+  ImGui::Separator();
+  ImGui::TextDisabled("Animation: one image per step");
+  animation(s);
+  ImGui::Separator();
+  ImGui::TextDisabled("Saved views");
+  views(s);
+}
+
+void advance_frame_export(AppState& s) {
+  ExportSettings& e = s.exporting;
+  if (!e.running) return;
+  if (e.next_frame < e.frame_days.size()) {
+    story::Days day = e.frame_days[e.next_frame];
+    auto status = exporting::render_to_files(*s.scene, *s.renderer,
+                                             job_for(s, exporting::frame_path(e.frames_path, e.next_frame + 1), day));
+    if (!status) {
+      e.running = false;
+      return s.error(status.error());
+    }
+    ++e.next_frame;
+    return;
+  }
+  e.running = false;
+  s.info("Exported " + std::to_string(e.frame_days.size()) + " frames to " + exporting::frame_path(e.frames_path, 1) +
+         " ...");
+  if (!e.video_path.empty()) {
+    auto v = exporting::encode_video(e.frames_path, e.frame_days.size(), 8, e.video_path);
+    if (v) s.info("Encoded " + e.video_path);
+    else s.error(v.error());
+  }
+}
+
+void load_view(AppState& s, const std::string& path) {
+  auto saved = exporting::read_view_file(path);
+  if (!saved) return s.error(saved.error());
+  if (saved->scenario_dir != s.scene->scenario().dir)
+    s.error("The view was saved for scenario " + saved->scenario_dir + "; open it with --scenario to match it");
+  if (saved->crs != s.scene->projection().definition()) {
+    auto p = geo::Projection::create(saved->crs);
+    if (!p) return s.error(p.error());
+    s.scene->use_projection(std::move(*p));
+    s.projection_name = saved->crs;
+  }
+  XY centre;
+  if (s.scene->projection().forward(saved->centre, centre)) s.view.centre = centre;
+  // Same ground width as when saved, whatever the window size now.
+  s.view.units_per_px = saved->units_per_px * saved->width_px / std::max(1, s.view.width_px);
+  set_day(s, *story::parse_iso_date(saved->date));
+  s.furniture = saved->furniture;
+  exporting::apply_styles(*saved, *s.scene, s.day);
+  s.info("Loaded view " + path);
+}
+
+}  // namespace chronoatlas::ui
