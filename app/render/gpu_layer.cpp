@@ -80,16 +80,20 @@ void append_segments(const Shapes& g, const geo::Projection& projection, const s
 constexpr size_t kSegmentFloats = 8;
 constexpr int kGrid = 12;  // cells a side of the culling grid
 
-// Sorts items (triangles or segments, ITEM_SIZE values each) into grid cells by their centre and returns one run per
-// non-empty cell. CENTRE and BOX give an item's projected centre and bounds.
-template <class T, class Centre, class Box>
-std::vector<GpuLayer::Run> bucket(std::vector<T>& items, size_t item_size, size_t first_item, const BoundsXY& all,
-                                  Centre centre, Box box) {
-  size_t n = (items.size() / item_size) - first_item;
+// Items a run at most when they have dates: runs of a cell sorted by start date are skipped on dates they miss.
+// Undated items stay one run a cell (each run is a draw call).
+constexpr size_t kDatedRunItems = 128;
+
+// Sorts items (triangles, segments or points, ITEM_SIZE values each) into grid cells by their centre, and within a
+// cell by start date, and returns runs with their bounds and the dates they span.
+template <class T, class Centre, class Box, class Time>
+std::vector<GpuLayer::Run> bucket(std::vector<T>& items, size_t item_size, const BoundsXY& all, Centre centre,
+                                  Box box, Time time) {
+  size_t n = items.size() / item_size;
   std::vector<std::vector<size_t>> cells(kGrid * kGrid);
   double w = std::max(all.max_x - all.min_x, 1e-9), h = std::max(all.max_y - all.min_y, 1e-9);
   for (size_t i = 0; i < n; ++i) {
-    XY c = centre(&items[(first_item + i) * item_size]);
+    XY c = centre(&items[i * item_size]);
     int cx = std::clamp(static_cast<int>((c.x - all.min_x) / w * kGrid), 0, kGrid - 1);
     int cy = std::clamp(static_cast<int>((c.y - all.min_y) / h * kGrid), 0, kGrid - 1);
     cells[cy * kGrid + cx].push_back(i);
@@ -97,19 +101,29 @@ std::vector<GpuLayer::Run> bucket(std::vector<T>& items, size_t item_size, size_
   std::vector<T> sorted;
   sorted.reserve(n * item_size);
   std::vector<GpuLayer::Run> runs;
-  for (const auto& cell : cells) {
-    if (cell.empty()) continue;
-    GpuLayer::Run run;
-    run.first = first_item + sorted.size() / item_size;
-    run.count = static_cast<int>(cell.size());
-    for (size_t i : cell) {
-      const T* item = &items[(first_item + i) * item_size];
-      box(item, run.bounds);
-      sorted.insert(sorted.end(), item, item + item_size);
+  for (auto& cell : cells) {
+    std::stable_sort(cell.begin(), cell.end(), [&](size_t a, size_t b) {
+      return time(&items[a * item_size]).first < time(&items[b * item_size]).first;
+    });
+    const bool dated = !cell.empty() && time(&items[cell.front() * item_size]).first > -1e29f;
+    const size_t per_run = dated ? kDatedRunItems : cell.size();
+    for (size_t at = 0; at < cell.size(); at += per_run) {
+      GpuLayer::Run run;
+      run.first = sorted.size() / item_size;
+      run.count = static_cast<int>(std::min(per_run, cell.size() - at));
+      run.day_from = 1e30f, run.day_to = -1e30f;
+      for (size_t k = at; k < at + run.count; ++k) {
+        const T* item = &items[cell[k] * item_size];
+        box(item, run.bounds);
+        auto [t0, t1] = time(item);
+        run.day_from = std::min(run.day_from, t0);
+        run.day_to = std::max(run.day_to, t1);
+        sorted.insert(sorted.end(), item, item + item_size);
+      }
+      runs.push_back(run);
     }
-    runs.push_back(run);
   }
-  std::copy(sorted.begin(), sorted.end(), items.begin() + static_cast<long>(first_item * item_size));
+  items = std::move(sorted);
   return runs;
 }
 
@@ -142,24 +156,26 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
     std::vector<uint32_t> tris(indices.begin() + static_cast<long>(firsts[l].first * 3),
                                indices.begin() + static_cast<long>(tri_end * 3));
     levels_[l].triangles = bucket(
-        tris, 3, 0, bounds_,
+        tris, 3, bounds_,
         [&](const uint32_t* t) {
           XY a = vertex(t[0]), b = vertex(t[1]), c = vertex(t[2]);
           return XY{(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3};
         },
         [&](const uint32_t* t, BoundsXY& b) {
           for (int k = 0; k < 3; ++k) b.extend(vertex(t[k]));
-        });
+        },
+        [&](const uint32_t* t) { return std::pair{fill[t[0] * 5 + 3], fill[t[0] * 5 + 4]}; });
     std::copy(tris.begin(), tris.end(), indices.begin() + static_cast<long>(firsts[l].first * 3));
     for (Run& r : levels_[l].triangles) r.first += firsts[l].first;
     std::vector<float> segs(segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats),
                             segments.begin() + static_cast<long>(seg_end * kSegmentFloats));
     levels_[l].segments = bucket(
-        segs, kSegmentFloats, 0, bounds_, [](const float* s) { return XY{(s[0] + s[2]) / 2, (s[1] + s[3]) / 2}; },
+        segs, kSegmentFloats, bounds_, [](const float* s) { return XY{(s[0] + s[2]) / 2, (s[1] + s[3]) / 2}; },
         [](const float* s, BoundsXY& b) {
           b.extend({s[0], s[1]});
           b.extend({s[2], s[3]});
-        });
+        },
+        [](const float* s) { return std::pair{s[5], s[6]}; });
     std::copy(segs.begin(), segs.end(), segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats));
     for (Run& r : levels_[l].segments) r.first += firsts[l].second;
   }
@@ -192,14 +208,14 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
     points.insert(points.end(), {static_cast<float>(pp.x[i]), static_cast<float>(pp.y[i]),
                                  static_cast<float>(g.point_feature[i]), t[0], t[1]});
   }
-  point_count_ = static_cast<int>(points.size() / 5);
+  point_runs_ = bucket(
+      points, 5, bounds_, [](const float* p) { return XY{p[0], p[1]}; },
+      [](const float* p, BoundsXY& b) { b.extend({p[0], p[1]}); }, [](const float* p) { return std::pair{p[3], p[4]}; });
   glBindVertexArray(point_vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_.id());
   float_attribute(0, 2, 8, 32);
   upload_floats(point_vbo_, GL_ARRAY_BUFFER, points);
-  float_attribute(1, 2, 20, 0, 1);
-  float_attribute(2, 1, 20, 8, 1);
-  float_attribute(3, 2, 20, 12, 1);
+  bind_points_from(0);
   glBindVertexArray(0);
 
   Projected ap = project(g.label_anchor, projection);
@@ -215,6 +231,14 @@ void GpuLayer::bind_segments_from(size_t first) const {
   float_attribute(2, 1, stride, at + 16, 1);
   float_attribute(3, 2, stride, at + 20, 1);
   float_attribute(4, 1, stride, at + 28, 1);
+}
+
+void GpuLayer::bind_points_from(size_t first) const {
+  const size_t stride = 5 * sizeof(float), at = first * stride;
+  glBindBuffer(GL_ARRAY_BUFFER, point_vbo_.id());
+  float_attribute(1, 2, stride, at, 1);
+  float_attribute(2, 1, stride, at + 8, 1);
+  float_attribute(3, 2, stride, at + 12, 1);
 }
 
 void GpuLayer::set_styles(const std::vector<FeatureStyle>& styles) {

@@ -32,7 +32,10 @@ class GpuLayer {
   struct Run {
     size_t first = 0;
     int count = 0;
-    BoundsXY bounds;  // projected
+    BoundsXY bounds;        // projected
+    float day_from = 0;     // the run's items show on days in [day_from, day_to) at most (days since the origin)
+    float day_to = 0;
+    bool live_on(float day) const { return day_from <= day && day < day_to; }
   };
   struct Level {
     double tolerance_deg = 0;
@@ -47,7 +50,8 @@ class GpuLayer {
   GLuint point_vao() const { return point_vao_.id(); }
   GLuint style_texture() const { return styles_.id(); }
   const std::vector<Level>& levels() const { return levels_; }
-  int point_count() const { return point_count_; }
+  const std::vector<Run>& point_runs() const { return point_runs_; }
+  void bind_points_from(size_t first) const;
   // Projected label anchors, one per feature (NaN where a feature has none or it does not project).
   const std::vector<XY>& label_anchors() const { return label_anchors_; }
   const BoundsXY& bounds() const { return bounds_; }
@@ -57,7 +61,7 @@ class GpuLayer {
   GlBuffer fill_vbo_, fill_ebo_, corner_vbo_, segment_vbo_, point_vbo_;
   GlTexture styles_;
   std::vector<Level> levels_;
-  int point_count_ = 0;
+  std::vector<Run> point_runs_;
   std::vector<XY> label_anchors_;
   BoundsXY bounds_;
 };

@@ -207,7 +207,7 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
       glUniform1f(loc(area_, "u_opacity"), d.opacity);
       glBindVertexArray(g.fill_vao());
       for (const GpuLayer::Run& r : level.triangles)
-        if (visible(r.bounds, seen))
+        if (r.live_on(frame.day) && visible(r.bounds, seen))
           glDrawElements(GL_TRIANGLES, r.count * 3, GL_UNSIGNED_INT,
                          reinterpret_cast<const void*>(r.first * 3 * sizeof(uint32_t)));
     }
@@ -218,16 +218,20 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
       glUniform1f(loc(line_, "u_seconds"), frame.seconds);
       glBindVertexArray(g.line_vao());
       for (const GpuLayer::Run& r : level.segments)
-        if (visible(r.bounds, seen)) {
+        if (r.live_on(frame.day) && visible(r.bounds, seen)) {
           g.bind_segments_from(r.first);
           glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
         }
     }
-    if (d.points && g.point_count() > 0) {
+    if (d.points && !g.point_runs().empty()) {
       set_view_uniforms(point_, v, frame.day);
       glUniform1f(loc(point_, "u_opacity"), d.opacity);
       glBindVertexArray(g.point_vao());
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.point_count());
+      for (const GpuLayer::Run& r : g.point_runs())
+        if (r.live_on(frame.day) && visible(r.bounds, seen)) {
+          g.bind_points_from(r.first);
+          glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
+        }
     }
   }
   glBindVertexArray(0);
