@@ -15,12 +15,13 @@ bool inside_ring(const Ring& ring, LonLat p) {
   return in;
 }
 
-double distance_to_segment(LonLat p, LonLat a, LonLat b) {
+double squared_distance_to_segment(LonLat p, LonLat a, LonLat b) {
   double dx = b.lon - a.lon, dy = b.lat - a.lat;
   double len2 = dx * dx + dy * dy;
   double t = len2 > 0 ? ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return std::hypot(p.lon - a.lon - t * dx, p.lat - a.lat - t * dy);
+  double ex = p.lon - a.lon - t * dx, ey = p.lat - a.lat - t * dy;
+  return ex * ex + ey * ey;
 }
 
 // Signed: positive inside the polygon, negative outside.
@@ -30,8 +31,9 @@ double signed_distance(const Polygon& polygon, LonLat p) {
   for (size_t r = 0; r < polygon.size(); ++r) {
     const Ring& ring = polygon[r];
     if (inside_ring(ring, p)) in = !in;
-    for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, distance_to_segment(p, ring[i], ring[i + 1]));
+    for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, squared_distance_to_segment(p, ring[i], ring[i + 1]));
   }
+  d = std::sqrt(d);
   return in ? d : -d;
 }
 

@@ -40,17 +40,67 @@ void on_edge_flag(GLboolean, void*) {}
 
 using Callback = void (*)();
 
+// One GLU tessellator a thread, set up once: creating one per polygon dominates for small polygons.
+GLUtesselator* tessellator() {
+  struct Owner {
+    GLUtesselator* tess = gluNewTess();
+    ~Owner() { gluDeleteTess(tess); }
+  };
+  thread_local Owner owner;
+  static thread_local bool ready = false;
+  if (!ready) {
+    gluTessCallback(owner.tess, GLU_TESS_VERTEX_DATA, reinterpret_cast<Callback>(on_vertex));
+    gluTessCallback(owner.tess, GLU_TESS_END_DATA, reinterpret_cast<Callback>(on_end));
+    gluTessCallback(owner.tess, GLU_TESS_COMBINE_DATA, reinterpret_cast<Callback>(on_combine));
+    gluTessCallback(owner.tess, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(on_edge_flag));
+    gluTessProperty(owner.tess, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+    gluTessNormal(owner.tess, 0, 0, 1);
+    ready = true;
+  }
+  return owner.tess;
+}
+
+// A single ring that turns the same way at every corner: a triangle fan covers it exactly.
+bool convex_without_holes(const Polygon& polygon) {
+  if (polygon.size() != 1) return false;
+  const Ring& r = polygon.front();
+  size_t n = r.size() - 1;  // without the closing point
+  if (n < 3) return false;
+  int sign = 0;
+  for (size_t i = 0; i < n; ++i) {
+    LonLat a = r[i], b = r[(i + 1) % n], c = r[(i + 2) % n];
+    double cross = (b.lon - a.lon) * (c.lat - b.lat) - (b.lat - a.lat) * (c.lon - b.lon);
+    if (cross == 0) continue;
+    int s = cross > 0 ? 1 : -1;
+    if (sign != 0 && s != sign) return false;
+    sign = s;
+  }
+  // Turning one way is not enough for a star: the total turn must be one revolution, so check the angle sum.
+  double turn = 0;
+  for (size_t i = 0; i < n; ++i) {
+    LonLat a = r[i], b = r[(i + 1) % n], c = r[(i + 2) % n];
+    double a1 = std::atan2(b.lat - a.lat, b.lon - a.lon), a2 = std::atan2(c.lat - b.lat, c.lon - b.lon);
+    double d = a2 - a1;
+    while (d > M_PI) d -= 2 * M_PI;
+    while (d < -M_PI) d += 2 * M_PI;
+    turn += d;
+  }
+  return sign != 0 && std::fabs(std::fabs(turn) - 2 * M_PI) < 1e-6;
+}
+
 }  // namespace
 
 void tessellate(const Polygon& polygon, TriangleMesh& mesh) {
-  GLUtesselator* tess = gluNewTess();
+  if (convex_without_holes(polygon)) {
+    const Ring& r = polygon.front();
+    auto base = static_cast<uint32_t>(mesh.vertices.size());
+    uint32_t n = static_cast<uint32_t>(r.size() - 1);
+    mesh.vertices.insert(mesh.vertices.end(), r.begin(), r.end() - 1);
+    for (uint32_t i = 1; i + 1 < n; ++i) mesh.indices.insert(mesh.indices.end(), {base, base + i, base + i + 1});
+    return;
+  }
+  GLUtesselator* tess = tessellator();
   TessState state{&mesh, {}, {}};
-  gluTessCallback(tess, GLU_TESS_VERTEX_DATA, reinterpret_cast<Callback>(on_vertex));
-  gluTessCallback(tess, GLU_TESS_END_DATA, reinterpret_cast<Callback>(on_end));
-  gluTessCallback(tess, GLU_TESS_COMBINE_DATA, reinterpret_cast<Callback>(on_combine));
-  gluTessCallback(tess, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(on_edge_flag));
-  gluTessProperty(tess, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
-  gluTessNormal(tess, 0, 0, 1);
   gluTessBeginPolygon(tess, &state);
   for (const Ring& ring : polygon) {
     gluTessBeginContour(tess);
@@ -63,7 +113,6 @@ void tessellate(const Polygon& polygon, TriangleMesh& mesh) {
     gluTessEndContour(tess);
   }
   gluTessEndPolygon(tess);
-  gluDeleteTess(tess);
 }
 
 double planar_area(const TriangleMesh& mesh) {

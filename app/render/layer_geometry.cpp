@@ -1,6 +1,7 @@
 #include "render/layer_geometry.h"
 
 #include <cmath>
+#include <future>
 
 #include "geo/densify.h"
 #include "geo/label_point.h"
@@ -94,7 +95,11 @@ LayerGeometry build_layer_geometry(const geo::VectorLayer& layer, double seam_de
   g.seam_deg = seam_deg;
   Parts parts = cut_at_seam(layer, seam_deg);
   g.cut = parts.cut;
-  for (double tolerance : kLevelTolerancesDeg) g.levels.push_back(build_level(parts, tolerance));
+  // Levels are independent: build them on all cores (the tessellator is per thread).
+  std::vector<std::future<Shapes>> levels;
+  for (double tolerance : kLevelTolerancesDeg)
+    levels.push_back(std::async(std::launch::async, [&parts, tolerance] { return build_level(parts, tolerance); }));
+  for (auto& level : levels) g.levels.push_back(level.get());
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const geo::Feature& f = layer.features[i];
     auto index = static_cast<uint32_t>(i);
