@@ -27,7 +27,10 @@ int ring_distance(const GeoImage& img, PixelPos c) {
 }
 
 GeoImage draw(const std::string& scenario, const std::string& date, int w, int h, const RenderOptions& o = {}) {
-  std::string out = (fs::path(testing::TempDir()) / ("story-" + date + ".png")).string();
+  std::string name = date;
+  for (char& ch : name)
+    if (ch == ':') ch = '-';
+  std::string out = (fs::path(testing::TempDir()) / ("story-" + name + ".png")).string();
   auto r = render_scenario(scenario, w, h, date, out, o);
   EXPECT_TRUE(r) << r.error();
   return read_georeferenced(out);
@@ -81,5 +84,27 @@ TEST(StoryRender, TheSecondScenarioDrawsItsOwnMarkersFromTheirDate) {
     EXPECT_NEAR(c[2], 0x9a, 3);
     auto b = before.rgb_at(p.x, p.y);
     EXPECT_GT(std::abs(b[0] - 0x6a) + std::abs(b[1] - 0x1b) + std::abs(b[2] - 0x9a), 100);
+  }
+}
+
+TEST(TimeFilterRender, WindowsAreHalfOpenOnTheGpu) {
+  auto context = platform::HeadlessContext::create();
+  ASSERT_TRUE(context) << context.error();
+  const std::string dir = std::string(TEST_DATA_DIR) + "/../scenarios/time-boundaries";
+  RenderOptions plain;
+  plain.labels = false;
+  struct Case {
+    const char* date;
+    bool a, b;
+  } cases[] = {{"2020-01-09T23:59", false, false}, {"2020-01-10", true, false}, {"2020-01-19T23:59", true, false},
+               {"2020-01-20", false, true}, {"2020-02-28", false, true}};
+  for (const Case& c : cases) {
+    GeoImage img = draw(dir, c.date, 500, 200, plain);
+    auto a = img.rgb_at(img.pixel_of(11, 11).x, img.pixel_of(11, 11).y);
+    auto b = img.rgb_at(img.pixel_of(14, 11).x, img.pixel_of(14, 11).y);
+    auto bad = img.rgb_at(img.pixel_of(17, 11).x, img.pixel_of(17, 11).y);
+    EXPECT_EQ(a[0] == 255 && a[1] == 0 && a[2] == 0, c.a) << c.date;
+    EXPECT_EQ(b[0] == 0 && b[1] == 0 && b[2] == 255, c.b) << c.date;
+    EXPECT_NE(bad[1], 255) << "the feature with a malformed date is skipped, not drawn";
   }
 }
