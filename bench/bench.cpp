@@ -1,7 +1,9 @@
 // Chronoatlas benchmark: load, projection, tessellation, frame, scrub and export times for the bundled scenario, a
 // generated layer of 100,000 time-stamped features and a large real layer. A program, not a test: it prints a table.
 //
-//   build/chronoatlas_bench [--large PATH] [--frames N] [--skip-large]
+//   build/chronoatlas_bench [--large PATH] [--frames N] [--skip-large] [--no-peer]
+//
+// With Debian's python3-qgis installed it also times QGIS drawing the same layers (bench/peer_qgis.py).
 //
 // Frames are drawn offscreen at 1920x1080 with glFinish after each, so times include the GPU (llvmpipe here), the way
 // the app draws them (MapRenderer::draw_cached: static layers reused while only the date changes or the view pans).
@@ -124,6 +126,22 @@ geo::VectorLayer timed_features(const story::Scenario& sc, int count, bool squar
   return l;
 }
 
+// The same layers and extent drawn by QGIS (bench/peer_qgis.py, Debian's python3-qgis): median ms, or -1.
+double qgis_export_ms(render::MapScene& scene, const render::View& view) {
+  XY tl = view.to_world({0, 0}), br = view.to_world({double(view.width_px), double(view.height_px)});
+  std::string cmd = "QT_QPA_PLATFORM=offscreen /usr/bin/python3 '" + std::string(CHRONOATLAS_DATA_DIR) +
+                    "/../bench/peer_qgis.py' '" + scene.projection().definition() + "' " + std::to_string(tl.x) + " " +
+                    std::to_string(br.y) + " " + std::to_string(br.x) + " " + std::to_string(tl.y) + " " +
+                    std::to_string(view.width_px) + " " + std::to_string(view.height_px) + " /tmp/chronoatlas-qgis.png";
+  for (const auto& l : scene.layers()) cmd += " '" + l->spec.source + "'";
+  cmd += " 2>/dev/null";
+  FILE* f = popen(cmd.c_str(), "r");
+  double ms = -1;
+  if (f && std::fscanf(f, "%lf", &ms) != 1) ms = -1;
+  if (f) pclose(f);
+  return ms;
+}
+
 long peak_rss_mb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -133,16 +151,18 @@ long peak_rss_mb() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they are measured
   GDALAllRegister();
   std::string large = std::filesystem::path(argv[0]).parent_path().string() + "/../bench/data/countries-land-10m.geojson";
   int frames = 300;
-  bool skip_large = false;
+  bool skip_large = false, peer = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--large" && i + 1 < argc) large = argv[++i];
     else if (a == "--frames" && i + 1 < argc) frames = std::atoi(argv[++i]);
     else if (a == "--skip-large") skip_large = true;
-    else return std::fprintf(stderr, "usage: chronoatlas_bench [--large PATH] [--frames N] [--skip-large]\n"), 2;
+    else if (a == "--no-peer") peer = false;
+    else return std::fprintf(stderr, "usage: chronoatlas_bench [--large PATH] [--frames N] [--skip-large] [--no-peer]\n"), 2;
   }
   auto context = platform::HeadlessContext::create();
   if (!context) return std::fprintf(stderr, "%s\n", context.error().c_str()), 1;
@@ -202,10 +222,24 @@ int main(int argc, char** argv) {
     job.day = scenario->initial;
     job.out_png = "/tmp/chronoatlas-bench.png";
     job.overwrite = true;
-    double ms = time_ms([&] {
-      if (auto s = exporting::render_to_files(*scene, **renderer, job); !s) std::fprintf(stderr, "%s\n", s.error().c_str());
-    });
-    row("export " + std::to_string(w) + "x" + std::to_string(h) + " (draw + read back + PNG + sidecars)", ms);
+    std::vector<double> runs;
+    for (int i = 0; i < 3; ++i)
+      runs.push_back(time_ms([&] {
+        if (auto s = exporting::render_to_files(*scene, **renderer, job); !s)
+          std::fprintf(stderr, "%s\n", s.error().c_str());
+      }));
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    double ours = stats(runs).median;
+    row("export " + size + " (draw + read back + PNG + sidecars), median of 3", ours);
+    if (peer) {
+      double theirs = qgis_export_ms(*scene, job.view);
+      if (theirs > 0) {
+        row("  QGIS 3.22 headless, same layers and extent, default styles", theirs);
+        row_text("  Chronoatlas faster by", std::to_string(theirs / ours).substr(0, 4) + "x");
+      } else {
+        row_text("  QGIS peer", "unavailable");
+      }
+    }
   }
 
   // --- 100,000 time-stamped features: runs skipped by date on the CPU, the rest filtered per vertex on the GPU.

@@ -14,6 +14,7 @@
 #include "platform/window_glfw.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/settings.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -152,6 +153,8 @@ int run_app(const std::vector<std::string>& args) {
 
   s.playback.window_start = scenario->start;
   s.playback.window_end = scenario->end;
+  const std::string settings_path = platform::config_dir() + "/settings.json";
+  load_settings(s, settings_path);
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
     w.begin_frame(s.playback.playing || s.exporting.running ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
@@ -183,6 +186,7 @@ int run_app(const std::vector<std::string>& args) {
                      w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
     w.end_frame();
   }
+  save_settings(s, settings_path);
   return 0;
 }
 
