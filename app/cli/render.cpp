@@ -29,6 +29,7 @@ Draws the map offscreen (no display needed) and writes FILE.png, FILE.pgw (world
   --no-furniture        none of them
   --no-graticule        no graticule
   --transparent         transparent background
+  --geotiff             also write FILE.tif, a georeferenced GeoTIFF (GDAL)
   --overwrite           replace existing output files
 )";
 
@@ -45,7 +46,7 @@ struct RenderOptions {
   std::string video;
   int fps = 8;
   std::string out;
-  bool overwrite = false;
+  bool overwrite = false, geotiff = false;
   std::optional<bool> furniture;
   bool no_graticule = false, transparent = false;
   std::string title;
@@ -86,6 +87,7 @@ Result<RenderOptions> parse(const std::vector<std::string>& items) {
       o.fps = std::atoi(v.c_str());
       if (o.fps < 1 || o.fps > 120) return Error{"--fps '" + v + "': expected 1 to 120"};
     } else if (opt == "--overwrite") o.overwrite = true;
+    else if (opt == "--geotiff") o.geotiff = true;
     else if (opt == "--transparent") o.transparent = true;
     else if (opt == "--no-graticule") o.no_graticule = true;
     else if (opt == "--furniture") o.furniture = true;
@@ -155,6 +157,7 @@ Result<Prepared> prepare(const RenderOptions& o) {
   if (!o.title.empty()) f.title_override = o.title;
   p.job.out_png = o.out;
   p.job.overwrite = o.overwrite;
+  p.job.geotiff = o.geotiff;
   return p;
 }
 

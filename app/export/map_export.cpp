@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 
+#include <gdal_priv.h>
 #include <png.h>
 #include <unistd.h>
 
@@ -72,7 +73,35 @@ Status write_text(const std::string& path, const std::string& text) {
   return Ok{};
 }
 
+// RGBA GeoTIFF with the view's geotransform and CRS, written by GDAL from an in-memory copy of the pixels.
+Status write_geotiff(const std::string& path, const render::Image& img, const render::View& view,
+                     const std::string& wkt) {
+  GDALAllRegister();
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+  if (!mem || !gtiff) return Error{path + ": GDAL has no GeoTIFF driver"};
+  GDALDatasetUniquePtr ds(mem->Create("", img.width, img.height, 4, GDT_Byte, nullptr));
+  if (!ds) return Error{path + ": GDAL could not hold the image in memory"};
+  for (int b = 0; b < 4; ++b) {
+    CPLErr err = ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, img.width, img.height,
+                                                    const_cast<uint8_t*>(img.rgba.data() + b), img.width, img.height,
+                                                    GDT_Byte, 4, static_cast<GSpacing>(img.width) * 4);
+    if (err != CE_None) return Error{path + ": GDAL could not copy the pixels"};
+  }
+  XY top_left = view.to_world({0, 0});
+  double transform[6] = {top_left.x, view.units_per_px, 0, top_left.y, 0, -view.units_per_px};
+  ds->SetGeoTransform(transform);
+  ds->SetProjection(wkt.c_str());
+  ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+  const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "ALPHA=UNASSOCIATED", nullptr};
+  GDALDatasetUniquePtr out(gtiff->CreateCopy(path.c_str(), ds.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));
+  if (!out) return Error{path + ": GDAL could not write it (" + std::string(CPLGetLastErrorMsg()) + ")"};
+  return Ok{};
+}
+
 }  // namespace
+
+std::string geotiff_path(const std::string& png_path) { return with_extension(png_path, ".tif"); }
 
 std::string world_file_path(const std::string& png_path) { return with_extension(png_path, ".pgw"); }
 std::string prj_path(const std::string& png_path) { return with_extension(png_path, ".prj"); }
@@ -88,7 +117,8 @@ std::string world_file_text(const render::View& view) {
 Status write_map_files(const render::Image& image, const render::View& view, const ExportRequest& req) {
   const std::string& png = req.png_path;
   if (fs::path(png).extension() != ".png") return Error{png + ": the output name must end in .png"};
-  const std::string targets[] = {png, world_file_path(png), prj_path(png)};
+  std::vector<std::string> targets = {png, world_file_path(png), prj_path(png)};
+  if (req.geotiff) targets.push_back(geotiff_path(png));
   std::error_code ec;
   if (!req.overwrite)
     for (const std::string& t : targets)
@@ -106,7 +136,11 @@ Status write_map_files(const render::Image& image, const render::View& view, con
   if (auto s = write_text(temps.back(), world_file_text(view)); !s) return clean(), Error{s.error()};
   temps.push_back(temp_name(targets[2]));
   if (auto s = write_text(temps.back(), req.crs_wkt); !s) return clean(), Error{s.error()};
-  for (size_t i = 0; i < 3; ++i) {
+  if (req.geotiff) {
+    temps.push_back(temp_name(targets[3]) + ".tif");
+    if (auto s = write_geotiff(temps.back(), image, view, req.crs_wkt); !s) return clean(), Error{s.error()};
+  }
+  for (size_t i = 0; i < targets.size(); ++i) {
     fs::rename(temps[i], targets[i], ec);
     if (ec) {
       clean();

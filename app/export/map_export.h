@@ -15,11 +15,13 @@ struct ExportRequest {
   bool overwrite = false;                                  // otherwise an existing file is an error
   std::vector<std::pair<std::string, std::string>> text;   // PNG tEXt chunks: key, value
   std::string crs_wkt;                                     // for the .prj
+  bool geotiff = false;                                    // also FILE.tif, georeferenced, through GDAL
 };
 
 // Paths of the world file and .prj that go with a PNG path.
 std::string world_file_path(const std::string& png_path);
 std::string prj_path(const std::string& png_path);
+std::string geotiff_path(const std::string& png_path);
 
 // The six lines of a world file for VIEW: pixel size and the centre of the top-left pixel, in projected units.
 std::string world_file_text(const render::View& view);

@@ -27,6 +27,7 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
   ExportRequest req;
   req.png_path = job.out_png;
   req.overwrite = job.overwrite;
+  req.geotiff = job.geotiff;
   req.crs_wkt = scene.projection().wkt();
   req.text = {{"Title", scene.scenario().title},
               {"Software", std::string("Chronoatlas ") + CHRONOATLAS_VERSION},

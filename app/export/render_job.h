@@ -15,6 +15,7 @@ struct RenderJob {
   render::FurnitureOptions furniture;
   std::string out_png;
   bool overwrite = false;
+  bool geotiff = false;  // also FILE.tif
 };
 
 // The screen's view at another image size: the same centre and ground width, with lines, symbols and text scaled

@@ -34,6 +34,7 @@ struct ExportSettings {
   int preset = 0;                 // index into the export dialog's size presets
   int width = 2400, height = 1600;  // custom size
   bool transparent = false;
+  bool geotiff = false;           // also a GeoTIFF beside the PNG
   bool shortcut = false;          // Ctrl+E asked for an export
   std::string path;               // PNG
   std::string frames_from, frames_to, frames_path, video_path;

@@ -45,6 +45,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   job.furniture = s.furniture;
   job.furniture.transparent = s.exporting.transparent;
   job.out_png = path;
+  job.geotiff = s.exporting.geotiff;
   job.overwrite = true;  // the dialog asked already
   return job;
 }
@@ -96,6 +97,7 @@ void settings(AppState& s) {
   ImGui::Checkbox("graticule", &f.graticule);
   ImGui::SameLine();
   ImGui::Checkbox("transparent background", &e.transparent);
+  ImGui::Checkbox("also GeoTIFF", &e.geotiff);
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##title", "title (empty: the scenario's)", &f.title_override);
 }

@@ -112,3 +112,22 @@ TEST(Export, VideoWithoutFfmpegSaysSo) {
   EXPECT_TRUE(fs::exists(dir + "/f-0001.png"));
   EXPECT_FALSE(fs::exists(dir + "/v.mp4"));
 }
+
+TEST(Export, GeoTiffIsGeoreferencedLikeThePng) {
+  std::string dir = fresh("export_tif");
+  auto r = run_chronoatlas("render --size 400x300 --geotiff --out " + dir + "/m.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto info = run_chronoatlas_tool("gdalinfo " + dir + "/m.tif");
+  EXPECT_NE(info.find("Size is 400, 300"), std::string::npos) << info;
+  EXPECT_NE(info.find("Lambert Conic Conformal"), std::string::npos) << info;
+  std::ifstream wld(dir + "/m.pgw");
+  double a, d, b, e, c, f;
+  wld >> a >> d >> b >> e >> c >> f;
+  // GDAL's origin is the top-left corner; the world file names the top-left pixel's centre.
+  double ox = 0, oy = 0;
+  size_t at = info.find("Origin = (");
+  ASSERT_NE(at, std::string::npos) << info;
+  ASSERT_EQ(std::sscanf(info.c_str() + at, "Origin = (%lf,%lf)", &ox, &oy), 2);
+  EXPECT_NEAR(ox, c - a / 2, 1e-3);
+  EXPECT_NEAR(oy, f - e / 2, 1e-3);
+}

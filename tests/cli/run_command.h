@@ -28,3 +28,10 @@ inline CommandResult run_chronoatlas(const std::string& args, const std::string&
 }
 
 inline std::string data(const std::string& name) { return std::string(TEST_DATA_DIR) + "/" + name; }
+
+// Output of another command-line tool (gdalinfo, ...).
+inline std::string run_chronoatlas_tool(const std::string& command) {
+  const std::string out = testing::TempDir() + "tool_out.txt";
+  std::system((command + " >" + out + " 2>&1").c_str());
+  return read_all(out);
+}
