@@ -9,13 +9,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string fresh(const std::string& name) {
-  fs::path d = fs::path(testing::TempDir()) / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d.string();
-}
-
 bool near_colour(const unsigned char* p, int r, int g, int b, int tol) {
   return std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
 }
@@ -23,7 +16,7 @@ bool near_colour(const unsigned char* p, int r, int g, int b, int tol) {
 }  // namespace
 
 TEST(Export, HeadlessPngHasTheRequestedSizeAndBakuLandsOnItsMarker) {
-  std::string dir = fresh("export_size");
+  std::string dir = fresh_dir("export_size");
   auto r = run_chronoatlas("render --size 1531x977 --out " + dir + "/m.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Png png = read_png(dir + "/m.png");
@@ -43,7 +36,7 @@ TEST(Export, HeadlessPngHasTheRequestedSizeAndBakuLandsOnItsMarker) {
 }
 
 TEST(Export, TheSameInputsGiveIdenticalFiles) {
-  std::string dir = fresh("export_twice");
+  std::string dir = fresh_dir("export_twice");
   ASSERT_EQ(run_chronoatlas("render --size 800x500 --date 2023-09-28 --out " + dir + "/a.png").exit_code, 0);
   ASSERT_EQ(run_chronoatlas("render --size 800x500 --date 2023-09-28 --out " + dir + "/b.png").exit_code, 0);
   EXPECT_EQ(read_all(dir + "/a.png"), read_all(dir + "/b.png"));
@@ -51,7 +44,7 @@ TEST(Export, TheSameInputsGiveIdenticalFiles) {
 }
 
 TEST(Export, FrameSequenceHasOneImagePerStepWithItsDate) {
-  std::string dir = fresh("export_frames");
+  std::string dir = fresh_dir("export_frames");
   auto r = run_chronoatlas("render --size 320x200 --frames 2023-09-24:2023-10-03:3 --out " + dir + "/f.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // 24, 27, 30 Sep and 3 Oct.
@@ -68,7 +61,7 @@ TEST(Export, FrameSequenceHasOneImagePerStepWithItsDate) {
 }
 
 TEST(Export, ImagesWiderThanATileJoinWithoutSeams) {
-  std::string dir = fresh("export_tiles");
+  std::string dir = fresh_dir("export_tiles");
   auto r = run_chronoatlas("render --size 4500x400 --no-furniture --out " + dir + "/wide.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Png png = read_png(dir + "/wide.png");
@@ -82,7 +75,7 @@ TEST(Export, ImagesWiderThanATileJoinWithoutSeams) {
 }
 
 TEST(Export, SavedViewRedrawsTheSameFigure) {
-  std::string dir = fresh("export_view");
+  std::string dir = fresh_dir("export_view");
   std::ofstream(dir + "/v.json") << R"({"chronoatlas_view": 1, "scenario": ")" << GEODATA_DIR
                                  << R"(/karabakh-2023", "date": "2023-09-29", "crs": "EPSG:3857",
     "centre_lonlat": [46.5, 39.7], "units_per_pixel": 400, "size": [640, 360], "ui_scale": 1,
@@ -103,7 +96,7 @@ TEST(Export, SavedViewRedrawsTheSameFigure) {
 }
 
 TEST(Export, VideoWithoutFfmpegSaysSo) {
-  std::string dir = fresh("export_video");
+  std::string dir = fresh_dir("export_video");
   auto r = run_chronoatlas("render --size 160x100 --frames 2023-09-24:2023-09-25:1 --video " + dir +
                                "/v.mp4 --out " + dir + "/f.png",
                            "PATH=/nonexistent");
@@ -114,7 +107,7 @@ TEST(Export, VideoWithoutFfmpegSaysSo) {
 }
 
 TEST(Export, GeoTiffIsGeoreferencedLikeThePng) {
-  std::string dir = fresh("export_tif");
+  std::string dir = fresh_dir("export_tif");
   auto r = run_chronoatlas("render --size 400x300 --geotiff --out " + dir + "/m.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto info = run_chronoatlas_tool("gdalinfo " + dir + "/m.tif");

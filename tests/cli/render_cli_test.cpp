@@ -8,17 +8,6 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string fresh_dir(const std::string& name) {
-  fs::path d = fs::path(testing::TempDir()) / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d.string();
-}
-
-}  // namespace
-
 TEST(CliRender, WritesPngWorldFileAndPrj) {
   std::string dir = fresh_dir("render_ok");
   auto r = run_chronoatlas("render --size 640x400 --out " + dir + "/map.png");

@@ -1,6 +1,7 @@
 #pragma once
 // Runs the chronoatlas executable as a user would and captures what it says.
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -25,6 +26,14 @@ inline CommandResult run_chronoatlas(const std::string& args, const std::string&
                     " 2>" + err + " </dev/null";
   int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_all(out), read_all(err)};
+}
+
+// An empty folder of this name under the test temporary folder.
+inline std::string fresh_dir(const std::string& name) {
+  std::filesystem::path d = std::filesystem::path(testing::TempDir()) / name;
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d.string();
 }
 
 inline std::string data(const std::string& name) { return std::string(TEST_DATA_DIR) + "/" + name; }
