@@ -41,9 +41,9 @@ Status write_png(const std::string& path, const render::Image& img,
     return Error{path + ": writing failed (disk full?)"};
   }
   png_init_io(png, f.get());
-  // Level 1 with the SUB filter: most of PNG's size win on flat map colours at a fraction of the default's time.
+  // Level 1 without row filters: on flat map colours this was both faster and smaller than SUB or adaptive filters.
   png_set_compression_level(png, 1);
-  png_set_filter(png, 0, PNG_FILTER_SUB);
+  png_set_filter(png, 0, PNG_FILTER_NONE);
   png_set_IHDR(png, info, img.width, img.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   std::vector<png_text> chunks(text.size());
