@@ -124,3 +124,14 @@ TEST(Export, GeoTiffIsGeoreferencedLikeThePng) {
   EXPECT_NEAR(ox, c - a / 2, 1e-3);
   EXPECT_NEAR(oy, f - e / 2, 1e-3);
 }
+
+TEST(Export, VideoIsEncodedWhenFfmpegIsInstalled) {
+  if (run_chronoatlas_tool("command -v ffmpeg").empty()) GTEST_SKIP() << "ffmpeg is not installed (optional)";
+  std::string dir = fresh_dir("export_video_ok");
+  auto r = run_chronoatlas("render --size 320x180 --frames 2023-09-24:2023-09-27:1 --video " + dir + "/v.mp4 --out " +
+                           dir + "/f.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string probe = run_chronoatlas_tool("ffprobe -v error -count_frames -show_entries stream=nb_read_frames,width "
+                                           "-of csv=p=0 " + dir + "/v.mp4");
+  EXPECT_NE(probe.find("320,4"), std::string::npos) << probe;
+}
