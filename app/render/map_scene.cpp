@@ -227,6 +227,8 @@ void MapScene::restyle(SceneLayer& layer, story::Days day) {
     }
   }
   layer.gpu.set_styles(styles);
+  layer.symbol_radius_px.resize(styles.size());
+  for (size_t i = 0; i < styles.size(); ++i) layer.symbol_radius_px[i] = styles[i].radius_px;
 }
 
 void MapScene::restyle_all(story::Days day) {
@@ -404,7 +406,8 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
       lab.text = text;
       lab.rank = static_cast<double>(li) * 1e4 + std::min(l.geometry.label_rank[i], 9999.0);
       lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
-      lab.offset_px = l.geometry.label_rank[i] == 0 ? (st.point_radius_px + 4) * view.ui_scale : 0;
+      float radius = i < l.symbol_radius_px.size() ? l.symbol_radius_px[i] : st.point_radius_px;
+      lab.offset_px = l.geometry.label_rank[i] == 0 ? (radius + 4) * view.ui_scale : 0;
       if (lab.offset_px == 0) {
         float size = feature_size_px(l.geometry.label_anchor[i], l.geometry.label_rank[i], view);
         lab.min_width_px = 1.3f * size;

@@ -21,6 +21,7 @@ struct SceneLayer {
   LayerGeometry geometry;
   GpuLayer gpu;
   bool uploaded = false;
+  std::vector<float> symbol_radius_px;  // per feature, as last styled (series can size symbols by date)
 };
 
 struct FurnitureOptions {
