@@ -198,43 +198,50 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
   glActiveTexture(GL_TEXTURE0);
   for (size_t i = begin; i < end; ++i) {
     const LayerDraw& d = frame.layers[i];
-    const GpuLayer& g = *d.layer;
-    if (g.levels().empty()) continue;
-    const GpuLayer::Level& level = g.levels()[std::min(d.level, g.levels().size() - 1)];
-    glBindTexture(GL_TEXTURE_2D, g.style_texture());
-    if (d.fill && !level.triangles.empty()) {
-      set_view_uniforms(area_, v, frame.day);
-      glUniform1f(loc(area_, "u_opacity"), d.opacity);
-      glBindVertexArray(g.fill_vao());
-      for (const GpuLayer::Run& r : level.triangles)
-        if (r.live_on(frame.day) && visible(r.bounds, seen))
-          glDrawElements(GL_TRIANGLES, r.count * 3, GL_UNSIGNED_INT,
-                         reinterpret_cast<const void*>(r.first * 3 * sizeof(uint32_t)));
-    }
-    if (d.stroke && !level.segments.empty() && d.stroke_width_px > 0) {
-      set_view_uniforms(line_, v, frame.day);
-      glUniform1f(loc(line_, "u_opacity"), d.opacity);
-      glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
-      glUniform1f(loc(line_, "u_seconds"), frame.seconds);
-      glBindVertexArray(g.line_vao());
-      for (const GpuLayer::Run& r : level.segments)
-        if (r.live_on(frame.day) && visible(r.bounds, seen)) {
-          g.bind_segments_from(r.first);
-          glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
-        }
-    }
-    if (d.points && !g.point_runs().empty()) {
-      set_view_uniforms(point_, v, frame.day);
-      glUniform1f(loc(point_, "u_opacity"), d.opacity);
-      glBindVertexArray(g.point_vao());
-      for (const GpuLayer::Run& r : g.point_runs())
-        if (r.live_on(frame.day) && visible(r.bounds, seen)) {
-          g.bind_points_from(r.first);
-          glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
-        }
-    }
+    if (d.layer->levels().empty()) continue;
+    glBindTexture(GL_TEXTURE_2D, d.layer->style_texture());
+    const GpuLayer::Level& level = d.layer->levels()[std::min(d.level, d.layer->levels().size() - 1)];
+    if (d.fill) draw_areas(frame, v, d, level, seen);
+    if (d.stroke && d.stroke_width_px > 0) draw_lines(frame, v, d, level, seen);
+    if (d.points) draw_points(frame, v, d, seen);
   }
   glBindVertexArray(0);
+}
+
+void MapRenderer::draw_areas(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
+                             const BoundsXY& seen) {
+  set_view_uniforms(area_, v, frame.day);
+  glUniform1f(loc(area_, "u_opacity"), d.opacity);
+  glBindVertexArray(d.layer->fill_vao());
+  for (const GpuLayer::Run& r : level.triangles)
+    if (r.live_on(frame.day) && visible(r.bounds, seen))
+      glDrawElements(GL_TRIANGLES, r.count * 3, GL_UNSIGNED_INT,
+                     reinterpret_cast<const void*>(r.first * 3 * sizeof(uint32_t)));
+}
+
+void MapRenderer::draw_lines(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
+                             const BoundsXY& seen) {
+  set_view_uniforms(line_, v, frame.day);
+  glUniform1f(loc(line_, "u_opacity"), d.opacity);
+  glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
+  glUniform1f(loc(line_, "u_seconds"), frame.seconds);
+  glBindVertexArray(d.layer->line_vao());
+  for (const GpuLayer::Run& r : level.segments)
+    if (r.live_on(frame.day) && visible(r.bounds, seen)) {
+      d.layer->bind_segments_from(r.first);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
+    }
+}
+
+void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw& d, const BoundsXY& seen) {
+  set_view_uniforms(point_, v, frame.day);
+  glUniform1f(loc(point_, "u_opacity"), d.opacity);
+  glBindVertexArray(d.layer->point_vao());
+  for (const GpuLayer::Run& r : d.layer->point_runs())
+    if (r.live_on(frame.day) && visible(r.bounds, seen)) {
+      d.layer->bind_points_from(r.first);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
+    }
 }
 
 std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, TextRenderer& text,

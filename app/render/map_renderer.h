@@ -37,6 +37,11 @@ class MapRenderer {
   MapRenderer() = default;
   void begin_target(const Frame& frame, int x, int y, int width, int height);
   void draw_layers(const Frame& frame, const View& view, size_t begin, size_t end);
+  void draw_areas(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
+                  const BoundsXY& seen);
+  void draw_lines(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
+                  const BoundsXY& seen);
+  void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const BoundsXY& seen);
   void draw_overlays(const Frame& frame);
   static size_t cacheable_prefix(const Frame& frame);
   static uint64_t cache_key(const Frame& frame, size_t cacheable);

@@ -364,6 +364,34 @@ float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& vie
   return static_cast<float>(std::hypot(b.x - a.x, b.y - a.y) / view.units_per_px);
 }
 
+void MapScene::add_labels(const SceneLayer& l, size_t layer_index, const View& view, story::Days day,
+                          std::vector<Label>& out) const {
+  const story::LayerStyle& st = l.spec.style;
+  int field = st.label_field.empty() ? -1 : l.data.field_index(st.label_field);
+  if (field < 0) return;
+  for (size_t i = 0; i < l.data.features.size(); ++i) {
+    if (!l.times.empty() && !l.times[i].contains(day)) continue;
+    std::string text = series_label_of(l, i, day);
+    if (text.empty()) text = l.data.features[i].values[field];
+    if (text.empty() || l.geometry.label_rank[i] < 0) continue;
+    Label lab;
+    lab.world = l.gpu.label_anchors()[i];
+    lab.text = text;
+    // Upper layers win, then larger areas.
+    lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(l.geometry.label_rank[i], 9999.0);
+    lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
+    float radius = i < l.symbol_radius_px.size() ? l.symbol_radius_px[i] : st.point_radius_px;
+    lab.offset_px = l.geometry.label_rank[i] == 0 ? (radius + 4) * view.ui_scale : 0;
+    if (lab.offset_px == 0) {
+      float size = feature_size_px(l.geometry.label_anchor[i], l.geometry.label_rank[i], view);
+      lab.min_width_px = 1.3f * size;
+      // Larger areas get larger names, up to 1.8 times the layer's size.
+      lab.style.size_px *= std::clamp(std::sqrt(size / 250.0f), 1.0f, 1.8f);
+    }
+    out.push_back(std::move(lab));
+  }
+}
+
 Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions& options) {
   if (day != styled_day_) restyle_all(day);
   Frame fr;
@@ -393,29 +421,7 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
                            st.stroke_width_px > 0, true, level_for(l.gpu, deg_per_px), is_static(l)});
     if (options.legend && l.spec.legend)
       fr.furniture.legend.push_back({l.spec.title, st.fill, st.stroke, !l.geometry.points.empty()});
-    if (st.label_field.empty()) continue;
-    int field = l.data.field_index(st.label_field);
-    if (field < 0) continue;
-    for (size_t i = 0; i < l.data.features.size(); ++i) {
-      if (!l.times.empty() && !l.times[i].contains(day)) continue;
-      std::string text = series_label_of(l, i, day);
-      if (text.empty()) text = l.data.features[i].values[field];
-      if (text.empty() || l.geometry.label_rank[i] < 0) continue;
-      Label lab;
-      lab.world = l.gpu.label_anchors()[i];
-      lab.text = text;
-      lab.rank = static_cast<double>(li) * 1e4 + std::min(l.geometry.label_rank[i], 9999.0);
-      lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
-      float radius = i < l.symbol_radius_px.size() ? l.symbol_radius_px[i] : st.point_radius_px;
-      lab.offset_px = l.geometry.label_rank[i] == 0 ? (radius + 4) * view.ui_scale : 0;
-      if (lab.offset_px == 0) {
-        float size = feature_size_px(l.geometry.label_anchor[i], l.geometry.label_rank[i], view);
-        lab.min_width_px = 1.3f * size;
-        // Larger areas get larger names, up to 1.8 times the layer's size.
-        lab.style.size_px *= std::clamp(std::sqrt(size / 250.0f), 1.0f, 1.8f);
-      }
-      fr.labels.push_back(std::move(lab));
-    }
+    add_labels(l, li, view, day, fr.labels);
   }
   Furniture& f = fr.furniture;
   if (options.title) f.title = options.title_override.empty() ? scenario_.title : options.title_override;

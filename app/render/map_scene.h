@@ -86,6 +86,9 @@ class MapScene {
   size_t level_for(const GpuLayer& layer, double deg_per_px) const;
   std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
+  // Labels of LAYER's features shown at DAY: attribute or series text, ranked by layer order and area.
+  void add_labels(const SceneLayer& layer, size_t layer_index, const View& view, story::Days day,
+                  std::vector<Label>& out) const;
   story::Days styled_day_ = -1e300;
   uint64_t generation_ = 1;  // bumped by every change to geometry or styles of layers that do not change with time
 };
