@@ -88,9 +88,63 @@ bool convex_without_holes(const Polygon& polygon) {
   return sign != 0 && std::fabs(std::fabs(turn) - 2 * M_PI) < 1e-6;
 }
 
+// GLU's sweep slows down badly (worse than linearly) with the edges of very large polygons, so those are halved
+// until each piece is small. Clipping every ring against a half-plane keeps, for each point on that side, the number
+// of rings around it, so the even-odd fill of the pieces is exactly the polygon's.
+constexpr size_t kMaxTessellatedVertices = 4096;
+
+size_t vertex_count(const Polygon& p) {
+  size_t n = 0;
+  for (const Ring& r : p) n += r.size();
+  return n;
+}
+
+// The part of RING on one side of the line AXIS = AT (Sutherland-Hodgman against a half-plane), closed again.
+Ring clip_ring(const Ring& ring, bool vertical, double at, bool keep_below) {
+  auto coord = [&](LonLat p) { return vertical ? p.lon : p.lat; };
+  auto inside = [&](LonLat p) { return keep_below ? coord(p) <= at : coord(p) >= at; };
+  Ring out;
+  for (size_t i = 0; i + 1 < ring.size(); ++i) {
+    LonLat a = ring[i], b = ring[i + 1];
+    bool ia = inside(a), ib = inside(b);
+    if (ia) out.push_back(a);
+    if (ia != ib) {
+      double f = (at - coord(a)) / (coord(b) - coord(a));
+      out.push_back({a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f});
+    }
+  }
+  if (out.size() < 3) return {};
+  out.push_back(out.front());
+  return out;
+}
+
+Polygon clip_polygon(const Polygon& polygon, bool vertical, double at, bool keep_below) {
+  Polygon out;
+  for (const Ring& r : polygon)
+    if (Ring c = clip_ring(r, vertical, at, keep_below); !c.empty()) out.push_back(std::move(c));
+  return out;
+}
+
+void tessellate_piece(const Polygon& polygon, TriangleMesh& mesh, int depth);
+
 }  // namespace
 
-void tessellate(const Polygon& polygon, TriangleMesh& mesh) {
+void tessellate(const Polygon& polygon, TriangleMesh& mesh) { tessellate_piece(polygon, mesh, 0); }
+
+namespace {
+
+void tessellate_piece(const Polygon& polygon, TriangleMesh& mesh, int depth) {
+  if (vertex_count(polygon) > kMaxTessellatedVertices && depth < 24) {
+    BoundsLonLat b;
+    for (const Ring& r : polygon)
+      for (LonLat p : r) b.extend(p);
+    bool vertical = b.east - b.west >= b.north - b.south;
+    double at = vertical ? (b.west + b.east) / 2 : (b.south + b.north) / 2;
+    for (bool below : {true, false})
+      if (Polygon half = clip_polygon(polygon, vertical, at, below); !half.empty())
+        tessellate_piece(half, mesh, depth + 1);
+    return;
+  }
   if (convex_without_holes(polygon)) {
     const Ring& r = polygon.front();
     auto base = static_cast<uint32_t>(mesh.vertices.size());
@@ -114,6 +168,8 @@ void tessellate(const Polygon& polygon, TriangleMesh& mesh) {
   }
   gluTessEndPolygon(tess);
 }
+
+}  // namespace
 
 double planar_area(const TriangleMesh& mesh) {
   double sum = 0;
