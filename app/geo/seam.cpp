@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include <cpl_error.h>
 #include <ogr_geometry.h>
 
 namespace chronoatlas::geo {
@@ -118,6 +119,11 @@ bool needs_cut(const std::vector<LonLat>& points, double seam) {
 }
 
 std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
+  // GEOS reports the self-intersections it repairs; they are expected in Natural Earth, so keep it quiet.
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  struct Pop {
+    ~Pop() { CPLPopErrorHandler(); }
+  } pop;
   Polygon continuous;
   for (const Ring& r : polygon) {
     Ring u = unwrap(r);
