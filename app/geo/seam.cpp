@@ -2,53 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 
-#include <cpl_error.h>
-#include <ogr_geometry.h>
+#include "geo/clip.h"
 
 namespace chronoatlas::geo {
-namespace {
-
-constexpr double kNudge = 1e-7;
-
-std::unique_ptr<OGRPolygon> to_ogr(const Polygon& polygon) {
-  auto out = std::make_unique<OGRPolygon>();
-  for (const Ring& ring : polygon) {
-    auto r = std::make_unique<OGRLinearRing>();
-    r->setNumPoints(static_cast<int>(ring.size()));
-    for (size_t i = 0; i < ring.size(); ++i) r->setPoint(static_cast<int>(i), ring[i].lon, ring[i].lat);
-    out->addRingDirectly(r.release());
-  }
-  return out;
-}
-
-std::unique_ptr<OGRPolygon> box(double west, double east) {
-  Polygon p = {{{west, -91}, {east, -91}, {east, 91}, {west, 91}, {west, -91}}};
-  return to_ogr(p);
-}
-
-// Collects the polygons of G, nudging seam vertices towards SIDE (-1 west, +1 east).
-void collect(const OGRGeometry& g, double seam, int side, std::vector<Polygon>& out) {
-  OGRwkbGeometryType t = wkbFlatten(g.getGeometryType());
-  if (t == wkbPolygon) {
-    Polygon p;
-    for (const OGRLinearRing* r : *g.toPolygon()) {
-      Ring ring;
-      for (int i = 0; i < r->getNumPoints(); ++i) {
-        double lon = r->getX(i);
-        if (std::fabs(lon - seam) < 1e-9) lon = seam + side * kNudge;
-        ring.push_back({lon, r->getY(i)});
-      }
-      if (ring.size() >= 4) p.push_back(std::move(ring));
-    }
-    if (!p.empty()) out.push_back(std::move(p));
-  } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-    for (const OGRGeometry* part : *g.toGeometryCollection()) collect(*part, seam, side, out);
-  }
-}
-
-}  // namespace
 
 double seam_of(double central_meridian) {
   double s = central_meridian + 180;
@@ -58,6 +15,8 @@ double seam_of(double central_meridian) {
 }
 
 namespace {
+
+constexpr double kNudge = 1e-7;  // degrees a seam vertex moves to its side
 
 // Longitudes made continuous: each point moves by whole turns to within 180 degrees of the one before.
 std::vector<LonLat> unwrap(const std::vector<LonLat>& points) {
@@ -89,20 +48,6 @@ void lon_range(const Polygon& p, double& lo, double& hi) {
     for (LonLat q : r) lo = std::min(lo, q.lon), hi = std::max(hi, q.lon);
 }
 
-// The part of G between WEST and EAST, nudging vertices on either cut inwards.
-void clip_between(const OGRGeometry& g, double west, double east, std::vector<Polygon>& out) {
-  auto band = box(west, east);
-  std::unique_ptr<OGRGeometry> part(g.Intersection(band.get()));
-  if (!part) return;
-  std::vector<Polygon> pieces;
-  collect(*part, west, 1, pieces);
-  for (Polygon& p : pieces) {
-    for (Ring& r : p)
-      for (LonLat& q : r)
-        if (std::fabs(q.lon - east) < 1e-9) q.lon = east - kNudge;
-    out.push_back(std::move(p));
-  }
-}
 
 }  // namespace
 
@@ -119,11 +64,6 @@ bool needs_cut(const std::vector<LonLat>& points, double seam) {
 }
 
 std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
-  // GEOS reports the self-intersections it repairs; they are expected in Natural Earth, so keep it quiet.
-  CPLPushErrorHandler(CPLQuietErrorHandler);
-  struct Pop {
-    ~Pop() { CPLPopErrorHandler(); }
-  } pop;
   Polygon continuous;
   for (const Ring& r : polygon) {
     Ring u = unwrap(r);
@@ -135,18 +75,21 @@ std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
     double shift = std::round((continuous[0].front().lon - continuous[i].front().lon) / 360) * 360;
     for (LonLat& q : continuous[i]) q.lon += shift;
   }
-  std::unique_ptr<OGRGeometry> g(to_ogr(continuous).release());
-  if (!g->IsValid()) {
-    std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
-    if (fixed) g = std::move(fixed);
-  }
   if (std::isnan(seam)) seam = 180;
   double lo, hi;
   lon_range(continuous, lo, hi);
-  // Bands one turn wide between successive repeats of the seam.
-  double first = seam + std::floor((lo - seam) / 360) * 360;
+  // Bands one turn wide between successive repeats of the seam, cut by half-plane clipping (no validity needed).
   std::vector<Polygon> out;
-  for (double west = first; west < hi; west += 360) clip_between(*g, west, west + 360, out);
+  for (double west = seam + std::floor((lo - seam) / 360) * 360; west < hi; west += 360) {
+    Polygon band = clip_polygon(clip_polygon(continuous, Axis::Lon, west, false), Axis::Lon, west + 360, true);
+    if (band.empty()) continue;
+    for (Ring& r : band)
+      for (LonLat& q : r) {
+        if (q.lon == west) q.lon += kNudge;
+        if (q.lon == west + 360) q.lon -= kNudge;
+      }
+    out.push_back(std::move(band));
+  }
   return out;
 }
 

@@ -15,8 +15,8 @@ double seam_of(double central_meridian);
 bool needs_cut(const std::vector<LonLat>& points, double seam);
 
 // POLYGON made continuous across the antimeridian (rings around a pole closed along it), then cut at SEAM and its
-// 360-degree repeats (GEOS through OGR, after repairing invalid input). Vertices on a seam move a hair (1e-7 degrees)
-// to their part's side, so the projection puts each part on its own edge of the map.
+// 360-degree repeats by half-plane clipping, which keeps the even-odd fill of invalid input too. Vertices on a seam
+// move a hair (1e-7 degrees) to their part's side, so the projection puts each part on its own edge of the map.
 std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam);
 
 // LINE made continuous across the antimeridian and split where it crosses SEAM or its repeats.

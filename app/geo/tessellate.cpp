@@ -7,6 +7,8 @@
 
 #include <GL/glu.h>
 
+#include "geo/clip.h"
+
 namespace chronoatlas::geo {
 namespace {
 
@@ -99,32 +101,6 @@ size_t vertex_count(const Polygon& p) {
   return n;
 }
 
-// The part of RING on one side of the line AXIS = AT (Sutherland-Hodgman against a half-plane), closed again.
-Ring clip_ring(const Ring& ring, bool vertical, double at, bool keep_below) {
-  auto coord = [&](LonLat p) { return vertical ? p.lon : p.lat; };
-  auto inside = [&](LonLat p) { return keep_below ? coord(p) <= at : coord(p) >= at; };
-  Ring out;
-  for (size_t i = 0; i + 1 < ring.size(); ++i) {
-    LonLat a = ring[i], b = ring[i + 1];
-    bool ia = inside(a), ib = inside(b);
-    if (ia) out.push_back(a);
-    if (ia != ib) {
-      double f = (at - coord(a)) / (coord(b) - coord(a));
-      out.push_back({a.lon + (b.lon - a.lon) * f, a.lat + (b.lat - a.lat) * f});
-    }
-  }
-  if (out.size() < 3) return {};
-  out.push_back(out.front());
-  return out;
-}
-
-Polygon clip_polygon(const Polygon& polygon, bool vertical, double at, bool keep_below) {
-  Polygon out;
-  for (const Ring& r : polygon)
-    if (Ring c = clip_ring(r, vertical, at, keep_below); !c.empty()) out.push_back(std::move(c));
-  return out;
-}
-
 void tessellate_piece(const Polygon& polygon, TriangleMesh& mesh, int depth);
 
 }  // namespace
@@ -138,10 +114,10 @@ void tessellate_piece(const Polygon& polygon, TriangleMesh& mesh, int depth) {
     BoundsLonLat b;
     for (const Ring& r : polygon)
       for (LonLat p : r) b.extend(p);
-    bool vertical = b.east - b.west >= b.north - b.south;
-    double at = vertical ? (b.west + b.east) / 2 : (b.south + b.north) / 2;
+    Axis axis = b.east - b.west >= b.north - b.south ? Axis::Lon : Axis::Lat;
+    double at = axis == Axis::Lon ? (b.west + b.east) / 2 : (b.south + b.north) / 2;
     for (bool below : {true, false})
-      if (Polygon half = clip_polygon(polygon, vertical, at, below); !half.empty())
+      if (Polygon half = clip_polygon(polygon, axis, at, below); !half.empty())
         tessellate_piece(half, mesh, depth + 1);
     return;
   }
