@@ -117,6 +117,7 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold)
       glyphs_.clear();
       std::fill(atlas_.begin(), atlas_.end(), 0);
       shelf_x_ = shelf_y_ = shelf_h_ = 0;
+      dirty_from_ = 0, dirty_to_ = atlas_size_;
     }
     // Two channels: the glyph's coverage, and the same dilated by the halo radius, so the shader reads both at once.
     for (unsigned r = 0; r < bm.rows; ++r)
@@ -128,9 +129,10 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold)
     g = {shelf_x_ / s, shelf_y_ / s, (shelf_x_ + w) / s, (shelf_y_ + h) / s,
          static_cast<float>(face->glyph->bitmap_left - kPad), static_cast<float>(face->glyph->bitmap_top + kPad),
          static_cast<float>(w), static_cast<float>(h), face->glyph->advance.x / 64.f};
+    dirty_from_ = std::min(dirty_from_, shelf_y_);
+    dirty_to_ = std::max(dirty_to_, shelf_y_ + h);
     shelf_x_ += w;
     shelf_h_ = std::max(shelf_h_, h);
-    atlas_dirty_ = true;
   }
   return glyphs_.emplace(key, g).first->second;
 }
@@ -164,12 +166,18 @@ void TextRenderer::add(const std::string& utf8, float x, float y, const TextStyl
 void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
   if (quads_.empty()) return;
   glBindTexture(GL_TEXTURE_2D, texture_.id());
-  if (atlas_dirty_) {
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (!atlas_allocated_) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, atlas_size_, atlas_size_, 0, GL_RG, GL_UNSIGNED_BYTE, atlas_.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    atlas_dirty_ = false;
+    atlas_allocated_ = true;
+    dirty_from_ = atlas_size_, dirty_to_ = 0;
+  } else if (dirty_from_ < dirty_to_) {
+    // Only the rows new glyphs went into.
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirty_from_, atlas_size_, dirty_to_ - dirty_from_, GL_RG, GL_UNSIGNED_BYTE,
+                    atlas_.data() + static_cast<size_t>(dirty_from_) * atlas_size_ * 2);
+    dirty_from_ = atlas_size_, dirty_to_ = 0;
   }
   glUseProgram(program_.id());
   glUniform2f(glGetUniformLocation(program_.id(), "u_viewport_px"), static_cast<float>(width_px),

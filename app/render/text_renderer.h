@@ -51,7 +51,8 @@ class TextRenderer {
   std::map<std::tuple<char32_t, int, bool>, Glyph> glyphs_;
   std::vector<unsigned char> atlas_;  // two channels a texel: coverage, halo
   int atlas_size_ = 2048, shelf_x_ = 0, shelf_y_ = 0, shelf_h_ = 0;
-  bool atlas_dirty_ = true;
+  bool atlas_allocated_ = false;
+  int dirty_from_ = 0, dirty_to_ = 0;  // atlas rows changed since the last upload, [from, to)
   std::vector<float> quads_;  // x, y, u, v, rgba, halo rgba per vertex
   GlProgram program_;
   GlVertexArray vao_;
