@@ -257,9 +257,15 @@ void GpuLayer::set_styles(const std::vector<FeatureStyle>& styles) {
     put(2, {s.radius_px, s.emphasis, s.width_px, s.flow ? 1.f : 0.f});
   }
   glBindTexture(GL_TEXTURE_2D, styles_.id());
+  // Restyling on every date change: reuse the storage when the size is the same.
+  if (style_rows_ == 3 * blocks) {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kStyleTextureWidth, 3 * blocks, GL_RGBA, GL_FLOAT, texels.data());
+    return;
+  }
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kStyleTextureWidth, 3 * blocks, 0, GL_RGBA, GL_FLOAT, texels.data());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  style_rows_ = 3 * blocks;
 }
 
 }  // namespace chronoatlas::render

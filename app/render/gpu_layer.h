@@ -62,6 +62,7 @@ class GpuLayer {
   GlTexture styles_;
   std::vector<Level> levels_;
   std::vector<Run> point_runs_;
+  int style_rows_ = 0;  // height of the style texture's storage
   std::vector<XY> label_anchors_;
   BoundsXY bounds_;
 };
