@@ -40,11 +40,13 @@ std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, st
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!live(l, i, day)) continue;
       const geo::Feature& f = l.data.features[i];
-      for (LonLat p : f.points) {
-        XY w;
-        if (proj.forward(p, w) && std::hypot(view.to_pixel(w).x - pixel.x, view.to_pixel(w).y - pixel.y) <=
-                                      l.spec.style.point_radius_px * view.ui_scale + slop)
-          return Pick{li, i};
+      float radius = i < l.symbol_radius_px.size() ? l.symbol_radius_px[i] : l.spec.style.point_radius_px;
+      for (size_t k = 0; k < f.points.size(); ++k) {
+        // A single point was projected at upload as the feature's anchor; only multipoints project here.
+        XY w = f.points.size() == 1 ? l.gpu.label_anchors()[i] : XY{NAN, NAN};
+        if (f.points.size() > 1 && !proj.forward(f.points[k], w)) continue;
+        XY p = view.to_pixel(w);
+        if (std::hypot(p.x - pixel.x, p.y - pixel.y) <= radius * view.ui_scale + slop) return Pick{li, i};
       }
     }
     for (size_t i = 0; i < l.data.features.size(); ++i) {
