@@ -60,7 +60,6 @@ Result<Projection> Projection::create(const std::string& definition) {
 
   Projection p(s);
   p.definition_ = definition;
-  p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   p.central_meridian_ = parse_lon0(proj_as_proj_string(s->ctx, s->target, PJ_PROJ_5, nullptr));
   XY probe;
   if (!p.forward({p.central_meridian_, 0.0}, probe) && !p.forward({p.central_meridian_, 45.0}, probe))

@@ -19,8 +19,6 @@ class Projection {
   std::string wkt() const;
   // Longitude (degrees) where the projection's central meridian lies; its antimeridian is the seam.
   double central_meridian() const { return central_meridian_; }
-  // True when the target CRS is geographic, so projected units are degrees.
-  bool geographic() const { return geographic_; }
 
   // One point; false (and XY untouched) where the projection is undefined.
   bool forward(LonLat p, XY& out) const;
@@ -34,7 +32,6 @@ class Projection {
   std::shared_ptr<State> state_;
   std::string definition_;
   double central_meridian_ = 0;
-  bool geographic_ = false;
 };
 
 struct NamedProjection {

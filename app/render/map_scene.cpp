@@ -285,8 +285,7 @@ size_t MapScene::level_for(const GpuLayer& layer, double deg_per_px) const {
   return best;
 }
 
-const MapScene::Graticule* MapScene::pick_graticule(const View& view) const {
-  double deg_per_px = degrees_per_pixel(view);
+const MapScene::Graticule* MapScene::pick_graticule(double deg_per_px) const {
   // The finest grid whose lines stay at least 90 pixels apart.
   const Graticule* g = graticules_.front().get();
   for (const auto& cand : graticules_)
@@ -399,13 +398,13 @@ Frame MapScene::frame(const View& view, story::Days day, const FurnitureOptions&
   fr.view = view;
   fr.day = static_cast<float>(day - scenario_.origin);
   if (options.transparent) fr.background = {0, 0, 0, 0};
+  const double deg_per_px = degrees_per_pixel(view);
   if (options.graticule) {
-    const Graticule& g = *pick_graticule(view);
+    const Graticule& g = *pick_graticule(deg_per_px);
     fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false, 0, true});
     double bottom = view.height_px - (options.attribution ? attribution_band_px(view.ui_scale) : 0);
     fr.fixed_labels = graticule_labels(view, g, bottom);
   }
-  const double deg_per_px = degrees_per_pixel(view);
   BoundsXY seen;
   seen.extend(view.to_world({0, 0}));
   seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));

@@ -80,7 +80,7 @@ class MapScene {
     std::vector<std::vector<XY>> projected;  // per line, for degree labels
   };
   std::vector<std::unique_ptr<Graticule>> graticules_;
-  const Graticule* pick_graticule(const View& view) const;
+  const Graticule* pick_graticule(double deg_per_px) const;
   // Degrees of longitude/latitude per image pixel at the view's centre.
   double degrees_per_pixel(const View& view) const;
   size_t level_for(const GpuLayer& layer, double deg_per_px) const;
