@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "geo/clip.h"
+
 namespace chronoatlas::geo {
 namespace {
 
@@ -57,6 +59,15 @@ LonLat label_point(const Polygon& polygon) {
     cell_w /= 6, cell_h /= 6;
   }
   return best;
+}
+
+std::optional<LonLat> label_point_within(const Polygon& polygon, const BoundsLonLat& box) {
+  Polygon part = clip_polygon(polygon, Axis::Lon, box.west, false);
+  part = clip_polygon(part, Axis::Lon, box.east, true);
+  part = clip_polygon(part, Axis::Lat, box.south, false);
+  part = clip_polygon(part, Axis::Lat, box.north, true);
+  if (part.empty()) return std::nullopt;
+  return label_point(part);
 }
 
 }  // namespace chronoatlas::geo

@@ -1,5 +1,6 @@
 #pragma once
 // Everything one image shows, as plain data: built by the scene, drawn by the renderer, for screen and export alike.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct LayerDraw {
 
 struct Label {
   XY world;            // projected anchor
+  XY alternate{NAN, NAN}; // second anchor, tried when the first gives no place (a huge feature's part in view)
   std::string text;
   double rank = 0;     // larger wins when labels collide
   TextStyle style;

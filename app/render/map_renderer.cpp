@@ -253,27 +253,31 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const Vi
   const float margin = 2 * view.ui_scale;
   for (size_t i : order) {
     const Label& l = labels[i];
-    if (!std::isfinite(l.world.x)) continue;
     TextBox box = text.measure(l.text, l.style);
     if (l.min_width_px > 0 && box.width > l.min_width_px) continue;
-    XY p = view.to_pixel(l.world);
-    const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
-    // Area labels sit on their anchor; point labels try right, left, above, below their symbol.
-    std::vector<std::pair<float, float>> spots;
-    if (l.offset_px > 0)
-      spots = {{px + l.offset_px, py + mid},
-               {px - l.offset_px - box.width, py + mid},
-               {px - box.width / 2, py - l.offset_px - box.descent},
-               {px - box.width / 2, py + l.offset_px + box.ascent}};
-    else
-      spots = {{px - box.width / 2, py + mid}};
-    for (auto [x, y] : spots) {
-      PixelBox b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
-      if (b.x0 < 0 || b.y0 < 0 || b.x1 > view.width_px || b.y1 > view.height_px) continue;
-      if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); })) continue;
-      taken.push_back(b);
-      placed.push_back({i, x, y});
-      break;
+    bool done = false;
+    for (XY anchor : {l.world, l.alternate}) {
+      if (done || !std::isfinite(anchor.x)) continue;
+      XY p = view.to_pixel(anchor);
+      const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
+      // Area labels sit on their anchor; point labels try right, left, above, below their symbol.
+      std::vector<std::pair<float, float>> spots;
+      if (l.offset_px > 0)
+        spots = {{px + l.offset_px, py + mid},
+                 {px - l.offset_px - box.width, py + mid},
+                 {px - box.width / 2, py - l.offset_px - box.descent},
+                 {px - box.width / 2, py + l.offset_px + box.ascent}};
+      else
+        spots = {{px - box.width / 2, py + mid}};
+      for (auto [x, y] : spots) {
+        PixelBox b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > view.width_px || b.y1 > view.height_px) continue;
+        if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); })) continue;
+        taken.push_back(b);
+        placed.push_back({i, x, y});
+        done = true;
+        break;
+      }
     }
   }
   return placed;

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <filesystem>
 
+#include "geo/label_point.h"
 #include "geo/seam.h"
+#include "geo/tessellate.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::render {
@@ -81,6 +83,7 @@ Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario
     if (it == report->layers.end())
       return Error{"layer '" + spec.id + "': " + spec.source + " has no usable layer '" + spec.source_layer + "'"};
     scene->layers_.push_back(make_scene_layer(spec, std::move(*it), warnings));
+    scene->find_focus_anchors(*scene->layers_.back());
   }
   BoundsLonLat wide = scenario.view;
   wide.extend(LonLat{std::max(-180.0, wide.west - 40), std::max(-85.0, wide.south - 25)});
@@ -111,6 +114,7 @@ Status MapScene::add_file(const std::string& path, std::vector<std::string>& war
     spec.style.stroke = c;
     spec.style.stroke_width_px = 1.5f;
     layers_.push_back(make_scene_layer(spec, std::move(l), warnings));
+    find_focus_anchors(*layers_.back());
   }
   return Ok{};
 }
@@ -355,6 +359,20 @@ std::string series_label_of(const SceneLayer& layer, size_t feature, story::Days
   return "";
 }
 
+void MapScene::find_focus_anchors(SceneLayer& l) const {
+  const BoundsLonLat& focus = scenario_.view;
+  l.focus_anchor.assign(l.data.features.size(), LonLat{NAN, NAN});
+  for (size_t i = 0; i < l.data.features.size(); ++i) {
+    LonLat a = l.geometry.label_anchor[i];
+    bool outside = a.lon < focus.west || a.lon > focus.east || a.lat < focus.south || a.lat > focus.north;
+    if (!outside || l.data.features[i].polygons.empty()) continue;
+    const Polygon* largest = &l.data.features[i].polygons.front();
+    for (const Polygon& p : l.data.features[i].polygons)
+      if (geo::planar_area(p) > geo::planar_area(*largest)) largest = &p;
+    if (auto inside = geo::label_point_within(*largest, focus)) l.focus_anchor[i] = *inside;
+  }
+}
+
 float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& view) const {
   // The side of a square of the feature's area, measured along the parallel through its label point.
   LonLat east{anchor.lon + std::sqrt(area_deg2), anchor.lat};
@@ -375,6 +393,7 @@ void MapScene::add_labels(const SceneLayer& l, size_t layer_index, const View& v
     if (text.empty() || l.geometry.label_rank[i] < 0) continue;
     Label lab;
     lab.world = l.gpu.label_anchors()[i];
+    if (i < l.focus_anchor.size() && std::isfinite(l.focus_anchor[i].lon)) projection_->forward(l.focus_anchor[i], lab.alternate);
     lab.text = text;
     // Upper layers win, then larger areas.
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(l.geometry.label_rank[i], 9999.0);

@@ -22,6 +22,7 @@ struct SceneLayer {
   GpuLayer gpu;
   bool uploaded = false;
   std::vector<float> symbol_radius_px;  // per feature, as last styled (series can size symbols by date)
+  std::vector<LonLat> focus_anchor;     // per feature: label point within the scenario's view, NaN where not needed
 };
 
 struct FurnitureOptions {
@@ -86,6 +87,8 @@ class MapScene {
   size_t level_for(const GpuLayer& layer, double deg_per_px) const;
   std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
+  // Second label points for features whose own lies outside the scenario's default view.
+  void find_focus_anchors(SceneLayer& layer) const;
   // Labels of LAYER's features shown at DAY: attribute or series text, ranked by layer order and area.
   void add_labels(const SceneLayer& layer, size_t layer_index, const View& view, story::Days day,
                   std::vector<Label>& out) const;
