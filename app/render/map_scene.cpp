@@ -360,7 +360,12 @@ std::string series_label_of(const SceneLayer& layer, size_t feature, story::Days
 }
 
 void MapScene::find_focus_anchors(SceneLayer& l) const {
-  const BoundsLonLat& focus = scenario_.view;
+  // The middle of the default view, so the point stays on screen in a window smaller than the view too.
+  const BoundsLonLat& v = scenario_.view;
+  const double dx = (v.east - v.west) * 0.2, dy = (v.north - v.south) * 0.2;
+  BoundsLonLat focus;
+  focus.extend(LonLat{v.west + dx, v.south + dy});
+  focus.extend(LonLat{v.east - dx, v.north - dy});
   l.focus_anchor.assign(l.data.features.size(), LonLat{NAN, NAN});
   for (size_t i = 0; i < l.data.features.size(); ++i) {
     LonLat a = l.geometry.label_anchor[i];
