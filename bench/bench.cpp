@@ -25,6 +25,8 @@
 #include "export/render_job.h"
 #include "geo/vector_source.h"
 #include "platform/headless_context.h"
+#include "platform/paths.h"
+#include "render/offscreen.h"
 
 using namespace chronoatlas;
 using Clock = std::chrono::steady_clock;
@@ -129,8 +131,8 @@ geo::VectorLayer timed_features(const story::Scenario& sc, int count, bool squar
 // The same layers and extent drawn by QGIS (bench/peer_qgis.py, Debian's python3-qgis): median ms, or -1.
 double qgis_export_ms(render::MapScene& scene, const render::View& view) {
   XY tl = view.to_world({0, 0}), br = view.to_world({double(view.width_px), double(view.height_px)});
-  std::string cmd = "QT_QPA_PLATFORM=offscreen /usr/bin/python3 '" + std::string(CHRONOATLAS_DATA_DIR) +
-                    "/../bench/peer_qgis.py' '" + scene.projection().definition() + "' " + std::to_string(tl.x) + " " +
+  std::string cmd = "QT_QPA_PLATFORM=offscreen /usr/bin/python3 '" + std::string(BENCH_SOURCE_DIR) +
+                    "/bench/peer_qgis.py' '" + scene.projection().definition() + "' " + std::to_string(tl.x) + " " +
                     std::to_string(br.y) + " " + std::to_string(br.x) + " " + std::to_string(tl.y) + " " +
                     std::to_string(view.width_px) + " " + std::to_string(view.height_px) + " /tmp/chronoatlas-qgis.png";
   for (const auto& l : scene.layers()) cmd += " '" + l->spec.source + "'";
@@ -166,7 +168,7 @@ int main(int argc, char** argv) {
   }
   auto context = platform::HeadlessContext::create();
   if (!context) return std::fprintf(stderr, "%s\n", context.error().c_str()), 1;
-  auto renderer = render::MapRenderer::create(CHRONOATLAS_FONT_DIR);
+  auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return std::fprintf(stderr, "%s\n", renderer.error().c_str()), 1;
   auto target = render::OffscreenTarget::create(1920, 1080);
   if (!target) return std::fprintf(stderr, "%s\n", target.error().c_str()), 1;
@@ -174,7 +176,7 @@ int main(int argc, char** argv) {
 
   // --- The bundled scenario.
   std::printf("\nBundled scenario (geodata/karabakh-2023)\n");
-  auto scenario = story::load_scenario(std::string(CHRONOATLAS_DATA_DIR) + "/karabakh-2023");
+  auto scenario = story::load_scenario(platform::default_scenario_dir());
   if (!scenario) return std::fprintf(stderr, "%s\n", scenario.error().c_str()), 1;
   long long verts = 0;
   double bare = 0;

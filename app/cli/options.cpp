@@ -2,7 +2,6 @@
 
 #include <cstdio>
 
-#include "build_config.h"
 
 namespace chronoatlas::cli {
 
@@ -33,7 +32,5 @@ Result<std::pair<int, int>> parse_size(const std::string& text) {
     return Error{"--size '" + text + "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080"};
   return std::make_pair(w, h);
 }
-
-std::string default_scenario_dir() { return std::string(CHRONOATLAS_DATA_DIR) + "/karabakh-2023"; }
 
 }  // namespace chronoatlas::cli

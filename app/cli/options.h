@@ -20,7 +20,5 @@ struct Args {
 
 Result<BoundsLonLat> parse_bbox(const std::string& text);
 Result<std::pair<int, int>> parse_size(const std::string& text);
-// The bundled scenario folder.
-std::string default_scenario_dir();
 
 }  // namespace chronoatlas::cli

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "render/offscreen.h"
+#include "render/image.h"
 #include "render/view.h"
 
 namespace chronoatlas::exporting {

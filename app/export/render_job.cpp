@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "build_config.h"
+#include "render/offscreen.h"
 
 namespace chronoatlas::exporting {
 

@@ -1,40 +1,43 @@
 #include "export/video.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <vector>
 
+#include <spawn.h>
 #include <sys/wait.h>
 
+extern char** environ;
+
 namespace chronoatlas::exporting {
+namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::vector<story::Days>> parse_frame_range(const std::string& text) {
-  auto bad = [&](const std::string& why) { return Error{"--frames '" + text + "': " + why + " (expected START:END:STEP, e.g. 2023-09-24:2023-10-03:1)"}; };
-  size_t a = text.find(':'), b = a == std::string::npos ? a : text.find(':', a + 1);
-  if (b == std::string::npos) return bad("three parts needed");
-  auto start = story::parse_iso_date(text.substr(0, a));
-  auto end = story::parse_iso_date(text.substr(a + 1, b - a - 1));
-  if (!start) return bad(start.error());
-  if (!end) return bad(end.error());
-  char* rest = nullptr;
-  double step = std::strtod(text.c_str() + b + 1, &rest);
-  if (!rest || *rest || !(step > 0)) return bad("the step must be a positive number of days");
-  if (*end < *start) return bad("END is before START");
-  std::vector<story::Days> days;
-  for (story::Days d = *start; d <= *end + 1e-9; d += step) days.push_back(d);
-  if (days.size() > 100000) return bad("more than 100,000 frames");
-  return days;
+// Runs ARGV (argv[0] a path) and waits: the exit status, or -1 when it could not start or did not exit.
+int run_program(const std::vector<std::string>& argv) {
+  std::vector<char*> raw;
+  for (const std::string& a : argv) raw.push_back(const_cast<char*>(a.c_str()));
+  raw.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, raw[0], nullptr, nullptr, raw.data(), environ) != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string frame_path(const std::string& out_png, size_t index) {
-  fs::path p(out_png);
-  char num[16];
-  std::snprintf(num, sizeof num, "-%04zu", index);
-  return (p.parent_path() / (p.stem().string() + num + p.extension().string())).string();
+std::vector<std::string> ffmpeg_args(const std::string& ffmpeg, const std::string& frames_pattern, int fps,
+                                     bool gif, const std::string& out) {
+  std::vector<std::string> a = {ffmpeg, "-loglevel", "error", "-y", "-framerate", std::to_string(fps),
+                                "-start_number", "1", "-i", frames_pattern};
+  if (gif) a.insert(a.end(), {"-vf", "split[a][b];[a]palettegen[p];[b][p]paletteuse", "-f", "gif"});
+  else a.insert(a.end(), {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-f", "mp4"});
+  a.push_back(out);
+  return a;
 }
+
+}  // namespace
 
 std::string find_ffmpeg() {
   const char* path = std::getenv("PATH");
@@ -57,17 +60,16 @@ Status encode_video(const std::string& out_png, size_t frames, int fps, const st
   std::string ext = v.extension().string();
   if (ext != ".mp4" && ext != ".gif") return Error{video + ": the video name must end in .mp4 or .gif"};
   fs::path p(out_png);
-  std::string pattern = (p.parent_path() / (p.stem().string() + "-%04d" + p.extension().string())).string();
+  // ffmpeg reads the pattern itself: a literal '%' in the folder or name must be doubled.
+  std::string pattern;
+  for (char c : (p.parent_path() / p.stem()).string()) pattern += c == '%' ? std::string("%%") : std::string(1, c);
+  pattern += "-%04d" + p.extension().string();
   std::string tmp = (v.parent_path() / (".tmp-" + v.filename().string())).string();
-  std::string filters = ext == ".gif" ? "-vf \"split[a][b];[a]palettegen[p];[b][p]paletteuse\""
-                                      : "-vf \"pad=ceil(iw/2)*2:ceil(ih/2)*2\" -pix_fmt yuv420p -c:v libx264";
-  std::string cmd = "'" + ffmpeg + "' -loglevel error -y -framerate " + std::to_string(fps) + " -start_number 1 -i '" +
-                    pattern + "' " + filters + " -f " + (ext == ".gif" ? "gif" : "mp4") + " '" + tmp + "'";
-  int status = std::system(cmd.c_str());
+  int rc = run_program(ffmpeg_args(ffmpeg, pattern, fps, ext == ".gif", tmp));
   std::error_code ec;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (rc != 0) {
     fs::remove(tmp, ec);
-    return Error{video + ": ffmpeg failed (exit " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")"};
+    return Error{video + ": ffmpeg failed (exit " + std::to_string(rc) + ")"};
   }
   fs::rename(tmp, video, ec);
   if (ec) return Error{video + ": cannot be written (" + ec.message() + ")"};

@@ -1,20 +1,15 @@
 #pragma once
-// Frame sequences and their encoding to video with ffmpeg, when it is installed.
+// Encoding a frame sequence to video with ffmpeg, when it is installed.
 #include <string>
-#include <vector>
 
 #include "base/result.h"
-#include "story/time.h"
 
 namespace chronoatlas::exporting {
 
-// START:END:STEP with dates and a step in days; END is included when the steps land on it.
-Result<std::vector<story::Days>> parse_frame_range(const std::string& text);
-// OUT.png -> OUT-0001.png (1-based, four digits).
-std::string frame_path(const std::string& out_png, size_t index);
 // ffmpeg's path on PATH, or "" when it is not installed.
 std::string find_ffmpeg();
-// Encodes the numbered frames of OUT_PNG into VIDEO (.mp4 or .gif) at FPS, atomically.
+// Encodes the numbered frames of OUT_PNG (OUT-0001.png, ...) into VIDEO (.mp4 or .gif) at FPS, atomically. ffmpeg
+// is started with an argument vector, never through a shell, so any character in a path is safe.
 Status encode_video(const std::string& out_png, size_t frames, int fps, const std::string& video);
 
 }  // namespace chronoatlas::exporting

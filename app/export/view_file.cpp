@@ -104,6 +104,14 @@ Result<SavedView> read_view_file(const std::string& path) {
   return v;
 }
 
+render::View view_of(const SavedView& saved, const geo::Projection& projection) {
+  render::View v;
+  v.width_px = saved.width_px, v.height_px = saved.height_px, v.ui_scale = saved.ui_scale;
+  v.units_per_px = saved.units_per_px;
+  projection.forward(saved.centre, v.centre);
+  return v;
+}
+
 void apply_styles(const SavedView& saved, render::MapScene& scene, story::Days day) {
   for (auto& l : scene.layers()) {
     auto it = saved.styles.find(l->spec.id);

@@ -28,6 +28,9 @@ SavedView capture_view(render::MapScene& scene, const render::View& view, story:
 Status write_view_file(const SavedView& view, const std::string& path);
 // Errors name the file and the key.
 Result<SavedView> read_view_file(const std::string& path);
+// The saved view at its saved size, centre projected with PROJECTION (the saved CRS). Redraws at another size go
+// through scaled_view(), so the app, the CLI and the export panel share one rule: the same ground width.
+render::View view_of(const SavedView& saved, const geo::Projection& projection);
 // Applies the saved styles to the scene's layers of the same id (restyles them; needs GL).
 void apply_styles(const SavedView& saved, render::MapScene& scene, story::Days day);
 

@@ -1,8 +1,5 @@
 #include "platform/window_glfw.h"
 
-#include <cstdlib>
-#include <filesystem>
-
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -18,27 +15,7 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
   for (int i = 0; i < count; ++i) g_dropped.emplace_back(paths[i]);
 }
 
-std::string xdg_dir(const char* var, const char* fallback) {
-  const char* base = std::getenv(var);
-  std::filesystem::path dir;
-  if (base && *base) dir = base;
-  else dir = std::filesystem::path(std::getenv("HOME") ? std::getenv("HOME") : "/tmp") / fallback;
-  dir /= "chronoatlas";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  return dir.string();
-}
-
 }  // namespace
-
-std::string config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
-std::string cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
-
-bool display_available() {
-  const char* x = std::getenv("DISPLAY");
-  const char* w = std::getenv("WAYLAND_DISPLAY");
-  return (x && *x) || (w && *w);
-}
 
 Result<std::unique_ptr<Window>> Window::create(const std::string& title, const std::string& ini_path) {
   if (!glfwInit()) return Error{"GLFW could not start (no display?)"};

@@ -29,19 +29,11 @@ class Window {
   float pixel_ratio() const;
   // Paths dropped on the window since the last call.
   std::vector<std::string> take_dropped_paths();
-  GLFWwindow* handle() { return window_; }
 
  private:
   Window() = default;
   GLFWwindow* window_ = nullptr;
   std::string ini_path_;
 };
-
-// Folder for settings: $XDG_CONFIG_HOME/chronoatlas or ~/.config/chronoatlas, created if missing.
-std::string config_dir();
-// Folder for generated files: $XDG_CACHE_HOME/chronoatlas or ~/.cache/chronoatlas, created if missing.
-std::string cache_dir();
-// True when an X or Wayland display is set.
-bool display_available();
 
 }  // namespace chronoatlas::platform

@@ -4,10 +4,11 @@
 #include <future>
 
 #include "geo/densify.h"
+#include "geo/clip.h"
 #include "geo/label_point.h"
 #include "geo/seam.h"
 #include "geo/simplify.h"
-#include "geo/tessellate.h"
+#include "render/tessellate.h"
 
 namespace chronoatlas::render {
 namespace {
@@ -32,8 +33,8 @@ void add_polygon(Shapes& g, const Polygon& polygon, uint32_t feature) {
     dense.push_back(geo::densify(ring, kMaxStepDeg));
     add_polyline(g, ring, feature);
   }
-  geo::TriangleMesh mesh;
-  geo::tessellate(dense, mesh);
+  render::TriangleMesh mesh;
+  render::tessellate(dense, mesh);
   auto base = static_cast<uint32_t>(g.fill_vertices.size());
   g.fill_vertices.insert(g.fill_vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
   g.fill_feature.insert(g.fill_feature.end(), mesh.vertices.size(), feature);

@@ -4,9 +4,10 @@
 #include <cmath>
 #include <filesystem>
 
+#include "geo/clip.h"
 #include "geo/label_point.h"
 #include "geo/seam.h"
-#include "geo/tessellate.h"
+#include "render/tessellate.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::render {

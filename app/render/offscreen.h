@@ -5,17 +5,10 @@
 
 #include "base/result.h"
 #include "render/frame.h"
+#include "render/image.h"
 #include "render/map_renderer.h"
 
 namespace chronoatlas::render {
-
-struct Image {
-  int width = 0, height = 0;
-  std::vector<uint8_t> rgba;  // rows top to bottom, straight alpha
-};
-
-// Largest image side accepted: beyond it we fail with a message rather than truncate.
-constexpr int kMaxImageSide = 16384;
 
 // A colour framebuffer of a fixed size to draw into, for exports and benchmarks.
 class OffscreenTarget {

@@ -97,9 +97,11 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
   Series s;
   TRY_ASSIGN(s.id, r.string(j, "id", path, ""));
   TRY_ASSIGN(s.feature_key, r.string(j, "feature", path));
-  TRY_ASSIGN(s.interpolation, r.string(j, "interpolation", path, "step"));
-  if (s.interpolation != "step" && s.interpolation != "linear")
+  std::string interpolation;
+  TRY_ASSIGN(interpolation, r.string(j, "interpolation", path, "step"));
+  if (interpolation != "step" && interpolation != "linear")
     return Error{r.fail(path + "interpolation", "\"step\" or \"linear\"")};
+  s.interpolation = interpolation == "step" ? Interpolation::Step : Interpolation::Linear;
   TRY_ASSIGN(s.derive, r.string(j, "derive", path, ""));
   if (!s.derive.empty() && s.derive != "daily_change") return Error{r.fail(path + "derive", "\"daily_change\"")};
   float k = 0;
@@ -233,7 +235,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
       TRY_ASSIGN(e, read_event(r, j["events"][i], "events[" + std::to_string(i) + "]."));
       s.events.push_back(std::move(e));
     }
-    std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    std::stable_sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) { return x.at < y.at; });
   }
   return s;
 }
@@ -250,7 +252,7 @@ std::optional<double> raw_value(const Series& series, Days t) {
   const Sample* s = sample_at(series, t);
   if (!s) return std::nullopt;
   const Sample* next = s + 1;
-  if (series.interpolation == "step" || next == series.samples.data() + series.samples.size()) return s->value;
+  if (series.interpolation == Interpolation::Step || next == series.samples.data() + series.samples.size()) return s->value;
   double f = (t - s->at) / (next->at - s->at);
   return s->value + (next->value - s->value) * f;
 }
@@ -274,10 +276,7 @@ std::string format_count(double value) {
 }
 
 std::string format_sample_time(const Sample& s) {
-  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  std::string iso = format_date(s.at);  // YYYY-MM-DD
-  std::string text = std::to_string(std::stoi(iso.substr(8, 2))) + " " + months[std::stoi(iso.substr(5, 2)) - 1] +
-                     " " + iso.substr(0, 4);
+  std::string text = format_date_short(s.at);
   return s.has_time ? text + ", " + format_date_time(s.at).substr(11) : text;
 }
 

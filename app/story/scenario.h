@@ -19,11 +19,13 @@ struct Sample {
   std::string note;
 };
 
+enum class Interpolation { Step, Linear };
+
 // A numeric series over time, attached to one feature of a layer (by the value of its key field), and how it shows.
 struct Series {
   std::string id;                  // optional; lets another series reuse these samples ("samples_from")
   std::string feature_key;         // value of the layer's key field that names the feature
-  std::string interpolation;       // "step" or "linear"
+  Interpolation interpolation = Interpolation::Step;
   std::string derive;              // "" for the value itself; "daily_change": value(t) - value(t - 1 day)
   std::vector<Sample> samples;     // sorted by time
   double radius_px_per_sqrt = 0;   // point symbol: radius = k * sqrt(value)

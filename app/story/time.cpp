@@ -69,18 +69,35 @@ std::string format_date(Days t) {
 }
 
 std::string format_date_time(Days t) {
-  double day = std::floor(t);
-  int minutes = static_cast<int>(std::lround((t - day) * 1440));
-  char buf[8];
+  // Round the whole instant to the minute, so 23:59:59.9 reads as the next day's 00:00, never as 24:00.
+  const long long total = std::llround(t * 1440);
+  const long long day = total >= 0 ? total / 1440 : (total - 1439) / 1440;
+  const int minutes = static_cast<int>(total - day * 1440);
+  char buf[16];
   std::snprintf(buf, sizeof buf, " %02d:%02d", minutes / 60, minutes % 60);
-  return format_date(t) + buf;
+  return format_date(static_cast<Days>(day)) + buf;
+}
+
+CivilDate civil_date(Days t) {
+  Civil c = days_to_civil(static_cast<long long>(std::floor(t)));
+  return {c.year, c.month, c.day};
+}
+
+std::string month_name(int month, bool abbreviated) {
+  static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                "July",    "August",   "September", "October", "November", "December"};
+  std::string name = names[(month - 1 + 1200) % 12];
+  return abbreviated ? name.substr(0, 3) : name;
 }
 
 std::string format_date_long(Days t) {
-  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                 "July",    "August",   "September", "October", "November", "December"};
-  Civil c = days_to_civil(static_cast<long long>(std::floor(t)));
-  return std::to_string(c.day) + " " + months[c.month - 1] + " " + std::to_string(c.year);
+  CivilDate c = civil_date(t);
+  return std::to_string(c.day) + " " + month_name(c.month) + " " + std::to_string(c.year);
+}
+
+std::string format_date_short(Days t) {
+  CivilDate c = civil_date(t);
+  return std::to_string(c.day) + " " + month_name(c.month, true) + " " + std::to_string(c.year);
 }
 
 }  // namespace chronoatlas::story

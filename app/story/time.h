@@ -22,6 +22,16 @@ std::string format_date(Days t);
 std::string format_date_time(Days t);
 // "24 September 2023".
 std::string format_date_long(Days t);
+// "24 Sep 2023".
+std::string format_date_short(Days t);
+
+struct CivilDate {
+  int year, month, day;  // month and day from 1
+};
+// The calendar date of the day containing T.
+CivilDate civil_date(Days t);
+// "September", or "Sep" when ABBREVIATED; MONTH from 1 to 12.
+std::string month_name(int month, bool abbreviated = false);
 
 // [start, end): start inclusive, end exclusive. An open end is kNever, an open start -kNever.
 struct Interval {

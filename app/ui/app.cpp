@@ -8,9 +8,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "build_config.h"
-#include "cli/commands.h"
-#include "cli/options.h"
+#include "export/render_plan.h"
+#include "platform/paths.h"
 #include "platform/window_glfw.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
@@ -21,13 +20,16 @@ namespace {
 
 // With no display the app still shows something: the default view, rendered to a PNG whose path it prints.
 int render_instead(const std::string& scenario_dir, const std::vector<std::string>& layers) {
-  std::string out = platform::cache_dir() + "/default-view.png";
-  std::vector<std::string> args = {"--scenario", scenario_dir, "--out", out, "--overwrite"};
-  for (const std::string& l : layers) args.insert(args.end(), {"--layer", l});
+  exporting::RenderRequest request;
+  request.scenario = scenario_dir;
+  request.layers = layers;
+  request.out = platform::cache_dir() + "/default-view.png";
+  request.overwrite = true;
   std::fprintf(stderr, "chronoatlas: no display; rendering the default view instead\n");
-  int rc = cli::run_render(args);
-  if (rc == 0) std::printf("default view written to %s\n", out.c_str());
-  return rc;
+  auto done = exporting::run_render(request, [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); });
+  if (!done) return std::fprintf(stderr, "chronoatlas: %s\n", done.error().c_str()), 1;
+  std::printf("default view written to %s\n", request.out.c_str());
+  return 0;
 }
 
 // Mouse position in map pixels, or nothing when it is over a panel or outside the map.
@@ -98,21 +100,10 @@ void draw_sidebar(AppState& s, float width, float height) {
   ImGui::End();
 }
 
-void advance_playback(AppState& s, float dt) {
-  Playback& p = s.playback;
-  if (!p.playing) return;
-  story::Days next = s.day + dt * p.days_per_second;
-  if (next >= p.window_end) {
-    if (p.loop) next = p.window_start;
-    else next = p.window_end - 1, p.playing = false;
-  }
-  set_day(s, next);
-}
-
 }  // namespace
 
 int run_app(const std::vector<std::string>& args) {
-  std::string scenario_dir = cli::default_scenario_dir();
+  std::string scenario_dir = platform::default_scenario_dir();
   std::vector<std::string> layers;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--scenario" && i + 1 < args.size()) scenario_dir = args[++i];
@@ -139,8 +130,8 @@ int run_app(const std::vector<std::string>& args) {
     return render_instead(scenario_dir, layers);
   }
   platform::Window& w = **window;
-  load_ui_fonts(CHRONOATLAS_FONT_DIR, std::round(16 * w.content_scale()));
-  auto renderer = render::MapRenderer::create(CHRONOATLAS_FONT_DIR);
+  load_ui_fonts(platform::font_dir(), std::round(16 * w.content_scale()));
+  auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), 1;
   s.renderer = std::move(*renderer);
   auto projection = render::scenario_projection(*scenario);
@@ -151,13 +142,12 @@ int run_app(const std::vector<std::string>& args) {
   s.view = s.scene->default_view(w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4, w.content_scale());
   s.info("Loaded scenario '" + scenario->title + "' from " + scenario->dir);
 
-  s.playback.window_start = scenario->start;
-  s.playback.window_end = scenario->end;
+  s.playback.window = {scenario->start, scenario->end};
   const std::string settings_path = platform::config_dir() + "/settings.json";
   load_settings(s, settings_path);
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
-    w.begin_frame(s.playback.playing || s.exporting.running ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
+    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
     for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
@@ -166,7 +156,7 @@ int run_app(const std::vector<std::string>& args) {
     s.view.width_px = std::max(1, static_cast<int>(s.map_area.width * ratio));
     s.view.height_px = std::max(1, static_cast<int>(s.map_area.height * ratio));
     s.view.ui_scale = w.content_scale();
-    advance_playback(s, ImGui::GetIO().DeltaTime);
+    if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
     handle_map_input(s, w);
     handle_shortcuts(s);
     advance_frame_export(s);

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "export/frame_sequence.h"
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
 #include "render/picking.h"
+#include "story/timeline.h"
 
 namespace chronoatlas::ui {
 
@@ -22,13 +24,6 @@ struct MapArea {
   float x = 0, y = 0, width = 0, height = 0;
 };
 
-struct Playback {
-  bool playing = false;
-  bool loop = true;
-  float days_per_second = 2;      // playback speed
-  story::Days window_start = 0;   // the part of the time range the timeline shows
-  story::Days window_end = 0;
-};
 
 struct ExportSettings {
   int preset = 0;                 // index into the export dialog's size presets
@@ -40,9 +35,7 @@ struct ExportSettings {
   std::string frames_from, frames_to, frames_path, video_path;
   int frames_step = 1;
   std::string view_path;
-  bool running = false;           // a frame sequence is being written, one frame per UI frame
-  std::vector<story::Days> frame_days;
-  size_t next_frame = 0;
+  std::optional<exporting::FrameSequence> frames;  // a frame sequence being written, one frame per UI frame
 };
 
 struct AppState {
@@ -51,7 +44,7 @@ struct AppState {
   render::View view;
   render::FurnitureOptions furniture;
   story::Days day = 0;                // current date, days since 1970 (whole days while scrubbing)
-  Playback playback;
+  story::Playback playback;
   MapArea map_area;
   ExportSettings exporting;
   std::optional<render::Pick> hovered;
@@ -59,6 +52,9 @@ struct AppState {
   std::deque<Message> messages;       // newest last
   int selected_layer = -1;
   std::string projection_name;        // menu label of the current projection
+  std::string typed_date;             // what is being typed in the timeline's "go to" box,
+  std::string typed_layer_path;       // the layer panel's path box,
+  std::string typed_crs;              // and the view panel's CRS box
   bool cursor_valid = false;
   LonLat cursor{0, 0};
 

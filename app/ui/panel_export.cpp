@@ -58,11 +58,10 @@ void export_now(AppState& s) {
 
 void start_frames(AppState& s) {
   ExportSettings& e = s.exporting;
-  auto range = exporting::parse_frame_range(e.frames_from + ":" + e.frames_to + ":" + std::to_string(e.frames_step));
-  if (!range) return s.error(range.error());
-  e.frame_days = *range;
-  e.next_frame = 0;
-  e.running = true;
+  auto frames = exporting::FrameSequence::create(e.frames_from + ":" + e.frames_to + ":" + std::to_string(e.frames_step),
+                                                 e.frames_path, false);
+  if (!frames) return s.error(frames.error());
+  e.frames = std::move(*frames);
 }
 
 void settings(AppState& s) {
@@ -140,15 +139,16 @@ void animation(AppState& s) {
   ImGui::InputText("##frames", &e.frames_path);
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##video", "video: .mp4 or .gif (optional; needs ffmpeg)", &e.video_path);
-  if (!e.running) {
+  if (!e.frames) {
     if (ImGui::Button("Export frames")) start_frames(s);
     return;
   }
-  ImGui::ProgressBar(static_cast<float>(e.next_frame) / e.frame_days.size(), {-1, 0},
-                     (std::to_string(e.next_frame) + " / " + std::to_string(e.frame_days.size())).c_str());
+  const size_t done = e.frames->written(), total = e.frames->size();
+  ImGui::ProgressBar(static_cast<float>(done) / total, {-1, 0},
+                     (std::to_string(done) + " / " + std::to_string(total)).c_str());
   if (ImGui::Button("Cancel")) {
-    e.running = false;
-    s.info("Frame export cancelled after " + std::to_string(e.next_frame) + " frames");
+    e.frames.reset();
+    s.info("Frame export cancelled after " + std::to_string(done) + " frames");
   }
 }
 
@@ -182,26 +182,23 @@ void panel_export(AppState& s) {
 
 void advance_frame_export(AppState& s) {
   ExportSettings& e = s.exporting;
-  if (!e.running) return;
-  if (e.next_frame < e.frame_days.size()) {
-    story::Days day = e.frame_days[e.next_frame];
-    auto status = exporting::render_to_files(*s.scene, *s.renderer,
-                                             job_for(s, exporting::frame_path(e.frames_path, e.next_frame + 1), day));
-    if (!status) {
-      e.running = false;
-      return s.error(status.error());
+  if (!e.frames) return;
+  exporting::FrameSequence& frames = *e.frames;
+  if (!frames.finished()) {
+    // The frame's own date and path replace the template's.
+    if (auto status = frames.write_next(*s.scene, *s.renderer, job_for(s, frames.pattern(), s.day)); !status) {
+      e.frames.reset();
+      s.error(status.error());
     }
-    ++e.next_frame;
     return;
   }
-  e.running = false;
-  s.info("Exported " + std::to_string(e.frame_days.size()) + " frames to " + exporting::frame_path(e.frames_path, 1) +
-         " ...");
+  s.info("Exported " + std::to_string(frames.size()) + " frames to " + frames.path(0) + " ...");
   if (!e.video_path.empty()) {
-    auto v = exporting::encode_video(e.frames_path, e.frame_days.size(), 8, e.video_path);
+    auto v = exporting::encode_video(frames.pattern(), frames.size(), 8, e.video_path);
     if (v) s.info("Encoded " + e.video_path);
     else s.error(v.error());
   }
+  e.frames.reset();
 }
 
 void load_view(AppState& s, const std::string& path) {
@@ -215,10 +212,9 @@ void load_view(AppState& s, const std::string& path) {
     s.scene->use_projection(std::move(*p));
     s.projection_name = saved->crs;
   }
-  XY centre;
-  if (s.scene->projection().forward(saved->centre, centre)) s.view.centre = centre;
-  // Same ground width as when saved, whatever the window size now.
-  s.view.units_per_px = saved->units_per_px * saved->width_px / std::max(1, s.view.width_px);
+  const float screen_scale = s.view.ui_scale;
+  s.view = exporting::scaled_view(exporting::view_of(*saved, s.scene->projection()), s.view.width_px, s.view.height_px);
+  s.view.ui_scale = screen_scale;
   set_day(s, *story::parse_iso_date(saved->date));
   s.furniture = saved->furniture;
   exporting::apply_styles(*saved, *s.scene, s.day);

@@ -22,7 +22,7 @@ void fit_to(AppState& s, const render::SceneLayer& l) {
 }  // namespace
 
 void panel_layers(AppState& s) {
-  static std::string path;
+  std::string& path = s.typed_layer_path;
   ImGui::SetNextItemWidth(-70);
   bool enter = ImGui::InputTextWithHint("##path", "path to a vector file (or drop one)", &path,
                                         ImGuiInputTextFlags_EnterReturnsTrue);

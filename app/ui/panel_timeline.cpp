@@ -10,56 +10,12 @@
 namespace chronoatlas::ui {
 namespace {
 
-using story::Days;
-
-// Maps between dates and the canvas' x coordinate.
-struct Axis {
-  float x0, width;
-  Days start, end;
-  float x(Days t) const { return x0 + static_cast<float>((t - start) / (end - start)) * width; }
-  Days t(float x) const { return start + (x - x0) / width * (end - start); }
-};
-
-const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-void draw_ticks(ImDrawList* dl, const Axis& a, float y, float height) {
-  const double px_per_day = a.width / (a.end - a.start);
+void draw_ticks(ImDrawList* dl, const story::TimeAxis& a, float y, float height) {
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  // Month steps that leave room for a label; whole days when zoomed far in.
-  int step_months = 0;
-  for (int m : {1, 2, 3, 6, 12, 24})
-    if (px_per_day * 30.4 * m >= 64) {
-      step_months = m;
-      break;
-    }
-  std::string first = story::format_date(a.start);
-  int year = std::stoi(first.substr(0, 4)), month = std::stoi(first.substr(5, 2));
-  if (px_per_day >= 40 || step_months == 0) {
-    int every = px_per_day >= 40 ? 1 : 7;
-    for (Days d = std::floor(a.start); d <= a.end; d += every) {
-      float x = a.x(d);
-      if (x < a.x0) continue;
-      dl->AddLine({x, y}, {x, y + 5}, faint);
-      std::string iso = story::format_date(d);
-      char label[16];
-      std::snprintf(label, sizeof label, "%d %s", std::stoi(iso.substr(8, 2)), kMonths[std::stoi(iso.substr(5, 2)) - 1]);
-      dl->AddText({x + 2, y + 4}, ink, label);
-    }
-    return;
-  }
-  for (;;) {
-    Days d = story::days_from_civil(year, month, 1);
-    if (d > a.end) break;
-    if (d >= a.start && (month - 1) % step_months == 0) {
-      float x = a.x(d);
-      bool jan = month == 1;
-      dl->AddLine({x, y}, {x, y + (jan ? height : 6)}, jan ? ink : faint);
-      char label[16];
-      if (step_months >= 12) std::snprintf(label, sizeof label, "%d", year);
-      else std::snprintf(label, sizeof label, jan ? "%s %d" : "%s", kMonths[month - 1], year);
-      dl->AddText({x + 3, y + 4}, jan ? ink : faint, label);
-    }
-    if (++month > 12) month = 1, ++year;
+  for (const story::Tick& t : story::axis_ticks(a)) {
+    float x = a.x_of(t.at);
+    dl->AddLine({x, y}, {x, y + (t.major ? height : 6)}, t.major ? ink : faint);
+    dl->AddText({x + 3, y + 4}, t.major ? ink : faint, t.label.c_str());
   }
 }
 
@@ -81,7 +37,7 @@ std::vector<ChartSeries> chart_series(AppState& s) {
   return out;
 }
 
-void draw_series(AppState& s, ImDrawList* dl, const Axis& a, const story::Series& series, ImVec2 lo, ImVec2 hi,
+void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const story::Series& series, ImVec2 lo, ImVec2 hi,
                  ImU32 colour) {
   double max_v = 0;
   for (const story::Sample& smp : series.samples) max_v = std::max(max_v, smp.value);
@@ -94,9 +50,9 @@ void draw_series(AppState& s, ImDrawList* dl, const Axis& a, const story::Series
   const ImGuiIO& io = ImGui::GetIO();
   const story::Sample* hovered = nullptr;
   for (const story::Sample& smp : series.samples) {
-    ImVec2 p{a.x(smp.at), y_of(smp.value)};
+    ImVec2 p{a.x_of(smp.at), y_of(smp.value)};
     if (have_prev) {
-      if (series.interpolation == "step") {
+      if (series.interpolation == story::Interpolation::Step) {
         dl->AddLine(prev, {p.x, prev.y}, colour, 2);
         dl->AddLine({p.x, prev.y}, p, colour, 2);
       } else {
@@ -108,9 +64,10 @@ void draw_series(AppState& s, ImDrawList* dl, const Axis& a, const story::Series
     prev = p;
     have_prev = true;
   }
-  if (have_prev) dl->AddLine(prev, {a.x(a.end), prev.y}, colour, series.interpolation == "step" ? 2.f : 1.f);
+  if (have_prev)
+    dl->AddLine(prev, {a.x_of(a.end), prev.y}, colour, series.interpolation == story::Interpolation::Step ? 2.f : 1.f);
   if (auto v = story::series_value(series, s.day); v && s.day >= a.start && s.day <= a.end)
-    dl->AddCircle({a.x(s.day), y_of(*v)}, 5, ImGui::GetColorU32(ImGuiCol_Text), 0, 2);
+    dl->AddCircle({a.x_of(s.day), y_of(*v)}, 5, ImGui::GetColorU32(ImGuiCol_Text), 0, 2);
   if (hovered) {
     ImGui::BeginTooltip();
     ImGui::Text("%s", story::format_count(hovered->value).c_str());
@@ -124,18 +81,13 @@ void draw_series(AppState& s, ImDrawList* dl, const Axis& a, const story::Series
 }
 
 void controls(AppState& s) {
-  Playback& p = s.playback;
+  story::Playback& p = s.playback;
   const auto& events = s.scene->scenario().events;
-  if (ImGui::Button("|<")) set_day(s, p.window_start);
+  if (ImGui::Button("|<")) set_day(s, p.window.start);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start (Home)");
   ImGui::SameLine();
-  if (ImGui::Button("<< event")) {
-    for (auto it = events.rbegin(); it != events.rend(); ++it)
-      if (std::floor(it->at) < std::floor(s.day)) {
-        set_day(s, std::floor(it->at));
-        break;
-      }
-  }
+  if (ImGui::Button("<< event"))
+    if (auto d = story::previous_event_day(events, s.day)) set_day(s, *d);
   ImGui::SameLine();
   if (ImGui::Button("-1 day")) set_day(s, std::floor(s.day) - 1);
   ImGui::SameLine();
@@ -143,47 +95,28 @@ void controls(AppState& s) {
   ImGui::SameLine();
   if (ImGui::Button("+1 day")) set_day(s, std::floor(s.day) + 1);
   ImGui::SameLine();
-  if (ImGui::Button("event >>")) {
-    for (const story::Event& e : events)
-      if (std::floor(e.at) > std::floor(s.day)) {
-        set_day(s, std::floor(e.at));
-        break;
-      }
-  }
+  if (ImGui::Button("event >>"))
+    if (auto d = story::next_event_day(events, s.day)) set_day(s, *d);
   ImGui::SameLine();
-  if (ImGui::Button(">|")) set_day(s, p.window_end - 1);
+  if (ImGui::Button(">|")) set_day(s, p.window.end - 1);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   ImGui::SliderFloat("days/s", &p.days_per_second, 0.05f, 365, "%.2f", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
   ImGui::Checkbox("loop", &p.loop);
   ImGui::SameLine();
-  static std::string typed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::InputTextWithHint("go to", "YYYY-MM-DD", &typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
-    auto d = story::parse_iso_date(typed);
+  if (ImGui::InputTextWithHint("go to", "YYYY-MM-DD", &s.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    auto d = story::parse_iso_date(s.typed_date);
     if (d) set_day(s, *d);
     else s.error(d.error());
   }
   ImGui::SameLine();
-  if (ImGui::Button("Whole range")) {
-    p.window_start = s.scene->scenario().start;
-    p.window_end = s.scene->scenario().end;
-  }
+  if (ImGui::Button("Whole range")) p.window = {s.scene->scenario().start, s.scene->scenario().end};
   ImGui::SameLine();
   ImGui::SetWindowFontScale(1.35f);
   ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", story::format_date_long(s.day).c_str());
   ImGui::SetWindowFontScale(1.0f);
-}
-
-void zoom_window(AppState& s, Days about, float wheel) {
-  Playback& p = s.playback;
-  const story::Scenario& sc = s.scene->scenario();
-  double factor = std::pow(0.8, wheel);
-  Days start = about - (about - p.window_start) * factor, end = about + (p.window_end - about) * factor;
-  if (end - start < 5) return;
-  p.window_start = std::max(sc.start, start);
-  p.window_end = std::min(sc.end, end);
 }
 
 }  // namespace
@@ -196,7 +129,7 @@ void panel_timeline(AppState& s) {
   ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 40) return ImGui::End();
   const float axis_h = ImGui::GetFontSize() * 2.2f;
-  Axis axis{origin.x + 4, avail.x - 8, s.playback.window_start, s.playback.window_end};
+  story::TimeAxis axis{origin.x + 4, avail.x - 8, s.playback.window.start, s.playback.window.end};
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::InvisibleButton("##canvas", avail);
   const bool hovered = ImGui::IsItemHovered();
@@ -212,15 +145,16 @@ void panel_timeline(AppState& s) {
                 {origin.x + avail.x, origin.y + lane_h * (i + 1) - 2}, series[i].colour);
 
   // Events: marks on the axis; hover names them, a click goes there.
-  const story::Event* hovered_event = nullptr;
-  for (const story::Event& e : s.scene->scenario().events) {
-    if (e.at < axis.start || e.at > axis.end) continue;
-    float x = axis.x(e.at);
-    ImVec2 c{x, axis_y};
-    dl->AddTriangleFilled({x - 5, axis_y - 9}, {x + 5, axis_y - 9}, c, IM_COL32(200, 60, 50, 255));
-    ImVec2 m = ImGui::GetIO().MousePos;
-    if (std::fabs(m.x - x) <= 5 && m.y >= axis_y - 12 && m.y <= axis_y + 2) hovered_event = &e;
+  const auto& events = s.scene->scenario().events;
+  for (const story::Event& e : events) {
+    if (e.at < axis.start || e.at >= axis.end) continue;
+    float x = axis.x_of(e.at);
+    dl->AddTriangleFilled({x - 5, axis_y - 9}, {x + 5, axis_y - 9}, {x, axis_y}, IM_COL32(200, 60, 50, 255));
   }
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  const story::Event* hovered_event = nullptr;
+  if (m.y >= axis_y - 12 && m.y <= axis_y + 2)
+    if (auto i = story::event_at(axis, events, m.x, 5)) hovered_event = &events[*i];
   if (hovered_event) {
     ImGui::SetTooltip("%s  %s", story::format_date(hovered_event->at).c_str(), hovered_event->title.c_str());
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -228,12 +162,16 @@ void panel_timeline(AppState& s) {
       if (hovered_event->place) centre_on(s, *hovered_event->place);
     }
   } else if (hovered && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-    set_day(s, std::floor(axis.t(ImGui::GetIO().MousePos.x)));  // one-day resolution
+    set_day(s, std::floor(axis.day_at(m.x)));  // one-day resolution
   }
-  if (hovered && ImGui::GetIO().MouseWheel != 0) zoom_window(s, axis.t(ImGui::GetIO().MousePos.x), ImGui::GetIO().MouseWheel);
+  if (hovered && ImGui::GetIO().MouseWheel != 0) {
+    const story::Scenario& sc = s.scene->scenario();
+    s.playback.window = story::zoom_window(s.playback.window, axis.day_at(m.x), ImGui::GetIO().MouseWheel,
+                                           {sc.start, sc.end});
+  }
 
   if (s.day >= axis.start && s.day <= axis.end) {
-    float x = axis.x(s.day);
+    float x = axis.x_of(s.day);
     dl->AddLine({x, origin.y}, {x, origin.y + avail.y}, IM_COL32(245, 190, 110, 255), 2);
   }
   ImGui::End();

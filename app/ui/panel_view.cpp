@@ -18,7 +18,7 @@ void panel_view(AppState& s) {
     }
     ImGui::EndCombo();
   }
-  static std::string custom;
+  std::string& custom = s.typed_crs;
   ImGui::SetNextItemWidth(-60);
   bool enter = ImGui::InputTextWithHint("##crs", "EPSG:3035 or +proj=...", &custom, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();

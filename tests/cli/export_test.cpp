@@ -135,3 +135,37 @@ TEST(Export, VideoIsEncodedWhenFfmpegIsInstalled) {
                                            "-of csv=p=0 " + dir + "/v.mp4");
   EXPECT_NE(probe.find("320,4"), std::string::npos) << probe;
 }
+
+namespace {
+
+// ARG quoted for the shell the test runs commands through.
+std::string shell_quoted(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+}  // namespace
+
+TEST(Export, VideoPathsWithQuotesAndShellCharactersAreOnlyNames) {
+  if (run_chronoatlas_tool("command -v ffmpeg").empty()) GTEST_SKIP() << "ffmpeg is not installed (optional)";
+  std::string dir = fresh_dir("export_video_quotes") + "/it's $(x); a";
+  std::filesystem::create_directories(dir);
+  const std::string video = dir + "/a';touch PWNED;'.mp4";
+  auto r = run_chronoatlas("render --size 160x90 --frames 2023-09-24:2023-09-25:1 --video " + shell_quoted(video) +
+                           " --out " + shell_quoted(dir + "/f.png"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(video));
+  EXPECT_FALSE(std::filesystem::exists("PWNED"));
+  EXPECT_FALSE(std::filesystem::exists(dir + "/PWNED"));
+}
+
+TEST(Export, AnExistingFrameStopsTheRunBeforeAnythingIsDrawn) {
+  std::string dir = fresh_dir("export_frames_exist");
+  std::ofstream(dir + "/f-0003.png") << "mine";
+  auto r = run_chronoatlas("render --size 160x90 --frames 2023-09-24:2023-09-27:1 --out " + dir + "/f.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("f-0003.png already exists"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/f-0001.png"));
+  EXPECT_EQ(read_all(dir + "/f-0003.png"), "mine");
+}

@@ -7,7 +7,7 @@
 #include <png.h>
 #include <proj.h>
 
-#include "build_config.h"
+#include "platform/paths.h"
 #include "export/render_job.h"
 
 using namespace chronoatlas;
@@ -24,7 +24,7 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
   if (!scene) return Error{scene.error()};
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return Error{projection.error()};
-  auto renderer = render::MapRenderer::create(CHRONOATLAS_FONT_DIR);
+  auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return Error{renderer.error()};
   (*scene)->use_projection(std::move(*projection));
   exporting::RenderJob job;

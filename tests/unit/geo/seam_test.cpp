@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "geo/seam.h"
-#include "geo/tessellate.h"
+#include "geo/clip.h"
 
 using namespace chronoatlas;
 

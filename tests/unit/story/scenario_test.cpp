@@ -27,7 +27,7 @@ std::string with_layer(const std::string& layer) {
   return s;
 }
 
-story::Series series(const std::string& interpolation, std::vector<std::pair<const char*, double>> pts) {
+story::Series series(story::Interpolation interpolation, std::vector<std::pair<const char*, double>> pts) {
   story::Series s;
   s.interpolation = interpolation;
   for (auto [d, v] : pts) s.samples.push_back({*story::parse_iso_date(d), true, v, "src", ""});
@@ -85,7 +85,7 @@ TEST(Scenario, ErrorsNameTheFileTheKeyAndWhatWasExpected) {
 }
 
 TEST(Series, StepHoldsTheLastSampleAndNothingComesBeforeTheFirst) {
-  auto s = series("step", {{"2020-11-11", 414}, {"2020-11-20", 1960}});
+  auto s = series(story::Interpolation::Step, {{"2020-11-11", 414}, {"2020-11-20", 1960}});
   EXPECT_FALSE(story::series_value(s, *story::parse_iso_date("2020-11-10")));
   EXPECT_EQ(*story::series_value(s, *story::parse_iso_date("2020-11-11")), 414);
   EXPECT_EQ(*story::series_value(s, *story::parse_iso_date("2020-11-19T23:59")), 414);
@@ -94,20 +94,20 @@ TEST(Series, StepHoldsTheLastSampleAndNothingComesBeforeTheFirst) {
 }
 
 TEST(Series, LinearInterpolatesBetweenSamples) {
-  auto s = series("linear", {{"2023-09-26T08:00", 13550}, {"2023-09-26T20:00", 28120}});
+  auto s = series(story::Interpolation::Linear, {{"2023-09-26T08:00", 13550}, {"2023-09-26T20:00", 28120}});
   EXPECT_NEAR(*story::series_value(s, *story::parse_iso_date("2023-09-26T14:00")), (13550 + 28120) / 2.0, 1e-6);
   EXPECT_EQ(*story::series_value(s, *story::parse_iso_date("2023-09-27")), 28120);
 }
 
 TEST(Series, DailyChangeIsTheDifferenceOverTwentyFourHours) {
-  auto s = series("linear", {{"2023-09-25T00:00", 1000}, {"2023-09-26T00:00", 3000}, {"2023-09-27T00:00", 9000}});
+  auto s = series(story::Interpolation::Linear, {{"2023-09-25T00:00", 1000}, {"2023-09-26T00:00", 3000}, {"2023-09-27T00:00", 9000}});
   s.derive = "daily_change";
   EXPECT_NEAR(*story::series_value(s, *story::parse_iso_date("2023-09-27")), 6000, 1e-6);
   EXPECT_NEAR(*story::series_value(s, *story::parse_iso_date("2023-09-25T12:00")), 2000, 1e-6);  // 0 before the first
 }
 
 TEST(Series, LabelsQuoteTheLastReportedFigureNotAnInterpolation) {
-  auto s = series("linear", {{"2023-09-26T08:00", 13550}, {"2023-09-26T20:00", 28120}});
+  auto s = series(story::Interpolation::Linear, {{"2023-09-26T08:00", 13550}, {"2023-09-26T20:00", 28120}});
   s.label = "{value} arrived by {when}";
   EXPECT_EQ(story::series_label(s, *story::parse_iso_date("2023-09-26T14:00")), "13,550 arrived by 26 Sep 2023, 08:00");
   EXPECT_EQ(story::series_label(s, *story::parse_iso_date("2023-09-26T07:00")), "");

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "geo/tessellate.h"
+#include "geo/clip.h"
+#include "render/tessellate.h"
 #include "geo/vector_source.h"
 
 using namespace chronoatlas;
@@ -13,18 +14,18 @@ Ring square(double x0, double y0, double size) {
 
 TEST(Tessellate, AreaOfTrianglesEqualsPolygonAreaWithHolesSubtracted) {
   Polygon p = {square(0, 0, 10), square(2, 2, 3), square(6, 6, 2)};
-  geo::TriangleMesh mesh;
-  geo::tessellate(p, mesh);
+  render::TriangleMesh mesh;
+  render::tessellate(p, mesh);
   EXPECT_NEAR(geo::planar_area(p), 100 - 9 - 4, 1e-9);
-  EXPECT_NEAR(geo::planar_area(mesh), 87, 1e-9);
+  EXPECT_NEAR(render::planar_area(mesh), 87, 1e-9);
 }
 
 TEST(Tessellate, SelfIntersectingBowtieStillYieldsTriangles) {
   Polygon bowtie = {{{0, 0}, {2, 2}, {2, 0}, {0, 2}, {0, 0}}};
-  geo::TriangleMesh mesh;
-  geo::tessellate(bowtie, mesh);
+  render::TriangleMesh mesh;
+  render::tessellate(bowtie, mesh);
   EXPECT_GE(mesh.indices.size(), 6u);
-  EXPECT_NEAR(geo::planar_area(mesh), 2.0, 1e-9);  // two triangles of area 1, meeting at the crossing
+  EXPECT_NEAR(render::planar_area(mesh), 2.0, 1e-9);  // two triangles of area 1, meeting at the crossing
 }
 
 TEST(Tessellate, EveryCountryOfTheBundledDataMatchesItsArea) {
@@ -33,10 +34,10 @@ TEST(Tessellate, EveryCountryOfTheBundledDataMatchesItsArea) {
   int checked = 0;
   for (const auto& f : r->layers[0].features)
     for (const Polygon& p : f.polygons) {
-      geo::TriangleMesh mesh;
-      geo::tessellate(p, mesh);
+      render::TriangleMesh mesh;
+      render::tessellate(p, mesh);
       double want = geo::planar_area(p);
-      EXPECT_NEAR(geo::planar_area(mesh), want, 1e-6 + want * 1e-6);
+      EXPECT_NEAR(render::planar_area(mesh), want, 1e-6 + want * 1e-6);
       ++checked;
     }
   EXPECT_GT(checked, 1000);

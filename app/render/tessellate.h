@@ -1,11 +1,11 @@
 #pragma once
-// Polygon triangulation in lon/lat, done once per layer; projection later moves the vertices, not the triangles.
+// Polygon triangulation in lon/lat (GLU, so it lives beside the rest of GL), done once per layer; projection later moves the vertices, not the triangles.
 #include <cstdint>
 #include <vector>
 
 #include "base/geometry_types.h"
 
-namespace chronoatlas::geo {
+namespace chronoatlas::render {
 
 struct TriangleMesh {
   std::vector<LonLat> vertices;    // degrees; includes vertices added where rings cross
@@ -18,7 +18,5 @@ void tessellate(const Polygon& polygon, TriangleMesh& mesh);
 
 // Sum of the triangles' areas in square degrees (planar), for tests and checks.
 double planar_area(const TriangleMesh& mesh);
-// Shoelace area of a polygon in square degrees: |shell| minus |holes|.
-double planar_area(const Polygon& polygon);
 
-}  // namespace chronoatlas::geo
+}  // namespace chronoatlas::render

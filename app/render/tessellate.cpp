@@ -1,4 +1,4 @@
-#include "geo/tessellate.h"
+#include "render/tessellate.h"
 
 #include <cmath>
 #include <array>
@@ -9,7 +9,10 @@
 
 #include "geo/clip.h"
 
-namespace chronoatlas::geo {
+namespace chronoatlas::render {
+
+using geo::Axis;
+using geo::clip_polygon;
 namespace {
 
 // GLU calls back with vertex indices; it may invent vertices where edges cross (the combine callback).
@@ -157,16 +160,4 @@ double planar_area(const TriangleMesh& mesh) {
   return sum;
 }
 
-double planar_area(const Polygon& polygon) {
-  double total = 0;
-  for (size_t r = 0; r < polygon.size(); ++r) {
-    double twice = 0;
-    const Ring& ring = polygon[r];
-    for (size_t i = 0; i + 1 < ring.size(); ++i)
-      twice += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
-    total += (r == 0 ? 1 : -1) * std::fabs(twice) / 2;
-  }
-  return total;
-}
-
-}  // namespace chronoatlas::geo
+}  // namespace chronoatlas::render

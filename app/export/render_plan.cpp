@@ -1,0 +1,112 @@
+#include "export/render_plan.h"
+
+#include "export/video.h"
+#include "platform/headless_context.h"
+#include "platform/paths.h"
+
+namespace chronoatlas::exporting {
+namespace {
+
+// The scenario with the request's overrides of view and projection.
+Result<story::Scenario> requested_scenario(const RenderRequest& r, const std::optional<SavedView>& saved) {
+  std::string dir = !r.scenario.empty() ? r.scenario : saved ? saved->scenario_dir : platform::default_scenario_dir();
+  auto scenario = story::load_scenario(dir);
+  if (!scenario) return Error{scenario.error()};
+  if (r.bbox) scenario->view = *r.bbox;
+  if (!r.crs.empty()) scenario->projection = r.crs;
+  else if (saved) scenario->projection = saved->crs;
+  return scenario;
+}
+
+Result<story::Days> requested_day(const RenderRequest& r, const std::optional<SavedView>& saved,
+                                  const story::Scenario& scenario) {
+  std::string date = !r.date.empty() ? r.date : saved ? saved->date : "";
+  if (date.empty()) return scenario.initial;
+  auto d = story::parse_iso_date(date);
+  if (!d) return Error{"--date: " + d.error()};
+  return *d;
+}
+
+void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f) {
+  if (r.furniture) f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = *r.furniture;
+  if (r.no_graticule) f.graticule = false;
+  if (r.transparent) f.transparent = true;
+  if (!r.title.empty()) f.title_override = r.title;
+}
+
+}  // namespace
+
+Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::string>& warnings) {
+  RenderPlan p;
+  std::optional<SavedView> saved;
+  if (!r.view_file.empty()) {
+    auto read = read_view_file(r.view_file);
+    if (!read) return Error{read.error()};
+    saved = *read;
+  }
+  auto scenario = requested_scenario(r, saved);
+  if (!scenario) return Error{scenario.error()};
+  auto day = requested_day(r, saved, *scenario);
+  if (!day) return Error{day.error()};
+  p.job.day = *day;
+  auto projection = render::scenario_projection(*scenario);
+  if (!projection) return Error{projection.error()};
+  auto scene = render::MapScene::load(*scenario, warnings);
+  if (!scene) return Error{scene.error()};
+  p.scene = std::move(*scene);
+  for (const std::string& path : r.layers)
+    if (auto s = p.scene->add_file(path, warnings); !s) return Error{s.error()};
+  p.scene->use_projection(std::move(*projection));  // GL from here on
+
+  auto size = r.size.value_or(saved ? std::pair{saved->width_px, saved->height_px} : std::pair{1920, 1080});
+  if (saved && !r.bbox) {
+    p.job.view = scaled_view(view_of(*saved, p.scene->projection()), size.first, size.second);
+    p.job.furniture = saved->furniture;
+    apply_styles(*saved, *p.scene, p.job.day);
+  } else {
+    p.job.view = p.scene->default_view(size.first, size.second, 1);
+  }
+  if (r.scale) p.job.view.ui_scale = *r.scale;
+  apply_furniture_options(r, p.job.furniture);
+  p.job.out_png = r.out;
+  p.job.overwrite = r.overwrite;
+  p.job.geotiff = r.geotiff;
+  if (!r.frames.empty()) {
+    auto frames = FrameSequence::create(r.frames, r.out, r.overwrite);
+    if (!frames) return Error{frames.error()};
+    p.frames = std::move(*frames);
+  }
+  return p;
+}
+
+Status run_render(const RenderRequest& r, const std::function<void(const std::string&)>& say) {
+  if (r.out.empty()) return Error{"--out FILE.png is required"};
+  if (!r.video.empty() && r.frames.empty()) return Error{"--video needs --frames START:END:STEP"};
+  auto context = platform::HeadlessContext::create();
+  if (!context) return Error{context.error()};
+  auto renderer = render::MapRenderer::create(platform::font_dir());
+  if (!renderer) return Error{renderer.error()};
+  std::vector<std::string> warnings;
+  auto plan = prepare_render(r, warnings);
+  for (const std::string& w : warnings) say("warning: " + w);
+  if (!plan) return Error{plan.error()};
+  const RenderJob& job = plan->job;
+  if (!plan->frames) {
+    if (auto s = render_to_files(*plan->scene, **renderer, job); !s) return s;
+    say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px) + "x" + std::to_string(job.view.height_px) +
+        ", " + story::format_date(job.day) + ")");
+    return Ok{};
+  }
+  FrameSequence& frames = *plan->frames;
+  while (!frames.finished())
+    if (auto s = frames.write_next(*plan->scene, **renderer, job); !s) return s;
+  say("wrote " + std::to_string(frames.size()) + " frames " + frames.path(0) + " ... " +
+      frames.path(frames.size() - 1) + " (" + story::format_date(frames.days().front()) + " to " +
+      story::format_date(frames.days().back()) + ")");
+  if (r.video.empty()) return Ok{};
+  if (auto s = encode_video(r.out, frames.size(), r.fps, r.video); !s) return s;
+  say("wrote " + r.video);
+  return Ok{};
+}
+
+}  // namespace chronoatlas::exporting

@@ -1,0 +1,51 @@
+#pragma once
+// From a request (the render command's options, the app's no-display fallback, a render test) to a scene, a job
+// and its frames; then to files. The one render path outside the app's window.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "export/frame_sequence.h"
+#include "export/render_job.h"
+#include "export/view_file.h"
+
+namespace chronoatlas::exporting {
+
+struct RenderRequest {
+  std::string scenario;                        // folder; "": the saved view's, else the bundled default
+  std::string view_file;                       // a saved view to redraw
+  std::vector<std::string> layers;             // vector files added on top
+  std::string crs;                             // "": the scenario's (or the saved view's)
+  std::optional<BoundsLonLat> bbox;            // degrees; the image shows at least this
+  std::optional<std::pair<int, int>> size;     // pixels; default 1920x1080 or the saved view's
+  std::optional<float> scale;                  // lines, symbols and text
+  std::string date;                            // YYYY-MM-DD; "": the scenario's initial date
+  std::string frames;                          // START:END:STEP; "": one image
+  std::string video;                           // with frames: .mp4 or .gif
+  int fps = 8;
+  std::string out;                             // FILE.png
+  bool overwrite = false, geotiff = false;
+  std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's
+  bool no_graticule = false, transparent = false;
+  std::string title;                           // "": the scenario's
+};
+
+struct RenderPlan {
+  std::unique_ptr<render::MapScene> scene;
+  RenderJob job;                               // the single image, or the template of every frame
+  std::optional<FrameSequence> frames;
+};
+
+// Loads the scenario, layers and projection and sets view and furniture from REQUEST (and its saved view). Uploads
+// geometry, so it needs a current GL context. Warnings name skipped features and layers.
+Result<RenderPlan> prepare_render(const RenderRequest& request, std::vector<std::string>& warnings);
+
+// The whole render: a headless GL context, the plan, the image or frames (and video). SAY receives warnings and a
+// line for each file written.
+Status run_render(const RenderRequest& request, const std::function<void(const std::string&)>& say);
+
+}  // namespace chronoatlas::exporting

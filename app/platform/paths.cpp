@@ -1,0 +1,55 @@
+#include "platform/paths.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace chronoatlas::platform {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string xdg_dir(const char* var, const char* fallback) {
+  const char* base = std::getenv(var);
+  fs::path dir;
+  if (base && *base) dir = base;
+  else dir = fs::path(std::getenv("HOME") ? std::getenv("HOME") : "/tmp") / fallback;
+  dir /= "chronoatlas";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return dir.string();
+}
+
+fs::path executable_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path(ec) : exe.parent_path();
+}
+
+}  // namespace
+
+std::string config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
+std::string cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
+
+bool display_available() {
+  const char* x = std::getenv("DISPLAY");
+  const char* w = std::getenv("WAYLAND_DISPLAY");
+  return (x && *x) || (w && *w);
+}
+
+std::string bundled_data_dir() {
+  if (const char* env = std::getenv("CHRONOATLAS_DATA_DIR"); env && *env) return env;
+  const fs::path bin = executable_dir();
+  std::error_code ec;
+  for (const fs::path& candidate : {bin / ".." / "share" / "chronoatlas", bin / "share" / "chronoatlas"})
+    if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+  return "";
+}
+
+std::string default_scenario_dir() { return bundled_data_dir() + "/karabakh-2023"; }
+
+std::string font_dir() {
+  if (const char* env = std::getenv("CHRONOATLAS_FONT_DIR"); env && *env) return env;
+  return "/usr/share/fonts/truetype/noto";
+}
+
+}  // namespace chronoatlas::platform

@@ -1,0 +1,23 @@
+#pragma once
+// Where things live on this machine: the user's config and cache folders, the bundled data, the fonts.
+#include <string>
+
+namespace chronoatlas::platform {
+
+// Folder for settings: $XDG_CONFIG_HOME/chronoatlas or ~/.config/chronoatlas, created if missing.
+std::string config_dir();
+// Folder for generated files: $XDG_CACHE_HOME/chronoatlas or ~/.cache/chronoatlas, created if missing.
+std::string cache_dir();
+// True when an X or Wayland display is set.
+bool display_available();
+
+// The bundled data (boundaries and scenarios), found relative to the executable so an installed copy runs from any
+// folder: $CHRONOATLAS_DATA_DIR if set, else <bin>/../share/chronoatlas (installed), else <bin>/share/chronoatlas
+// (the build tree, where CMake links it to geodata/). "" when none exists.
+std::string bundled_data_dir();
+// The bundled default scenario's folder.
+std::string default_scenario_dir();
+// Noto fonts (Debian's fonts-noto-core): $CHRONOATLAS_FONT_DIR if set, else the system folder.
+std::string font_dir();
+
+}  // namespace chronoatlas::platform

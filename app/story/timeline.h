@@ -1,0 +1,58 @@
+#pragma once
+// The timeline as a model, free of any UI library: the axis (a window of days on a strip of pixels), its ticks,
+// zooming, hit tests on event marks, stepping between events, and playback. The timeline panel only draws this.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "story/scenario.h"
+#include "story/time.h"
+
+namespace chronoatlas::story {
+
+// The window [start, end) of days drawn across WIDTH pixels from X0.
+struct TimeAxis {
+  float x0 = 0, width = 1;  // pixels
+  Days start = 0, end = 1;
+  float x_of(Days t) const { return x0 + static_cast<float>((t - start) / (end - start)) * width; }
+  Days day_at(float x) const { return start + (x - x0) / width * (end - start); }
+  double px_per_day() const { return width / (end - start); }
+};
+
+struct Tick {
+  Days at;
+  std::string label;
+  bool major;  // a year boundary (or, in day ticks, a month's first day): drawn taller and brighter
+};
+
+// Ticks for AXIS spaced so their labels keep at least MIN_LABEL_PX apart: days, weeks, then months in steps of
+// 1, 2, 3 or 6, then years.
+std::vector<Tick> axis_ticks(const TimeAxis& axis, float min_label_px = 64);
+
+struct Window {
+  Days start, end;
+};
+
+// The window zoomed by WHEEL notches (positive zooms in, 0.8x a notch) about day ABOUT, kept inside LIMITS. A window
+// shorter than MIN_DAYS is refused: the current one comes back.
+Window zoom_window(Window current, Days about, float wheel, Window limits, Days min_days = 5);
+
+// The event whose mark is nearest X and within HALF_WIDTH_PX of it, if any; marks outside the axis don't count.
+std::optional<size_t> event_at(const TimeAxis& axis, const std::vector<Event>& events, float x, float half_width_px);
+
+// The day of the last event on a whole day before DAY's, or of the first after it: "<< event" and "event >>".
+std::optional<Days> previous_event_day(const std::vector<Event>& events, Days day);
+std::optional<Days> next_event_day(const std::vector<Event>& events, Days day);
+
+struct Playback {
+  bool playing = false;
+  bool loop = true;
+  float days_per_second = 2;
+  Window window{0, 1};  // what the axis shows and playback runs through; [start, end)
+};
+
+// The day playback reaches from DAY after DT seconds. At the window's end it wraps to the start (loop) or stops on
+// the window's last day and clears PLAYING.
+Days advance(Playback& playback, Days day, double dt_s);
+
+}  // namespace chronoatlas::story
