@@ -4,11 +4,11 @@
 #include <fstream>
 #include <sstream>
 
-#include <png.h>
 #include <proj.h>
 
 #include "platform/paths.h"
 #include "export/render_job.h"
+#include "image_compare.h"
 
 using namespace chronoatlas;
 
@@ -40,19 +40,6 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
 }
 
 namespace {
-
-render::Image read_png(const std::string& path) {
-  render::Image img;
-  png_image image{};
-  image.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_file(&image, path.c_str())) return img;
-  image.format = PNG_FORMAT_RGBA;
-  img.width = static_cast<int>(image.width);
-  img.height = static_cast<int>(image.height);
-  img.rgba.resize(PNG_IMAGE_SIZE(image));
-  png_image_finish_read(&image, nullptr, img.rgba.data(), 0, nullptr);
-  return img;
-}
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path);
