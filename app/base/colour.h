@@ -1,5 +1,6 @@
 #pragma once
-// Colours as linear 0..1 floats with straight (not premultiplied) alpha.
+// Colours as 0..1 floats of sRGB values, as written in "#rrggbb" (nothing is converted to linear light), with
+// straight (not premultiplied) alpha.
 #include <optional>
 #include <string>
 

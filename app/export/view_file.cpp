@@ -6,25 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "story/layer_style_json.h"
+
 namespace chronoatlas::exporting {
 namespace {
 
 using nlohmann::json;
-
-json style_json(const story::LayerStyle& s) {
-  return {{"visible", s.visible},         {"opacity", s.opacity},
-          {"fill", format_colour(s.fill)}, {"stroke", format_colour(s.stroke)},
-          {"stroke_width", s.stroke_width_px}, {"point_radius", s.point_radius_px}};
-}
-
-void read_style(const json& j, story::LayerStyle& s) {
-  s.visible = j.value("visible", s.visible);
-  s.opacity = j.value("opacity", s.opacity);
-  if (auto c = parse_colour(j.value("fill", std::string()))) s.fill = *c;
-  if (auto c = parse_colour(j.value("stroke", std::string()))) s.stroke = *c;
-  s.stroke_width_px = j.value("stroke_width", s.stroke_width_px);
-  s.point_radius_px = j.value("point_radius", s.point_radius_px);
-}
 
 }  // namespace
 
@@ -45,7 +32,6 @@ SavedView capture_view(render::MapScene& scene, const render::View& view, story:
 }
 
 Status write_view_file(const SavedView& v, const std::string& path) {
-  const auto& f = v.furniture;
   json j = {{"chronoatlas_view", 1},
             {"scenario", v.scenario_dir},
             {"date", v.date},
@@ -54,11 +40,8 @@ Status write_view_file(const SavedView& v, const std::string& path) {
             {"units_per_pixel", v.units_per_px},
             {"size", {v.width_px, v.height_px}},
             {"ui_scale", v.ui_scale},
-            {"furniture",
-             {{"title", f.title}, {"date", f.date}, {"legend", f.legend}, {"scale_bar", f.scale_bar},
-              {"north_arrow", f.north_arrow}, {"attribution", f.attribution}, {"graticule", f.graticule},
-              {"transparent", f.transparent}, {"title_text", f.title_override}}}};
-  for (const auto& [id, style] : v.styles) j["layers"][id] = style_json(style);
+            {"furniture", furniture_json(v.furniture)}};
+  for (const auto& [id, style] : v.styles) j["layers"][id] = story::editable_style_json(style);
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp);
@@ -88,20 +71,37 @@ Result<SavedView> read_view_file(const std::string& path) {
     v.width_px = j.at("size").at(0).get<int>();
     v.height_px = j.at("size").at(1).get<int>();
     v.ui_scale = j.value("ui_scale", 1.0f);
-    const json& f = j.at("furniture");
-    auto& o = v.furniture;
-    o.title = f.value("title", o.title), o.date = f.value("date", o.date), o.legend = f.value("legend", o.legend);
-    o.scale_bar = f.value("scale_bar", o.scale_bar), o.north_arrow = f.value("north_arrow", o.north_arrow);
-    o.attribution = f.value("attribution", o.attribution), o.graticule = f.value("graticule", o.graticule);
-    o.transparent = f.value("transparent", o.transparent), o.title_override = f.value("title_text", std::string());
+    v.furniture = read_furniture(j.at("furniture"), v.furniture);
     if (j.contains("layers"))
-      for (auto& [id, style] : j["layers"].items()) read_style(style, v.styles[id]);
+      for (auto& [id, style] : j["layers"].items()) {
+        auto read = story::read_layer_style(story::Reader(path), style, "layers." + id + ".", story::LayerStyle{});
+        if (!read) return Error{read.error()};
+        v.styles[id] = *read;
+      }
   } catch (const json::exception& e) {
     return Error{path + ": " + e.what()};
   }
   if (!(v.units_per_px > 0)) return Error{path + ": key 'units_per_pixel': expected a positive number"};
   if (!story::parse_iso_date(v.date)) return Error{path + ": key 'date': " + story::parse_iso_date(v.date).error()};
   return v;
+}
+
+json furniture_json(const render::FurnitureOptions& f) {
+  return {{"title", f.title},   {"date", f.date},           {"legend", f.legend},
+          {"scale_bar", f.scale_bar}, {"north_arrow", f.north_arrow}, {"attribution", f.attribution},
+          {"graticule", f.graticule}, {"transparent", f.transparent}, {"title_text", f.title_override}};
+}
+
+render::FurnitureOptions read_furniture(const json& f, render::FurnitureOptions o) {
+  if (!f.is_object()) return o;
+  auto flag = [&f](const char* key, bool& value) {
+    if (f.contains(key) && f[key].is_boolean()) value = f[key].get<bool>();
+  };
+  flag("title", o.title), flag("date", o.date), flag("legend", o.legend), flag("scale_bar", o.scale_bar);
+  flag("north_arrow", o.north_arrow), flag("attribution", o.attribution), flag("graticule", o.graticule);
+  flag("transparent", o.transparent);
+  if (f.contains("title_text") && f["title_text"].is_string()) o.title_override = f["title_text"].get<std::string>();
+  return o;
 }
 
 render::View view_of(const SavedView& saved, const geo::Projection& projection) {

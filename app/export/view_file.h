@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "base/result.h"
 #include "render/map_scene.h"
 
@@ -28,6 +30,10 @@ SavedView capture_view(render::MapScene& scene, const render::View& view, story:
 Status write_view_file(const SavedView& view, const std::string& path);
 // Errors name the file and the key.
 Result<SavedView> read_view_file(const std::string& path);
+// Furniture switches as JSON, for saved views and the app's settings alike. Keys missing or of the wrong type keep
+// BASE's value.
+nlohmann::json furniture_json(const render::FurnitureOptions& furniture);
+render::FurnitureOptions read_furniture(const nlohmann::json& j, render::FurnitureOptions base);
 // The saved view at its saved size, centre projected with PROJECTION (the saved CRS). Redraws at another size go
 // through scaled_view(), so the app, the CLI and the export panel share one rule: the same ground width.
 render::View view_of(const SavedView& saved, const geo::Projection& projection);

@@ -1,6 +1,5 @@
 #include "geo/clip.h"
 
-#include <cmath>
 #include <cstddef>
 
 namespace chronoatlas::geo {
@@ -30,18 +29,6 @@ Polygon clip_polygon(const Polygon& polygon, Axis axis, double at, bool keep_bel
   for (const Ring& r : polygon)
     if (Ring c = clip_ring(r, axis, at, keep_below); !c.empty()) out.push_back(std::move(c));
   return out;
-}
-
-double planar_area(const Polygon& polygon) {
-  double total = 0;
-  for (size_t r = 0; r < polygon.size(); ++r) {
-    double twice = 0;
-    const Ring& ring = polygon[r];
-    for (size_t i = 0; i + 1 < ring.size(); ++i)
-      twice += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
-    total += (r == 0 ? 1 : -1) * std::fabs(twice) / 2;
-  }
-  return total;
 }
 
 }  // namespace chronoatlas::geo

@@ -12,7 +12,4 @@ Ring clip_ring(const Ring& ring, Axis axis, double at, bool keep_below);
 // Every ring of POLYGON clipped; rings that vanish are dropped.
 Polygon clip_polygon(const Polygon& polygon, Axis axis, double at, bool keep_below);
 
-// Shoelace area of a polygon in square degrees: |shell| minus |holes|.
-double planar_area(const Polygon& polygon);
-
 }  // namespace chronoatlas::geo

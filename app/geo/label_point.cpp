@@ -3,28 +3,10 @@
 #include <cmath>
 
 #include "geo/clip.h"
+#include "geo/planar.h"
 
 namespace chronoatlas::geo {
 namespace {
-
-bool inside_ring(const Ring& ring, LonLat p) {
-  bool in = false;
-  for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-    const LonLat &a = ring[i], &b = ring[j];
-    if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
-      in = !in;
-  }
-  return in;
-}
-
-double squared_distance_to_segment(LonLat p, LonLat a, LonLat b) {
-  double dx = b.lon - a.lon, dy = b.lat - a.lat;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  double ex = p.lon - a.lon - t * dx, ey = p.lat - a.lat - t * dy;
-  return ex * ex + ey * ey;
-}
 
 // Signed: positive inside the polygon, negative outside.
 double signed_distance(const Polygon& polygon, LonLat p) {
@@ -32,7 +14,7 @@ double signed_distance(const Polygon& polygon, LonLat p) {
   bool in = false;
   for (size_t r = 0; r < polygon.size(); ++r) {
     const Ring& ring = polygon[r];
-    if (inside_ring(ring, p)) in = !in;
+    if (inside_even_odd(ring, p)) in = !in;
     for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, squared_distance_to_segment(p, ring[i], ring[i + 1]));
   }
   d = std::sqrt(d);

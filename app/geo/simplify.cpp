@@ -2,19 +2,9 @@
 
 #include <cmath>
 
+#include "geo/planar.h"
+
 namespace chronoatlas::geo {
-namespace {
-
-double distance_to_chord(LonLat p, LonLat a, LonLat b) {
-  double dx = b.lon - a.lon, dy = b.lat - a.lat, len2 = dx * dx + dy * dy;
-  if (len2 == 0) return std::hypot(p.lon - a.lon, p.lat - a.lat);
-  double t = ((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / len2;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return std::hypot(p.lon - a.lon - t * dx, p.lat - a.lat - t * dy);
-}
-
-}  // namespace
-
 std::vector<LonLat> simplify(const std::vector<LonLat>& line, double tolerance, bool ring) {
   if (line.size() < 3 || tolerance <= 0) return line;
   std::vector<char> keep(line.size(), 0);
@@ -39,7 +29,7 @@ std::vector<LonLat> simplify(const std::vector<LonLat>& line, double tolerance, 
     double best = -1;
     size_t at = a;
     for (size_t i = a + 1; i < b; ++i) {
-      double d = distance_to_chord(line[i], line[a], line[b]);
+      double d = std::sqrt(squared_distance_to_segment(line[i], line[a], line[b]));
       if (d > best) best = d, at = i;
     }
     if (best > tolerance) {

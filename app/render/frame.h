@@ -57,7 +57,7 @@ struct Frame {
   uint64_t generation = 0;           // changes whenever any layer's geometry or styles change
   Rgba background{0.80f, 0.87f, 0.92f, 1};
   std::vector<LayerDraw> layers;     // bottom first
-  std::vector<Label> labels;         // placed without overlaps, higher rank first
+  std::vector<Label> labels;         // candidates: placed by rank, higher first; those that would overlap are dropped
   std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
   Furniture furniture;
 };

@@ -4,7 +4,7 @@
 #include <future>
 
 #include "geo/densify.h"
-#include "geo/clip.h"
+#include "geo/planar.h"
 #include "geo/label_point.h"
 #include "geo/seam.h"
 #include "geo/simplify.h"

@@ -31,7 +31,6 @@ class MapRenderer {
   // Draws the part of FRAME inside TILE (image pixels) into the bound framebuffer of the tile's size. Labels and
   // furniture are laid out on the whole image, so tiles join without seams.
   void draw_tile(const Frame& frame, const PixelRect& tile);
-  TextRenderer& text() { return *text_; }
 
  private:
   MapRenderer() = default;

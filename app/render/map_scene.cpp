@@ -4,7 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "geo/clip.h"
+#include "geo/planar.h"
 #include "geo/label_point.h"
 #include "geo/seam.h"
 #include "render/tessellate.h"

@@ -3,26 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/planar.h"
+
 namespace chronoatlas::render {
 namespace {
-
-double segment_distance(XY p, XY a, XY b) {
-  double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
-  return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
-}
-
-bool inside(const Polygon& polygon, LonLat p) {
-  bool in = false;
-  for (const Ring& ring : polygon)
-    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-      const LonLat &a = ring[i], &b = ring[j];
-      if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
-        in = !in;
-    }
-  return in;
-}
 
 bool live(const SceneLayer& l, size_t i, story::Days day) { return l.times.empty() || l.times[i].contains(day); }
 
@@ -55,7 +39,7 @@ std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, st
         for (size_t k = 0; k + 1 < line.size(); ++k) {
           XY a, b;
           if (proj.forward(line[k], a) && proj.forward(line[k + 1], b) &&
-              segment_distance(pixel, view.to_pixel(a), view.to_pixel(b)) <= slop)
+              geo::squared_distance_to_segment(pixel, view.to_pixel(a), view.to_pixel(b)) <= slop * slop)
             return Pick{li, i};
         }
     }
@@ -63,7 +47,7 @@ std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, st
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!live(l, i, day)) continue;
       for (const Polygon& p : l.data.features[i].polygons)
-        if (inside(p, cursor)) return Pick{li, i};
+        if (geo::inside_even_odd(p, cursor)) return Pick{li, i};
     }
   }
   return std::nullopt;

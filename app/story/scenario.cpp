@@ -7,91 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "story/json_reader.h"
+#include "story/layer_style_json.h"
+
 namespace chronoatlas::story {
 namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-// Reads typed values from a JSON object, naming the file and key path in errors.
-class Reader {
- public:
-  Reader(std::string file) : file_(std::move(file)) {}
-
-  std::string fail(const std::string& key, const std::string& expected) const {
-    return file_ + ": key '" + key + "': expected " + expected;
-  }
-
-  Result<std::string> string(const json& j, const std::string& key, const std::string& path,
-                             std::optional<std::string> fallback = std::nullopt) const {
-    if (!j.contains(key)) {
-      if (fallback) return *fallback;
-      return Error{fail(path + key, "a string (missing)")};
-    }
-    if (!j[key].is_string()) return Error{fail(path + key, "a string")};
-    return j[key].get<std::string>();
-  }
-
-  Result<Days> date(const json& j, const std::string& key, const std::string& path) const {
-    auto text = string(j, key, path);
-    if (!text) return Error{text.error()};
-    auto d = parse_iso_date(*text);
-    if (!d) return Error{file_ + ": key '" + path + key + "': " + d.error()};
-    return *d;
-  }
-
-  Result<float> number(const json& j, const std::string& key, const std::string& path, float fallback) const {
-    if (!j.contains(key)) return fallback;
-    if (!j[key].is_number()) return Error{fail(path + key, "a number")};
-    return j[key].get<float>();
-  }
-
-  Result<Rgba> colour(const json& j, const std::string& key, const std::string& path, Rgba fallback) const {
-    if (!j.contains(key)) return fallback;
-    auto c = j[key].is_string() ? parse_colour(j[key].get<std::string>()) : std::nullopt;
-    if (!c) return Error{fail(path + key, "a colour like \"#rrggbb\" or \"#rrggbbaa\"")};
-    return *c;
-  }
-
- private:
-  std::string file_;
-};
-
-#define TRY_ASSIGN(target, expr)       \
-  do {                                 \
-    auto _r = (expr);                  \
-    if (!_r) return Error{_r.error()}; \
-    target = *_r;                      \
-  } while (0)
-
-Result<LayerStyle> read_style(const Reader& r, const json& j, const std::string& path) {
-  LayerStyle s;
-  if (!j.is_object()) return Error{r.fail(path.substr(0, path.size() - 1), "an object")};
-  TRY_ASSIGN(s.fill, r.colour(j, "fill", path, s.fill));
-  TRY_ASSIGN(s.stroke, r.colour(j, "stroke", path, s.stroke));
-  TRY_ASSIGN(s.stroke_width_px, r.number(j, "stroke_width", path, s.stroke_width_px));
-  TRY_ASSIGN(s.opacity, r.number(j, "opacity", path, s.opacity));
-  TRY_ASSIGN(s.point_radius_px, r.number(j, "point_radius", path, s.point_radius_px));
-  TRY_ASSIGN(s.label_field, r.string(j, "label_field", path, ""));
-  TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px));
-  TRY_ASSIGN(s.label_colour, r.colour(j, "label_colour", path, s.label_colour));
-  TRY_ASSIGN(s.highlight_field, r.string(j, "highlight_dates_field", path, ""));
-  if (j.contains("flow")) s.flow = j["flow"].is_boolean() && j["flow"].get<bool>();
-  if (j.contains("label_bold")) s.label_bold = j["label_bold"].is_boolean() && j["label_bold"].get<bool>();
-  if (j.contains("visible")) s.visible = !j["visible"].is_boolean() || j["visible"].get<bool>();
-  if (j.contains("fill_by")) {
-    const json& fb = j["fill_by"];
-    TRY_ASSIGN(s.fill_by_field, r.string(fb, "field", path + "fill_by."));
-    if (!fb.contains("values") || !fb["values"].is_object())
-      return Error{r.fail(path + "fill_by.values", "an object of value: colour")};
-    for (auto& [value, colour] : fb["values"].items()) {
-      Rgba c;
-      TRY_ASSIGN(c, r.colour(fb["values"], value, path + "fill_by.values.", Rgba{}));
-      s.fill_by_value[value] = c;
-    }
-  }
-  return s;
-}
 
 Result<Series> read_series(const Reader& r, const json& j, const std::string& path) {
   Series s;
@@ -142,7 +65,7 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   TRY_ASSIGN(source, r.string(j, "source", path));
   l.source = (dir / source).lexically_normal().string();
   TRY_ASSIGN(l.source_layer, r.string(j, "source_layer", path, ""));
-  if (j.contains("style")) TRY_ASSIGN(l.style, read_style(r, j["style"], path + "style."));
+  if (j.contains("style")) TRY_ASSIGN(l.style, read_layer_style(r, j["style"], path + "style.", l.style));
   if (j.contains("time")) {
     TRY_ASSIGN(l.time_start_field, r.string(j["time"], "start_field", path + "time.", ""));
     TRY_ASSIGN(l.time_end_field, r.string(j["time"], "end_field", path + "time.", ""));

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 struct CommandResult {
   int exit_code;
@@ -21,7 +22,9 @@ inline std::string read_all(const std::string& path) {
 
 // ENV is prepended as NAME=value pairs.
 inline CommandResult run_chronoatlas(const std::string& args, const std::string& env = "") {
-  const std::string out = testing::TempDir() + "cli_out.txt", err = testing::TempDir() + "cli_err.txt";
+  // Named per process: ctest -j runs test processes side by side in the same temporary folder.
+  const std::string tag = std::to_string(getpid());
+  const std::string out = testing::TempDir() + "cli_out-" + tag + ".txt", err = testing::TempDir() + "cli_err-" + tag + ".txt";
   std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + env + " " + std::string(CHRONOATLAS_EXE) + " " + args + " >" + out +
                     " 2>" + err + " </dev/null";
   int status = std::system(cmd.c_str());
@@ -40,7 +43,7 @@ inline std::string data(const std::string& name) { return std::string(TEST_DATA_
 
 // Output of another command-line tool (gdalinfo, ...).
 inline std::string run_chronoatlas_tool(const std::string& command) {
-  const std::string out = testing::TempDir() + "tool_out.txt";
+  const std::string out = testing::TempDir() + "tool_out-" + std::to_string(getpid()) + ".txt";
   std::system((command + " >" + out + " 2>&1").c_str());
   return read_all(out);
 }

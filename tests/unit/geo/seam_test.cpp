@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "geo/seam.h"
-#include "geo/clip.h"
+#include "geo/planar.h"
 
 using namespace chronoatlas;
 

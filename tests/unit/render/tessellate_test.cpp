@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "geo/clip.h"
+#include "geo/planar.h"
 #include "render/tessellate.h"
 #include "geo/vector_source.h"
 
