@@ -78,11 +78,11 @@ double gdal_bare_read_ms(const std::string& path, long long& vertices) {
 
 // Frames at 1920x1080 while panning across the view: median and 95th percentile.
 Stats pan_frames(render::MapScene& scene, render::MapRenderer& renderer, const render::OffscreenTarget& target,
-                 render::View view, story::Days day, int frames) {
+                 render::MapView view, story::Days day, int frames) {
   std::vector<double> times;
   target.bind();
   for (int i = 0; i < frames; ++i) {
-    view.centre.x += view.units_per_px * 4 * (i < frames / 2 ? 1 : -1);
+    view.pan_px(i < frames / 2 ? -4 : 4, 0);
     auto t0 = Clock::now();
     renderer.draw_cached(scene.frame(view, day, {}));
     glFinish();
@@ -93,7 +93,7 @@ Stats pan_frames(render::MapScene& scene, render::MapRenderer& renderer, const r
 
 // Changing the date and drawing, across the whole time range.
 Stats scrub_frames(render::MapScene& scene, render::MapRenderer& renderer, const render::OffscreenTarget& target,
-                   const render::View& view, int frames) {
+                   const render::MapView& view, int frames) {
   const story::Scenario& sc = scene.scenario();
   std::vector<double> times;
   target.bind();
@@ -129,13 +129,14 @@ geo::VectorLayer timed_features(const story::Scenario& sc, int count, bool squar
 }
 
 // The same layers and extent drawn by QGIS (bench/peer_qgis.py, Debian's python3-qgis): median ms, or -1.
-double qgis_export_ms(render::MapScene& scene, const render::View& view) {
+double qgis_export_ms(const render::MapScene& scene, const render::MapView& map_view) {
+  const render::View& view = map_view.pixels();
   XY tl = view.to_world({0, 0}), br = view.to_world({double(view.width_px), double(view.height_px)});
   std::string cmd = "QT_QPA_PLATFORM=offscreen /usr/bin/python3 '" + std::string(BENCH_SOURCE_DIR) +
-                    "/bench/peer_qgis.py' '" + scene.projection().definition() + "' " + std::to_string(tl.x) + " " +
+                    "/bench/peer_qgis.py' '" + map_view.projection().definition() + "' " + std::to_string(tl.x) + " " +
                     std::to_string(br.y) + " " + std::to_string(br.x) + " " + std::to_string(tl.y) + " " +
                     std::to_string(view.width_px) + " " + std::to_string(view.height_px) + " /tmp/chronoatlas-qgis.png";
-  for (const auto& l : scene.layers()) cmd += " '" + l->spec.source + "'";
+  for (const model::AtlasLayer& l : scene.atlas().layers()) cmd += " '" + l.spec.source + "'";
   cmd += " 2>/dev/null";
   FILE* f = popen(cmd.c_str(), "r");
   double ms = -1;
@@ -186,20 +187,27 @@ int main(int argc, char** argv) {
   std::unique_ptr<render::MapScene> scene;
   row("load + tessellate (MapScene::load)", time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings)); }));
   size_t fill_vertices = 0, segments = 0;
-  for (auto& l : scene->layers())
-    fill_vertices += l->geometry.levels[0].fill_vertices.size(), segments += l->geometry.levels[0].line_points.size();
+  for (size_t i = 0; i < scene->atlas().layers().size(); ++i) {
+    const render::Shapes& full = scene->prepared(i)->geometry.levels[0];
+    fill_vertices += full.fill_vertices.size(), segments += full.line_points.size();
+  }
   row_text("  full detail: triangle vertices / line points", std::to_string(fill_vertices) + " / " + std::to_string(segments));
-  auto projection = render::scenario_projection(*scenario);
-  row("project + upload (fitted conic)", time_ms([&] { scene->use_projection(std::move(*projection)); }));
-  auto other = geo::Projection::create("EPSG:3857");
-  row("switch projection to Web Mercator (project + upload)", time_ms([&] { scene->use_projection(std::move(*other)); }));
-  scene->use_projection(std::move(*render::scenario_projection(*scenario)));
-  render::View view = scene->default_view(1920, 1080, 1);
+  const geo::Projection conic = *render::scenario_projection(*scenario);
+  row("project (fitted conic)", time_ms([&] { scene->prepare(conic); }));
+  row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
+  const geo::Projection mercator = *geo::Projection::create("EPSG:3857");
+  row("switch projection to Web Mercator (project + upload)", time_ms([&] {
+        scene->prepare(mercator);
+        scene->sync(scenario->initial);
+      }));
+  render::MapView view = scene->default_view(conic, 1920, 1080, 1);
+  scene->prepare(conic);
+  scene->sync(scenario->initial);
   {
     std::vector<double> cpu;
     for (int i = 0; i < frames; ++i) {
       auto t0 = Clock::now();
-      render::Frame f = scene->frame(view, scenario->initial, {});
+      render::Frame f = scene->describe(view, scenario->initial, {});
       cpu.push_back(ms_since(t0));
     }
     row("frame description on the CPU (styles, labels, furniture): median", stats(cpu).median);
@@ -207,8 +215,8 @@ int main(int argc, char** argv) {
   Stats pan = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames);
   row("frame 1920x1080 panning, overview: median", pan.median);
   row("frame 1920x1080 panning, overview: p95", pan.p95);
-  render::View region = view;
-  region.fit(scene->project_bounds(BoundsLonLat{44, 38.5, 48.5, 41}));
+  render::MapView region = view;
+  region.fit(BoundsLonLat{44, 38.5, 48.5, 41});
   Stats pan_region = pan_frames(*scene, **renderer, *target, region, *story::parse_iso_date("2023-09-28"), frames);
   row("frame 1920x1080 panning, Karabakh region: median", pan_region.median);
   row("frame 1920x1080 panning, Karabakh region: p95", pan_region.p95);
@@ -220,7 +228,7 @@ int main(int argc, char** argv) {
   row("scrub (change date + frame), Karabakh region: p95", scrub_region.p95);
   for (auto [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
     exporting::RenderJob job;
-    job.view = scene->default_view(w, h, w / 1920.f);
+    job.view = scene->default_view(conic, w, h, w / 1920.f);
     job.day = scenario->initial;
     job.out_png = "/tmp/chronoatlas-bench.png";
     job.overwrite = true;
@@ -253,14 +261,13 @@ int main(int argc, char** argv) {
     spec.time_end_field = "end";
     spec.style.point_radius_px = 2;
     geo::VectorLayer generated = timed_features(*scenario, 100000, squares);
-    std::unique_ptr<render::SceneLayer> timed;
-    row("tessellate", time_ms([&] { timed = render::make_scene_layer(spec, std::move(generated), warnings); }));
-    scene->layers().push_back(std::move(timed));
-    row("project + upload", time_ms([&] { scene->upload_pending(); }));
+    scene->atlas().add_layer(spec, std::move(generated), warnings);
+    row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
+    row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
     Stats s100k = scrub_frames(*scene, **renderer, *target, region, frames);
     row("scrub (change date + frame), Karabakh region: median", s100k.median);
     row("scrub (change date + frame), Karabakh region: p95", s100k.p95);
-    scene->remove_layer(scene->layers().size() - 1);
+    scene->atlas().remove_layer(scene->atlas().layers().size() - 1);
   }
 
   // --- A large real layer.
@@ -277,10 +284,9 @@ int main(int argc, char** argv) {
     if (report) {
       story::LayerSpec ls;
       ls.id = ls.title = "large";
-      std::unique_ptr<render::SceneLayer> layer;
-      row("tessellate", time_ms([&] { layer = render::make_scene_layer(ls, std::move(report->layers[0]), warnings); }));
-      scene->layers().push_back(std::move(layer));
-      row("project + upload", time_ms([&] { scene->upload_pending(); }));
+      scene->atlas().add_layer(ls, std::move(report->layers[0]), warnings);
+      row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
+      row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
       Stats big = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames / 3);
       row("frame 1920x1080 panning with it: median", big.median);
       row("frame 1920x1080 panning with it: p95", big.p95);

@@ -1,15 +1,17 @@
-# Fails when a file in app/ includes against the one-way rule (ui, cli -> export -> render -> geo, story -> base), or
+# Fails when a file in app/ includes against the one-way rule (ui, cli -> export -> render -> model -> geo, story ->
+# base), or
 # when GL, GLFW, EGL or ImGui is included outside render/, platform/ and ui/.
 # Run: cmake -DAPP_DIR=app -P tests/check_includes.cmake
 cmake_minimum_required(VERSION 3.22)
 set(allowed_base "base")
 set(allowed_geo "base;geo")
 set(allowed_story "base;story")
+set(allowed_model "base;geo;story;model")
 set(allowed_platform "base;platform")
-set(allowed_render "base;geo;story;render")
-set(allowed_export "base;geo;story;render;platform;export")
-set(allowed_cli "base;geo;story;render;platform;export;cli")
-set(allowed_ui "base;geo;story;render;platform;export;ui")
+set(allowed_render "base;geo;story;model;render")
+set(allowed_export "base;geo;story;model;render;platform;export")
+set(allowed_cli "base;geo;story;model;render;platform;export;cli")
+set(allowed_ui "base;geo;story;model;render;platform;export;ui")
 set(gl_modules "render;platform;ui")
 
 file(GLOB_RECURSE sources RELATIVE ${APP_DIR} ${APP_DIR}/*.h ${APP_DIR}/*.cpp)

@@ -8,6 +8,7 @@ namespace chronoatlas {
 
 struct Rgba {
   float r = 0, g = 0, b = 0, a = 1;
+  bool operator==(const Rgba&) const = default;
 };
 
 // Parses "#rrggbb" or "#rrggbbaa"; nothing for anything else.

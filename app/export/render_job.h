@@ -10,17 +10,13 @@
 namespace chronoatlas::exporting {
 
 struct RenderJob {
-  render::View view;                    // full output size and extent
+  render::MapView view;                 // CRS, full output size and extent
   story::Days day = 0;                  // days since 1970
   render::FurnitureOptions furniture;
   std::string out_png;
   bool overwrite = false;
   bool geotiff = false;  // also FILE.tif
 };
-
-// The screen's view at another image size: the same centre and ground width, with lines, symbols and text scaled
-// by the same factor, so a 2x export looks like the screen, only sharper.
-render::View scaled_view(const render::View& screen, int width_px, int height_px);
 
 // Draws JOB's frame offscreen (tiled if large) and writes PNG, .pgw and .prj atomically. Needs the GL context.
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job);

@@ -55,18 +55,20 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   if (!scene) return Error{scene.error()};
   p.scene = std::move(*scene);
   for (const std::string& path : r.layers)
-    if (auto s = p.scene->add_file(path, warnings); !s) return Error{s.error()};
-  p.scene->use_projection(std::move(*projection));  // GL from here on
+    if (auto s = p.scene->atlas().add_file(path, warnings); !s) return Error{s.error()};
 
   auto size = r.size.value_or(saved ? std::pair{saved->width_px, saved->height_px} : std::pair{1920, 1080});
   if (saved && !r.bbox) {
-    p.job.view = scaled_view(view_of(*saved, p.scene->projection()), size.first, size.second);
+    auto view = view_of(*saved);
+    if (!view) return Error{r.view_file + ": " + view.error()};
+    if (!r.crs.empty()) view->switch_projection(*projection, scenario->view);
+    p.job.view = view->scaled(size.first, size.second);
     p.job.furniture = saved->furniture;
-    apply_styles(*saved, *p.scene, p.job.day);
+    apply_styles(*saved, p.scene->atlas());
   } else {
-    p.job.view = p.scene->default_view(size.first, size.second, 1);
+    p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
-  if (r.scale) p.job.view.ui_scale = *r.scale;
+  if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
   apply_furniture_options(r, p.job.furniture);
   p.job.out_png = r.out;
   p.job.overwrite = r.overwrite;
@@ -93,7 +95,7 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   const RenderJob& job = plan->job;
   if (!plan->frames) {
     if (auto s = render_to_files(*plan->scene, **renderer, job); !s) return s;
-    say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px) + "x" + std::to_string(job.view.height_px) +
+    say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
         ", " + story::format_date(job.day) + ")");
     return Ok{};
   }

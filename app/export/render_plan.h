@@ -40,8 +40,8 @@ struct RenderPlan {
   std::optional<FrameSequence> frames;
 };
 
-// Loads the scenario, layers and projection and sets view and furniture from REQUEST (and its saved view). Uploads
-// geometry, so it needs a current GL context. Warnings name skipped features and layers.
+// Loads the scenario, layers and projection and sets view and furniture from REQUEST (and its saved view). No GL:
+// geometry is uploaded when the first image is drawn. Warnings name skipped features and layers.
 Result<RenderPlan> prepare_render(const RenderRequest& request, std::vector<std::string>& warnings);
 
 // The whole render: a headless GL context, the plan, the image or frames (and video). SAY receives warnings and a

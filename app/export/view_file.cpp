@@ -15,19 +15,19 @@ using nlohmann::json;
 
 }  // namespace
 
-SavedView capture_view(render::MapScene& scene, const render::View& view, story::Days day,
+SavedView capture_view(const render::MapScene& scene, const render::MapView& view, story::Days day,
                        const render::FurnitureOptions& furniture) {
   SavedView v;
   v.scenario_dir = scene.scenario().dir;
   v.date = story::format_date(day);
-  v.crs = scene.projection().definition();
-  scene.projection().inverse(view.centre, v.centre);
-  v.units_per_px = view.units_per_px;
-  v.width_px = view.width_px;
-  v.height_px = view.height_px;
-  v.ui_scale = view.ui_scale;
+  v.crs = view.projection().definition();
+  view.centre(v.centre);
+  v.units_per_px = view.pixels().units_per_px;
+  v.width_px = view.width_px();
+  v.height_px = view.height_px();
+  v.ui_scale = view.ui_scale();
   v.furniture = furniture;
-  for (const auto& l : scene.layers()) v.styles[l->spec.id] = l->spec.style;
+  for (const model::AtlasLayer& l : scene.atlas().layers()) v.styles[l.spec.id] = l.spec.style;
   return v;
 }
 
@@ -104,23 +104,24 @@ render::FurnitureOptions read_furniture(const json& f, render::FurnitureOptions 
   return o;
 }
 
-render::View view_of(const SavedView& saved, const geo::Projection& projection) {
-  render::View v;
-  v.width_px = saved.width_px, v.height_px = saved.height_px, v.ui_scale = saved.ui_scale;
-  v.units_per_px = saved.units_per_px;
-  projection.forward(saved.centre, v.centre);
+Result<render::MapView> view_of(const SavedView& saved) {
+  auto projection = geo::Projection::create(saved.crs);
+  if (!projection) return Error{projection.error()};
+  render::MapView v(std::move(*projection), saved.width_px, saved.height_px, saved.ui_scale);
+  v.set_units_per_px(saved.units_per_px);
+  if (!v.centre_on(saved.centre)) return Error{"the saved centre does not project in " + saved.crs};
   return v;
 }
 
-void apply_styles(const SavedView& saved, render::MapScene& scene, story::Days day) {
-  for (auto& l : scene.layers()) {
-    auto it = saved.styles.find(l->spec.id);
+void apply_styles(const SavedView& saved, model::Atlas& atlas) {
+  for (size_t i = 0; i < atlas.layers().size(); ++i) {
+    auto it = saved.styles.find(atlas.layers()[i].spec.id);
     if (it == saved.styles.end()) continue;
-    story::LayerStyle& st = l->spec.style;
+    story::LayerStyle st = atlas.layers()[i].spec.style;
     st.visible = it->second.visible, st.opacity = it->second.opacity, st.fill = it->second.fill;
     st.stroke = it->second.stroke, st.stroke_width_px = it->second.stroke_width_px;
     st.point_radius_px = it->second.point_radius_px;
-    scene.restyle(*l, day);
+    atlas.set_style(i, st);
   }
 }
 

@@ -24,8 +24,8 @@ struct SavedView {
   std::map<std::string, story::LayerStyle> styles;  // by layer id
 };
 
-// Captures the scene's current state.
-SavedView capture_view(render::MapScene& scene, const render::View& view, story::Days day,
+// Captures what VIEW shows of the scene's atlas at DAY.
+SavedView capture_view(const render::MapScene& scene, const render::MapView& view, story::Days day,
                        const render::FurnitureOptions& furniture);
 Status write_view_file(const SavedView& view, const std::string& path);
 // Errors name the file and the key.
@@ -34,10 +34,10 @@ Result<SavedView> read_view_file(const std::string& path);
 // BASE's value.
 nlohmann::json furniture_json(const render::FurnitureOptions& furniture);
 render::FurnitureOptions read_furniture(const nlohmann::json& j, render::FurnitureOptions base);
-// The saved view at its saved size, centre projected with PROJECTION (the saved CRS). Redraws at another size go
-// through scaled_view(), so the app, the CLI and the export panel share one rule: the same ground width.
-render::View view_of(const SavedView& saved, const geo::Projection& projection);
-// Applies the saved styles to the scene's layers of the same id (restyles them; needs GL).
-void apply_styles(const SavedView& saved, render::MapScene& scene, story::Days day);
+// The saved view at its saved size, in the saved CRS. Redraws at another size go through MapView::scaled(), so the
+// app, the CLI and the export panel share one rule: the same ground width.
+Result<render::MapView> view_of(const SavedView& saved);
+// Applies the saved styles to the atlas's layers of the same id.
+void apply_styles(const SavedView& saved, model::Atlas& atlas);
 
 }  // namespace chronoatlas::exporting

@@ -1,5 +1,7 @@
 #include "geo/projection.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -68,12 +70,14 @@ Result<Projection> Projection::create(const std::string& definition) {
 }
 
 std::string Projection::wkt() const {
+  if (!state_) return "";
   const char* w = proj_as_wkt(state_->ctx, state_->target, PJ_WKT1_ESRI, nullptr);
   if (!w) w = proj_as_wkt(state_->ctx, state_->target, PJ_WKT2_2019, nullptr);
   return w ? w : "";
 }
 
 bool Projection::forward(LonLat p, XY& out) const {
+  if (!state_) return false;
   PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
   PJ_COORD r = proj_trans(state_->transform, PJ_FWD, c);
   if (!std::isfinite(r.xy.x) || !std::isfinite(r.xy.y) || r.xy.x == HUGE_VAL) return false;
@@ -82,6 +86,7 @@ bool Projection::forward(LonLat p, XY& out) const {
 }
 
 bool Projection::inverse(XY p, LonLat& out) const {
+  if (!state_) return false;
   PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
   PJ_COORD r = proj_trans(state_->transform, PJ_INV, c);
   if (!std::isfinite(r.lp.lam) || !std::isfinite(r.lp.phi) || r.lp.lam == HUGE_VAL) return false;
@@ -90,6 +95,10 @@ bool Projection::inverse(XY p, LonLat& out) const {
 }
 
 void Projection::forward_many(std::vector<double>& xs, std::vector<double>& ys) const {
+  if (!state_) {
+    std::fill(xs.begin(), xs.end(), HUGE_VAL), std::fill(ys.begin(), ys.end(), HUGE_VAL);
+    return;
+  }
   proj_errno_reset(state_->transform);
   proj_trans_generic(state_->transform, PJ_FWD, xs.data(), sizeof(double), xs.size(), ys.data(), sizeof(double),
                      ys.size(), nullptr, 0, 0, nullptr, 0, 0);

@@ -11,6 +11,9 @@ namespace chronoatlas::geo {
 
 class Projection {
  public:
+  // No projection yet: every point fails to project and the definition is "". Holders of a view before the
+  // scenario's projection is known start here.
+  Projection() = default;
   // DEFINITION is anything PROJ accepts as a CRS: "EPSG:3035", a PROJ string, WKT. Fails with PROJ's reason.
   static Result<Projection> create(const std::string& definition);
 

@@ -19,4 +19,10 @@ const std::string& VectorLayer::value(const Feature& f, const std::string& field
   return i < 0 || i >= static_cast<int>(f.values.size()) ? none : f.values[i];
 }
 
+bool VectorLayer::has_points() const {
+  for (const Feature& f : features)
+    if (!f.points.empty()) return true;
+  return false;
+}
+
 }  // namespace chronoatlas::geo

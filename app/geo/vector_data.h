@@ -27,6 +27,8 @@ struct VectorLayer {
   int field_index(const std::string& field) const;
   // A feature's value of a field, or "" when the field is absent.
   const std::string& value(const Feature& f, const std::string& field) const;
+  // True when some feature has a point (so the layer draws symbols).
+  bool has_points() const;
 };
 
 struct LoadReport {

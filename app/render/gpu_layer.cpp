@@ -129,34 +129,30 @@ std::vector<GpuLayer::Run> bucket(std::vector<T>& items, size_t item_size, const
 
 }  // namespace
 
-void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
-                      const std::vector<story::Interval>& times, story::Days origin) {
-  bounds_ = {};
-  if (!fill_vao_.id()) {
-    fill_vao_ = make_vertex_array(), point_vao_ = make_vertex_array();
-    fill_vbo_ = make_buffer(), fill_ebo_ = make_buffer(), corner_vbo_ = make_buffer();
-    segment_vbo_ = make_buffer(), point_vbo_ = make_buffer();
-    styles_ = make_texture();
-  }
-  std::vector<float> fill, segments;
-  std::vector<uint32_t> indices;
-  levels_.clear();
+ProjectedLayer project_layer(const LayerGeometry& g, const geo::Projection& projection,
+                             const std::vector<story::Interval>& times, story::Days origin) {
+  ProjectedLayer out;
+  std::vector<float>& fill = out.fill;
+  std::vector<float>& segments = out.segments;
+  std::vector<uint32_t>& indices = out.indices;
+  BoundsXY& bounds = out.bounds;
+  std::vector<GpuLayer::Level>& levels = out.levels;
   std::vector<std::pair<size_t, size_t>> firsts;  // first triangle, first segment of each level
   for (const Shapes& shapes : g.levels) {
-    levels_.emplace_back().tolerance_deg = shapes.tolerance_deg;
+    levels.emplace_back().tolerance_deg = shapes.tolerance_deg;
     firsts.push_back({indices.size() / 3, segments.size() / kSegmentFloats});
-    append_fill(shapes, projection, times, origin, fill, indices, bounds_);
-    append_segments(shapes, projection, times, origin, segments, bounds_);
+    append_fill(shapes, projection, times, origin, fill, indices, bounds);
+    append_segments(shapes, projection, times, origin, segments, bounds);
   }
   auto vertex = [&](uint32_t i) { return XY{fill[i * 5], fill[i * 5 + 1]}; };
-  for (size_t l = 0; l < levels_.size(); ++l) {
-    size_t tri_end = l + 1 < levels_.size() ? firsts[l + 1].first : indices.size() / 3;
-    size_t seg_end = l + 1 < levels_.size() ? firsts[l + 1].second : segments.size() / kSegmentFloats;
+  for (size_t l = 0; l < levels.size(); ++l) {
+    size_t tri_end = l + 1 < levels.size() ? firsts[l + 1].first : indices.size() / 3;
+    size_t seg_end = l + 1 < levels.size() ? firsts[l + 1].second : segments.size() / kSegmentFloats;
     // Bucket this level's triangles and segments in place; items of later levels stay where they are.
     std::vector<uint32_t> tris(indices.begin() + static_cast<long>(firsts[l].first * 3),
                                indices.begin() + static_cast<long>(tri_end * 3));
-    levels_[l].triangles = bucket(
-        tris, 3, bounds_,
+    levels[l].triangles = bucket(
+        tris, 3, bounds,
         [&](const uint32_t* t) {
           XY a = vertex(t[0]), b = vertex(t[1]), c = vertex(t[2]);
           return XY{(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3};
@@ -166,24 +162,54 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
         },
         [&](const uint32_t* t) { return std::pair{fill[t[0] * 5 + 3], fill[t[0] * 5 + 4]}; });
     std::copy(tris.begin(), tris.end(), indices.begin() + static_cast<long>(firsts[l].first * 3));
-    for (Run& r : levels_[l].triangles) r.first += firsts[l].first;
+    for (GpuLayer::Run& r : levels[l].triangles) r.first += firsts[l].first;
     std::vector<float> segs(segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats),
                             segments.begin() + static_cast<long>(seg_end * kSegmentFloats));
-    levels_[l].segments = bucket(
-        segs, kSegmentFloats, bounds_, [](const float* s) { return XY{(s[0] + s[2]) / 2, (s[1] + s[3]) / 2}; },
+    levels[l].segments = bucket(
+        segs, kSegmentFloats, bounds, [](const float* s) { return XY{(s[0] + s[2]) / 2, (s[1] + s[3]) / 2}; },
         [](const float* s, BoundsXY& b) {
           b.extend({s[0], s[1]});
           b.extend({s[2], s[3]});
         },
         [](const float* s) { return std::pair{s[5], s[6]}; });
     std::copy(segs.begin(), segs.end(), segments.begin() + static_cast<long>(firsts[l].second * kSegmentFloats));
-    for (Run& r : levels_[l].segments) r.first += firsts[l].second;
+    for (GpuLayer::Run& r : levels[l].segments) r.first += firsts[l].second;
   }
 
+  // Points: one instance each (x, y, feature, t0, t1).
+  Projected pp = project(g.points, projection);
+  for (size_t i = 0; i < g.points.size(); ++i) {
+    if (!pp.ok(i)) continue;
+    bounds.extend({pp.x[i], pp.y[i]});
+    auto t = time_of(times, g.point_feature[i], origin);
+    out.points.insert(out.points.end(), {static_cast<float>(pp.x[i]), static_cast<float>(pp.y[i]),
+                                         static_cast<float>(g.point_feature[i]), t[0], t[1]});
+  }
+  out.point_runs = bucket(
+      out.points, 5, bounds, [](const float* p) { return XY{p[0], p[1]}; },
+      [](const float* p, BoundsXY& b) { b.extend({p[0], p[1]}); }, [](const float* p) { return std::pair{p[3], p[4]}; });
+
+  Projected ap = project(g.label_anchor, projection);
+  out.label_anchors.assign(g.label_anchor.size(), XY{NAN, NAN});
+  for (size_t i = 0; i < g.label_anchor.size(); ++i)
+    if (ap.ok(i)) out.label_anchors[i] = {ap.x[i], ap.y[i]};
+  return out;
+}
+
+void GpuLayer::upload(const ProjectedLayer& p) {
+  if (!fill_vao_.id()) {
+    fill_vao_ = make_vertex_array(), point_vao_ = make_vertex_array(), line_vao_ = make_vertex_array();
+    fill_vbo_ = make_buffer(), fill_ebo_ = make_buffer(), corner_vbo_ = make_buffer();
+    segment_vbo_ = make_buffer(), point_vbo_ = make_buffer();
+    styles_ = make_texture();
+  }
+  levels_ = p.levels;
+  point_runs_ = p.point_runs;
   glBindVertexArray(fill_vao_.id());
-  upload_floats(fill_vbo_, GL_ARRAY_BUFFER, fill);
+  upload_floats(fill_vbo_, GL_ARRAY_BUFFER, p.fill);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ebo_.id());
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * 4), indices.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(p.indices.size() * 4), p.indices.data(),
+               GL_STATIC_DRAW);
   float_attribute(0, 2, 20, 0);
   float_attribute(1, 1, 20, 8);
   float_attribute(2, 2, 20, 12);
@@ -191,37 +217,18 @@ void GpuLayer::upload(const LayerGeometry& g, const geo::Projection& projection,
   const std::vector<float> corners = {0, -1, 0, 1, 1, -1, 1, 1,     // segment quad: along, across
                                       -1, -1, 1, -1, -1, 1, 1, 1};  // point quad
   upload_floats(corner_vbo_, GL_ARRAY_BUFFER, corners);
-  upload_floats(segment_vbo_, GL_ARRAY_BUFFER, segments);
-  if (!line_vao_.id()) line_vao_ = make_vertex_array();
+  upload_floats(segment_vbo_, GL_ARRAY_BUFFER, p.segments);
   glBindVertexArray(line_vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_.id());
   float_attribute(0, 2, 8, 0);
   bind_segments_from(0);
 
-  // Points: one instance each (x, y, feature, t0, t1).
-  Projected pp = project(g.points, projection);
-  std::vector<float> points;
-  for (size_t i = 0; i < g.points.size(); ++i) {
-    if (!pp.ok(i)) continue;
-    bounds_.extend({pp.x[i], pp.y[i]});
-    auto t = time_of(times, g.point_feature[i], origin);
-    points.insert(points.end(), {static_cast<float>(pp.x[i]), static_cast<float>(pp.y[i]),
-                                 static_cast<float>(g.point_feature[i]), t[0], t[1]});
-  }
-  point_runs_ = bucket(
-      points, 5, bounds_, [](const float* p) { return XY{p[0], p[1]}; },
-      [](const float* p, BoundsXY& b) { b.extend({p[0], p[1]}); }, [](const float* p) { return std::pair{p[3], p[4]}; });
   glBindVertexArray(point_vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, corner_vbo_.id());
   float_attribute(0, 2, 8, 32);
-  upload_floats(point_vbo_, GL_ARRAY_BUFFER, points);
+  upload_floats(point_vbo_, GL_ARRAY_BUFFER, p.points);
   bind_points_from(0);
   glBindVertexArray(0);
-
-  Projected ap = project(g.label_anchor, projection);
-  label_anchors_.assign(g.label_anchor.size(), XY{NAN, NAN});
-  for (size_t i = 0; i < g.label_anchor.size(); ++i)
-    if (ap.ok(i)) label_anchors_[i] = {ap.x[i], ap.y[i]};
 }
 
 void GpuLayer::bind_segments_from(size_t first) const {

@@ -1,30 +1,23 @@
 #pragma once
-// A layer's geometry projected and uploaded to the GPU once per projection, with its per-feature styles in a texture.
+// A layer's geometry on the GPU, uploaded once per projection, with its per-feature styles in a texture.
 #include <vector>
 
 #include "base/colour.h"
 #include "geo/projection.h"
 #include "render/gl_objects.h"
+#include "model/feature_style.h"
 #include "render/layer_geometry.h"
 #include "story/time.h"
 
 namespace chronoatlas::render {
 
-struct FeatureStyle {
-  Rgba fill;
-  Rgba stroke;
-  float radius_px = 4;   // point symbols; 0 hides the point
-  float emphasis = 0;    // 0 normal, 1 highlighted (a ring around point symbols)
-  float width_px = 0;    // lines: width overriding the layer's; 0 keeps it
-  bool flow = false;     // lines: animated stream from the first point to the last
-};
+using model::FeatureStyle;
+
 
 class GpuLayer {
  public:
-  // Projects GEOMETRY with PROJECTION and uploads it. TIMES holds each feature's interval (days since 1970); empty
-  // means always shown. ORIGIN (days since 1970) is subtracted before the GPU sees a time, so float32 keeps the hours.
-  void upload(const LayerGeometry& geometry, const geo::Projection& projection,
-              const std::vector<story::Interval>& times, story::Days origin);
+  // Uploads a layer projected by project_layer(); needs the GL context.
+  void upload(const struct ProjectedLayer& projected);
   void set_styles(const std::vector<FeatureStyle>& styles);
 
   // A run of triangles (in the element buffer) or segments (in the instance buffer) in one cell of a grid laid over
@@ -52,9 +45,6 @@ class GpuLayer {
   const std::vector<Level>& levels() const { return levels_; }
   const std::vector<Run>& point_runs() const { return point_runs_; }
   void bind_points_from(size_t first) const;
-  // Projected label anchors, one per feature (NaN where a feature has none or it does not project).
-  const std::vector<XY>& label_anchors() const { return label_anchors_; }
-  const BoundsXY& bounds() const { return bounds_; }
 
  private:
   GlVertexArray fill_vao_, line_vao_, point_vao_;
@@ -63,9 +53,25 @@ class GpuLayer {
   std::vector<Level> levels_;
   std::vector<Run> point_runs_;
   int style_rows_ = 0;  // height of the style texture's storage
-  std::vector<XY> label_anchors_;
-  BoundsXY bounds_;
 };
+
+// A layer's geometry projected on the CPU, ready to upload: vertex data sorted into culling runs, and what describing
+// a frame needs (bounds, label anchors). No GL, so it can be built on any thread and tested without a context.
+struct ProjectedLayer {
+  std::vector<float> fill;                 // x, y, feature, t0, t1 per vertex
+  std::vector<uint32_t> indices;           // triangles
+  std::vector<float> segments;             // one line segment instance each
+  std::vector<float> points;               // one point instance each
+  std::vector<GpuLayer::Level> levels;
+  std::vector<GpuLayer::Run> point_runs;
+  std::vector<XY> label_anchors;           // one per feature; NaN where it has none or it does not project
+  BoundsXY bounds;
+};
+
+// Projects GEOMETRY with PROJECTION. TIMES holds each feature's interval (days since 1970); empty means always shown.
+// ORIGIN (days since 1970) is subtracted before the GPU sees a time, so float32 keeps the hours.
+ProjectedLayer project_layer(const LayerGeometry& geometry, const geo::Projection& projection,
+                             const std::vector<story::Interval>& times, story::Days origin);
 
 // Texture layout shared with the shaders: 1024 features a row block, three rows each (fill, stroke, params).
 constexpr int kStyleTextureWidth = 1024;

@@ -6,28 +6,28 @@
 #include "geo/planar.h"
 
 namespace chronoatlas::render {
-namespace {
 
-bool live(const SceneLayer& l, size_t i, story::Days day) { return l.times.empty() || l.times[i].contains(day); }
+using model::live;
 
-}  // namespace
-
-std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, story::Days day) {
-  const geo::Projection& proj = scene.projection();
+std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view, XY pixel, story::Days day) {
+  const geo::Projection& proj = map_view.projection();
+  const View& view = map_view.pixels();
   const double slop = 5 * view.ui_scale;
   LonLat cursor;
   bool cursor_ok = proj.inverse(view.to_world(pixel), cursor);
-  auto& layers = scene.layers();
+  const auto& layers = scene.atlas().layers();
   for (size_t li = layers.size(); li-- > 0;) {
-    const SceneLayer& l = *layers[li];
-    if (!l.spec.style.visible) continue;
+    const model::AtlasLayer& l = layers[li];
+    const PreparedLayer* prepared = scene.prepared(li);
+    if (!l.spec.style.visible || !prepared) continue;
+    const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!live(l, i, day)) continue;
       const geo::Feature& f = l.data.features[i];
-      float radius = i < l.symbol_radius_px.size() ? l.symbol_radius_px[i] : l.spec.style.point_radius_px;
+      const float radius = looks[i].radius_px;
       for (size_t k = 0; k < f.points.size(); ++k) {
         // A single point was projected at upload as the feature's anchor; only multipoints project here.
-        XY w = f.points.size() == 1 ? l.gpu.label_anchors()[i] : XY{NAN, NAN};
+        XY w = f.points.size() == 1 ? prepared->anchors[i] : XY{NAN, NAN};
         if (f.points.size() > 1 && !proj.forward(f.points[k], w)) continue;
         XY p = view.to_pixel(w);
         if (std::hypot(p.x - pixel.x, p.y - pixel.y) <= radius * view.ui_scale + slop) return Pick{li, i};

@@ -7,12 +7,12 @@
 namespace chronoatlas::render {
 
 struct Pick {
-  size_t layer;    // index into MapScene::layers()
+  size_t layer;    // index into the atlas's layers
   size_t feature;  // index into that layer's features
 };
 
 // Points within their symbol (plus a few pixels), then lines within a few pixels, then areas containing the pixel;
 // upper layers first. Features outside DAY are ignored.
-std::optional<Pick> pick_feature(MapScene& scene, const View& view, XY pixel, story::Days day);
+std::optional<Pick> pick_feature(const MapScene& scene, const MapView& view, XY pixel, story::Days day);
 
 }  // namespace chronoatlas::render

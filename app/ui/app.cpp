@@ -38,7 +38,7 @@ std::optional<XY> map_mouse(const AppState& s, const platform::Window& w) {
   if (io.WantCaptureMouse) return std::nullopt;
   const float ratio = w.pixel_ratio();
   XY p{(io.MousePos.x - s.map_area.x) * ratio, (io.MousePos.y - s.map_area.y) * ratio};
-  if (p.x < 0 || p.y < 0 || p.x >= s.view.width_px || p.y >= s.view.height_px) return std::nullopt;
+  if (p.x < 0 || p.y < 0 || p.x >= s.view.width_px() || p.y >= s.view.height_px()) return std::nullopt;
   return p;
 }
 
@@ -50,10 +50,9 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   if (!mouse) return;
   const float ratio = w.pixel_ratio();
   LonLat ll;
-  if (s.scene->projection().inverse(s.view.to_world(*mouse), ll)) s.cursor = ll, s.cursor_valid = true;
+  if (s.view.projection().inverse(s.view.pixels().to_world(*mouse), ll)) s.cursor = ll, s.cursor_valid = true;
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
-    s.view.centre.x -= io.MouseDelta.x * ratio * s.view.units_per_px;
-    s.view.centre.y += io.MouseDelta.y * ratio * s.view.units_per_px;
+    s.view.pan_px(io.MouseDelta.x * ratio, io.MouseDelta.y * ratio);
     return;
   }
   if (io.MouseWheel != 0) s.view.zoom_about(*mouse, std::pow(1.25, io.MouseWheel));
@@ -137,9 +136,9 @@ int run_app(const std::vector<std::string>& args) {
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), 1;
   s.projection_name = scenario->projection.empty() ? "Lambert conformal conic (fitted)" : scenario->projection;
-  s.scene->use_projection(std::move(*projection));
   for (const std::string& path : layers) add_layer_file(s, path);
-  s.view = s.scene->default_view(w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4, w.content_scale());
+  s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
+                                 w.content_scale());
   s.info("Loaded scenario '" + scenario->title + "' from " + scenario->dir);
 
   s.playback.window = {scenario->start, scenario->end};
@@ -147,15 +146,14 @@ int run_app(const std::vector<std::string>& args) {
   load_settings(s, settings_path);
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
-    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->animating(s.day) ? 1.0 / 30 : -1);
+    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->atlas().animating(s.day) ? 1.0 / 30 : -1);
     for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
     const float sidebar_w = std::round(ImGui::GetFontSize() * 24), timeline_h = std::round(ImGui::GetFontSize() * 13);
     s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
-    s.view.width_px = std::max(1, static_cast<int>(s.map_area.width * ratio));
-    s.view.height_px = std::max(1, static_cast<int>(s.map_area.height * ratio));
-    s.view.ui_scale = w.content_scale();
+    s.view.resize(std::max(1, static_cast<int>(s.map_area.width * ratio)),
+                  std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale());
     if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
     handle_map_input(s, w);
     handle_shortcuts(s);
@@ -181,26 +179,8 @@ int run_app(const std::vector<std::string>& args) {
 }
 
 void switch_projection(AppState& s, geo::Projection projection, const std::string& name) {
-  // Keep the centre's place and the ground distance across the screen.
-  XY c = s.view.centre, side = s.view.to_world({s.view.width_px / 2.0 + 100, s.view.height_px / 2.0});
-  LonLat cll, sll;
-  bool known = s.scene->projection().inverse(c, cll) && s.scene->projection().inverse(side, sll);
-  double metres = known ? geo::geodesic_distance_m(cll, sll) : 0;
-  s.scene->use_projection(std::move(projection));
+  s.view.switch_projection(std::move(projection), s.scene->scenario().view);
   s.projection_name = name;
-  XY nc;
-  if (!known || !s.scene->projection().forward(cll, nc)) {
-    s.view = s.scene->default_view(s.view.width_px, s.view.height_px, s.view.ui_scale);
-    return;
-  }
-  s.view.centre = nc;
-  // Measure the new projection's ground scale at the centre and match it.
-  XY probe = s.view.to_world({s.view.width_px / 2.0 + 100, s.view.height_px / 2.0});
-  LonLat pll;
-  if (metres > 0 && s.scene->projection().inverse(probe, pll)) {
-    double now = geo::geodesic_distance_m(cll, pll);
-    if (now > 0) s.view.units_per_px *= metres / now;
-  }
 }
 
 void set_day(AppState& s, story::Days day) {
@@ -208,21 +188,21 @@ void set_day(AppState& s, story::Days day) {
   s.day = std::clamp(day, sc.start, sc.end - 1);
 }
 
-void centre_on(AppState& s, LonLat place) {
-  XY p;
-  if (s.scene->projection().forward(place, p)) s.view.centre = p;
+void centre_on(AppState& s, LonLat place) { s.view.centre_on(place); }
+
+void reset_view(AppState& s) {
+  s.view = s.scene->default_view(s.view.projection(), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
 }
 
 void add_layer_file(AppState& s, const std::string& path) {
   std::vector<std::string> warnings;
-  size_t before = s.scene->layers().size();
-  if (auto r = s.scene->add_file(path, warnings); !r) {
+  size_t before = s.scene->atlas().layers().size();
+  if (auto r = s.scene->atlas().add_file(path, warnings); !r) {
     s.error(r.error());
     return;
   }
-  s.scene->upload_pending();
   for (const std::string& w : warnings) s.error(w);
-  s.info("Added " + std::to_string(s.scene->layers().size() - before) + " layer(s) from " + path);
+  s.info("Added " + std::to_string(s.scene->atlas().layers().size() - before) + " layer(s) from " + path);
 }
 
 }  // namespace chronoatlas::ui

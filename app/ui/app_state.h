@@ -41,7 +41,7 @@ struct ExportSettings {
 struct AppState {
   std::unique_ptr<render::MapScene> scene;
   std::unique_ptr<render::MapRenderer> renderer;
-  render::View view;
+  render::MapView view;               // what the map shows, in its CRS
   render::FurnitureOptions furniture;
   story::Days day = 0;                // current date, days since 1970 (whole days while scrubbing)
   story::Playback playback;
@@ -77,6 +77,8 @@ void add_layer_file(AppState& state, const std::string& path);
 void set_day(AppState& state, story::Days day);
 // Centres the view on a place (degrees), keeping the zoom.
 void centre_on(AppState& state, LonLat place);
+// The story's default view in the current projection.
+void reset_view(AppState& state);
 
 // Panels, one per file. The sidebar ones draw into the current ImGui window.
 void panel_layers(AppState& state);

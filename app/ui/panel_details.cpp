@@ -7,7 +7,7 @@ namespace {
 
 // A feature's attributes, then any series attached to it at the current date, with sources.
 void describe(AppState& s, const render::Pick& p, bool brief) {
-  const render::SceneLayer& l = *s.scene->layers()[p.layer];
+  const model::AtlasLayer& l = s.scene->atlas().layers()[p.layer];
   const geo::Feature& f = l.data.features[p.feature];
   ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
   ImGui::TextDisabled("%s", l.spec.title.c_str());
@@ -44,7 +44,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
 }  // namespace
 
 void panel_details(AppState& s) {
-  if (!s.selected || s.selected->layer >= s.scene->layers().size()) {
+  if (!s.selected || s.selected->layer >= s.scene->atlas().layers().size()) {
     ImGui::TextDisabled("Click a feature on the map.");
     return;
   }
@@ -54,7 +54,7 @@ void panel_details(AppState& s) {
 }
 
 void map_tooltip(AppState& s) {
-  if (!s.hovered) return;
+  if (!s.hovered || s.hovered->layer >= s.scene->atlas().layers().size()) return;
   ImGui::BeginTooltip();
   describe(s, *s.hovered, true);
   ImGui::EndTooltip();

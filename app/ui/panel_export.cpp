@@ -32,7 +32,7 @@ std::string default_path(const AppState& s, const char* suffix) {
 std::pair<int, int> export_size(const AppState& s) {
   const ExportSettings& e = s.exporting;
   const Preset& p = kPresets[e.preset];
-  if (p.width == 0) return {s.view.width_px * p.height, s.view.height_px * p.height};
+  if (p.width == 0) return {s.view.width_px() * p.height, s.view.height_px() * p.height};
   if (p.width < 0) return {e.width, e.height};
   return {p.width, p.height};
 }
@@ -40,7 +40,7 @@ std::pair<int, int> export_size(const AppState& s) {
 exporting::RenderJob job_for(const AppState& s, const std::string& path, story::Days day) {
   auto [w, h] = export_size(s);
   exporting::RenderJob job;
-  job.view = exporting::scaled_view(s.view, w, h);
+  job.view = s.view.scaled(w, h);
   job.day = day;
   job.furniture = s.furniture;
   job.furniture.transparent = s.exporting.transparent;
@@ -206,18 +206,15 @@ void load_view(AppState& s, const std::string& path) {
   if (!saved) return s.error(saved.error());
   if (saved->scenario_dir != s.scene->scenario().dir)
     s.error("The view was saved for scenario " + saved->scenario_dir + "; open it with --scenario to match it");
-  if (saved->crs != s.scene->projection().definition()) {
-    auto p = geo::Projection::create(saved->crs);
-    if (!p) return s.error(p.error());
-    s.scene->use_projection(std::move(*p));
-    s.projection_name = saved->crs;
-  }
-  const float screen_scale = s.view.ui_scale;
-  s.view = exporting::scaled_view(exporting::view_of(*saved, s.scene->projection()), s.view.width_px, s.view.height_px);
-  s.view.ui_scale = screen_scale;
+  auto view = exporting::view_of(*saved);
+  if (!view) return s.error(path + ": " + view.error());
+  if (saved->crs != s.view.projection().definition()) s.projection_name = saved->crs;
+  const float screen_scale = s.view.ui_scale();
+  s.view = view->scaled(s.view.width_px(), s.view.height_px());
+  s.view.resize(s.view.width_px(), s.view.height_px(), screen_scale);
   set_day(s, *story::parse_iso_date(saved->date));
   s.furniture = saved->furniture;
-  exporting::apply_styles(*saved, *s.scene, s.day);
+  exporting::apply_styles(*saved, s.scene->atlas());
   s.info("Loaded view " + path);
 }
 

@@ -13,10 +13,8 @@ bool colour_edit(const char* label, Rgba& c) {
   return true;
 }
 
-void fit_to(AppState& s, const render::SceneLayer& l) {
-  if (l.data.extent.empty()) return;
-  BoundsXY b = s.scene->project_bounds(l.data.extent);
-  if (!b.empty()) s.view.fit(b);
+void fit_to(AppState& s, const model::AtlasLayer& l) {
+  if (!l.data.extent.empty()) s.view.fit(l.data.extent, 0.04);
 }
 
 }  // namespace
@@ -30,25 +28,26 @@ void panel_layers(AppState& s) {
   if ((ImGui::Button("Add") || enter) && !path.empty()) add_layer_file(s, path);
   ImGui::Separator();
 
-  auto& layers = s.scene->layers();
+  model::Atlas& atlas = s.scene->atlas();
+  const auto& layers = atlas.layers();
   int remove = -1, move_from = -1, move_to = -1;
   // Top of the list is drawn on top of the map.
   for (int i = static_cast<int>(layers.size()) - 1; i >= 0; --i) {
-    render::SceneLayer& l = *layers[i];
-    story::LayerStyle& st = l.spec.style;
+    const model::AtlasLayer& l = layers[i];
+    // Widgets edit a copy; a change goes back through the atlas, which restyles what depends on it.
+    story::LayerStyle st = l.spec.style;
     ImGui::PushID(i);
     ImGui::Checkbox("##visible", &st.visible);
     ImGui::SameLine();
     bool open = ImGui::TreeNodeEx(l.spec.title.c_str(), s.selected_layer == i ? ImGuiTreeNodeFlags_Selected : 0);
     if (ImGui::IsItemClicked()) s.selected_layer = i;
     if (open) {
-      bool restyle = false;
       ImGui::SliderFloat("opacity", &st.opacity, 0, 1);
-      restyle |= colour_edit("fill", st.fill);
+      colour_edit("fill", st.fill);
       ImGui::SameLine();
-      restyle |= colour_edit("stroke", st.stroke);
+      colour_edit("stroke", st.stroke);
       ImGui::SliderFloat("stroke width", &st.stroke_width_px, 0, 6, "%.1f px");
-      if (!l.geometry.points.empty()) restyle |= ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
+      if (l.data.has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
       ImGui::TextDisabled("%zu features, %s", l.data.features.size(), l.data.crs.c_str());
       if (ImGui::SmallButton("Fit")) fit_to(s, l);
       ImGui::SameLine();
@@ -57,17 +56,17 @@ void panel_layers(AppState& s) {
       if (ImGui::SmallButton("Down") && i > 0) move_from = i, move_to = i - 1;
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) remove = i;
-      if (restyle) s.scene->restyle(l, s.day);
       ImGui::TreePop();
     }
+    atlas.set_style(static_cast<size_t>(i), st);
     ImGui::PopID();
   }
   if (remove >= 0 || move_from >= 0) s.selected.reset(), s.hovered.reset();
   if (remove >= 0) {
-    s.info("Removed layer " + layers[remove]->spec.title);
-    s.scene->remove_layer(static_cast<size_t>(remove));
+    s.info("Removed layer " + layers[remove].spec.title);
+    atlas.remove_layer(static_cast<size_t>(remove));
   }
-  if (move_from >= 0) s.scene->move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
+  if (move_from >= 0) atlas.move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
 }
 
 }  // namespace chronoatlas::ui

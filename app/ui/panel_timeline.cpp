@@ -27,11 +27,11 @@ struct ChartSeries {
 // Every series with its own samples in the visible layers (derived series repeat another's samples).
 std::vector<ChartSeries> chart_series(AppState& s) {
   std::vector<ChartSeries> out;
-  for (const auto& l : s.scene->layers())
-    if (l->spec.style.visible)
-      for (const story::Series& series : l->spec.series)
+  for (const model::AtlasLayer& l : s.scene->atlas().layers())
+    if (l.spec.style.visible)
+      for (const story::Series& series : l.spec.series)
         if (series.derive.empty() && !series.samples.empty()) {
-          const Rgba& c = l->spec.style.stroke;
+          const Rgba& c = l.spec.style.stroke;
           out.push_back({&series, ImGui::GetColorU32(ImVec4(c.r * 0.6f + 0.4f, c.g * 0.6f + 0.4f, c.b * 0.6f + 0.4f, 1))});
         }
   return out;

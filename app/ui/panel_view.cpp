@@ -7,7 +7,7 @@ namespace chronoatlas::ui {
 
 void panel_view(AppState& s) {
   LonLat centre{0, 0};
-  s.scene->projection().inverse(s.view.centre, centre);
+  s.view.centre(centre);
   const auto presets = geo::projection_presets(s.scene->scenario().view, centre);
   if (ImGui::BeginCombo("projection", s.projection_name.c_str())) {
     for (const geo::NamedProjection& p : presets) {
@@ -28,11 +28,11 @@ void panel_view(AppState& s) {
     else s.error(proj.error() + " — the map keeps its projection");
   }
   ImGui::Separator();
-  if (ImGui::Button("Reset view (R)")) s.view = s.scene->default_view(s.view.width_px, s.view.height_px, s.view.ui_scale);
+  if (ImGui::Button("Reset view (R)")) reset_view(s);
   ImGui::SameLine();
-  if (ImGui::Button("Zoom in")) s.view.zoom_about({s.view.width_px / 2.0, s.view.height_px / 2.0}, 1.5);
+  if (ImGui::Button("Zoom in")) s.view.zoom_about({s.view.width_px() / 2.0, s.view.height_px() / 2.0}, 1.5);
   ImGui::SameLine();
-  if (ImGui::Button("Zoom out")) s.view.zoom_about({s.view.width_px / 2.0, s.view.height_px / 2.0}, 1 / 1.5);
+  if (ImGui::Button("Zoom out")) s.view.zoom_about({s.view.width_px() / 2.0, s.view.height_px() / 2.0}, 1 / 1.5);
   ImGui::Checkbox("graticule", &s.furniture.graticule);
   ImGui::SameLine();
   ImGui::Checkbox("legend", &s.furniture.legend);

@@ -14,10 +14,10 @@ void handle_shortcuts(AppState& s) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) set_day(s, std::floor(s.day) - 1);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_day(s, s.playback.window.start);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_day(s, s.playback.window.end - 1);
-  XY centre{s.view.width_px / 2.0, s.view.height_px / 2.0};
+  XY centre{s.view.width_px() / 2.0, s.view.height_px() / 2.0};
   if (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed(334 /* keypad + */)) s.view.zoom_about(centre, 1.5);
   if (ImGui::IsKeyPressed('-') || ImGui::IsKeyPressed(333 /* keypad - */)) s.view.zoom_about(centre, 1 / 1.5);
-  if (ImGui::IsKeyPressed('R', false)) s.view = s.scene->default_view(s.view.width_px, s.view.height_px, s.view.ui_scale);
+  if (ImGui::IsKeyPressed('R', false)) reset_view(s);
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('E', false)) s.exporting.shortcut = true;
 }
 

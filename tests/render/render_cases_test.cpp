@@ -57,17 +57,16 @@ exporting::RenderRequest request_of(const json& j, const fs::path& dir) {
 // Draws PLAN's frame the way the app's window does: through the screen cache, first at a view panned by a whole
 // number of pixels (so the cached layers are reused at an offset), then at the frame's own view.
 Result<render::Image> draw_through_screen_cache(exporting::RenderPlan& plan, render::MapRenderer& renderer) {
-  render::View view = plan.job.view;
-  auto target = render::OffscreenTarget::create(view.width_px, view.height_px);
+  const render::MapView& view = plan.job.view;
+  auto target = render::OffscreenTarget::create(view.width_px(), view.height_px());
   if (!target) return Error{target.error()};
   target->bind();
-  render::View panned = view;
-  panned.centre.x += 37 * view.units_per_px;
-  panned.centre.y -= 21 * view.units_per_px;
+  render::MapView panned = view;
+  panned.pan_px(-37, -21);
   renderer.draw_cached(plan.scene->frame(panned, plan.job.day, plan.job.furniture));
   renderer.draw_cached(plan.scene->frame(view, plan.job.day, plan.job.furniture));
   render::Image img;
-  img.width = view.width_px, img.height = view.height_px;
+  img.width = view.width_px(), img.height = view.height_px();
   target->read(img.width, img.height, img.rgba);
   return img;
 }

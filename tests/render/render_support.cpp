@@ -26,9 +26,8 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
   if (!projection) return Error{projection.error()};
   auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return Error{renderer.error()};
-  (*scene)->use_projection(std::move(*projection));
   exporting::RenderJob job;
-  job.view = (*scene)->default_view(width, height, 1);
+  job.view = (*scene)->default_view(*projection, width, height, 1);
   job.day = *story::parse_iso_date(date);
   if (!options.furniture) {
     auto& f = job.furniture;

@@ -32,12 +32,37 @@ TEST(View, ZoomKeepsThePointUnderTheCursor) {
   EXPECT_DOUBLE_EQ(v.units_per_px, 80);
 }
 
-TEST(View, ScaledExportShowsTheSameGroundWithScaledSymbols) {
-  render::View screen;
-  screen.width_px = 1000, screen.height_px = 500, screen.units_per_px = 40, screen.ui_scale = 1.5f;
-  render::View big = exporting::scaled_view(screen, 4000, 2000);
-  EXPECT_DOUBLE_EQ(big.units_per_px * big.width_px, screen.units_per_px * screen.width_px);
-  EXPECT_FLOAT_EQ(big.ui_scale, 6.0f);
+TEST(MapView, ScaledExportShowsTheSameGroundWithScaledSymbols) {
+  render::MapView screen(*geo::Projection::create("EPSG:3857"), 1000, 500, 1.5f);
+  screen.fit(BoundsLonLat{44, 38, 48, 41});
+  render::MapView big = screen.scaled(4000, 2000);
+  EXPECT_DOUBLE_EQ(big.pixels().units_per_px * big.width_px(), screen.pixels().units_per_px * screen.width_px());
+  EXPECT_FLOAT_EQ(big.ui_scale(), 6.0f);
+  EXPECT_EQ(big.projection().definition(), "EPSG:3857");
+}
+
+TEST(MapView, SwitchingProjectionKeepsTheCentreAndTheGroundScale) {
+  render::MapView v(*geo::Projection::create("EPSG:3857"), 1200, 800, 1);
+  v.fit(BoundsLonLat{44.5, 38.8, 48, 40.8});
+  ASSERT_TRUE(v.centre_on({46.75, 39.82}));
+  const double metres = v.metres_per_px();
+  v.switch_projection(*geo::Projection::create("+proj=lcc +lat_1=38 +lat_2=42 +lat_0=40 +lon_0=46 +datum=WGS84"),
+                      BoundsLonLat{44.5, 38.8, 48, 40.8});
+  LonLat c;
+  ASSERT_TRUE(v.centre(c));
+  EXPECT_NEAR(c.lon, 46.75, 1e-7);
+  EXPECT_NEAR(c.lat, 39.82, 1e-7);
+  EXPECT_NEAR(v.metres_per_px() / metres, 1.0, 1e-3);
+}
+
+TEST(MapView, ACentreOffTheProjectionFitsTheFallback) {
+  render::MapView v(*geo::Projection::create("EPSG:4326"), 800, 600, 1);
+  v.fit(BoundsLonLat{-10, -10, 10, 10});
+  v.pan_px(100000, 0);  // far off the world
+  v.switch_projection(*geo::Projection::create("EPSG:3857"), BoundsLonLat{44, 38, 48, 41});
+  LonLat c;
+  ASSERT_TRUE(v.centre(c));
+  EXPECT_NEAR(c.lon, 46, 0.5);
 }
 
 TEST(WorldFile, NamesPixelSizeAndTheCentreOfTheTopLeftPixel) {

@@ -1,0 +1,193 @@
+#include "model/atlas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "geo/vector_source.h"
+
+namespace chronoatlas::model {
+namespace {
+
+story::Interval feature_interval(const story::LayerSpec& spec, const geo::VectorLayer& layer, const geo::Feature& f,
+                                 std::string& problem) {
+  story::Interval t;
+  auto read = [&](const std::string& field, story::Days& out) {
+    if (field.empty()) return;
+    const std::string& text = layer.value(f, field);
+    if (text.empty()) return;  // open-ended
+    auto d = story::parse_iso_date(text);
+    if (d) out = *d;
+    else problem = "field '" + field + "': " + d.error();
+  };
+  read(spec.time_start_field, t.start);
+  read(spec.time_end_field, t.end);
+  return t;
+}
+
+// "2023-10-12;2023-10-13": the days a feature is ringed.
+std::vector<story::Days> highlight_days(const std::string& dates, std::string& problem) {
+  std::vector<story::Days> days;
+  size_t start = 0;
+  while (start < dates.size()) {
+    size_t end = dates.find(';', start);
+    if (end == std::string::npos) end = dates.size();
+    auto d = story::parse_iso_date(dates.substr(start, end - start));
+    if (d) days.push_back(*d);
+    else problem = d.error();
+    start = end + 1;
+  }
+  return days;
+}
+
+bool highlighted_on(const std::vector<story::Days>& days, story::Days day) {
+  return std::any_of(days.begin(), days.end(), [day](story::Days d) { return d <= day && day < d + 1; });
+}
+
+std::string feature_name(const story::LayerSpec& spec, const geo::VectorLayer& data, const geo::Feature& f) {
+  return spec.source + ", layer '" + data.name + "', feature " + std::to_string(f.fid);
+}
+
+}  // namespace
+
+void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings) {
+  AtlasLayer l;
+  l.id = next_id_++;
+  l.spec = std::move(spec);
+  l.data = std::move(data);
+  const bool timed = !l.spec.time_start_field.empty() || !l.spec.time_end_field.empty();
+  const int highlight = l.data.field_index(l.spec.style.highlight_field);
+  std::vector<geo::Feature> kept;
+  for (geo::Feature& f : l.data.features) {
+    std::string problem;
+    story::Interval t = timed ? feature_interval(l.spec, l.data, f, problem) : story::Interval{};
+    if (!problem.empty()) {
+      warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
+      continue;
+    }
+    if (highlight >= 0) {
+      std::string bad;
+      l.highlights.push_back(highlight_days(f.values[highlight], bad));
+      if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
+    }
+    kept.push_back(std::move(f));
+    l.times.push_back(t);
+  }
+  l.data.features = std::move(kept);
+  if (!timed) l.times.clear();
+  layers_.push_back(std::move(l));
+  ++revision_;
+}
+
+Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::string>& warnings) {
+  Atlas atlas;
+  atlas.scenario_ = scenario;
+  for (const story::LayerSpec& spec : scenario.layers) {
+    auto report = geo::load_vector_source(spec.source);
+    if (!report) return Error{"layer '" + spec.id + "': " + report.error()};
+    warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
+    auto it = std::find_if(report->layers.begin(), report->layers.end(), [&](const geo::VectorLayer& l) {
+      return spec.source_layer.empty() || l.name == spec.source_layer;
+    });
+    if (it == report->layers.end())
+      return Error{"layer '" + spec.id + "': " + spec.source + " has no usable layer '" + spec.source_layer + "'"};
+    atlas.add_layer(spec, std::move(*it), warnings);
+  }
+  return atlas;
+}
+
+Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
+  auto report = geo::load_vector_source(path);
+  if (!report) return Error{report.error()};
+  warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
+  static const Rgba palette[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
+                                 {0.91f, 0.16f, 0.54f, 1}};
+  for (geo::VectorLayer& l : report->layers) {
+    story::LayerSpec spec;
+    spec.id = spec.title = std::filesystem::path(path).filename().string() +
+                           (report->layers.size() > 1 ? " / " + l.name : "");
+    spec.source = path;
+    spec.source_layer = l.name;
+    Rgba c = palette[layers_.size() % std::size(palette)];
+    spec.style.fill = {c.r, c.g, c.b, 0.35f};
+    spec.style.stroke = c;
+    spec.style.stroke_width_px = 1.5f;
+    add_layer(std::move(spec), std::move(l), warnings);
+  }
+  return Ok{};
+}
+
+void Atlas::remove_layer(size_t index) {
+  if (index >= layers_.size()) return;
+  layers_.erase(layers_.begin() + static_cast<long>(index));
+  ++revision_;
+}
+
+void Atlas::move_layer(size_t from, size_t to) {
+  if (from >= layers_.size() || to >= layers_.size()) return;
+  AtlasLayer l = std::move(layers_[from]);
+  layers_.erase(layers_.begin() + static_cast<long>(from));
+  layers_.insert(layers_.begin() + static_cast<long>(to), std::move(l));
+  ++revision_;
+}
+
+void Atlas::set_style(size_t index, const story::LayerStyle& style) {
+  if (index >= layers_.size() || layers_[index].spec.style == style) return;
+  layers_[index].spec.style = style;
+  ++layers_[index].style_revision;
+  ++revision_;
+}
+
+bool Atlas::animating(story::Days day) const {
+  for (const AtlasLayer& l : layers_) {
+    if (!l.spec.style.visible || !l.spec.style.flow) continue;
+    // Only lines move; a series can thin a line to nothing (no flow on that date), and points never animate.
+    std::vector<FeatureStyle> styles = evaluate_styles(l, day);
+    for (size_t i = 0; i < l.data.features.size(); ++i)
+      if (live(l, i, day) && !l.data.features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
+        return true;
+  }
+  return false;
+}
+
+std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day) {
+  const story::LayerStyle& st = layer.spec.style;
+  std::vector<FeatureStyle> styles(layer.data.features.size());
+  const int key = layer.data.field_index(layer.spec.key_field);
+  const int by = layer.data.field_index(st.fill_by_field);
+  for (size_t i = 0; i < styles.size(); ++i) {
+    const geo::Feature& f = layer.data.features[i];
+    FeatureStyle& s = styles[i];
+    s.fill = st.fill;
+    s.stroke = st.stroke;
+    s.radius_px = st.point_radius_px;
+    s.flow = st.flow;
+    if (by >= 0)
+      if (auto it = st.fill_by_value.find(f.values[by]); it != st.fill_by_value.end()) s.fill = it->second;
+    if (i < layer.highlights.size() && highlighted_on(layer.highlights[i], day)) s.emphasis = 1;
+    for (const story::Series& series : layer.spec.series) {
+      if (key < 0 || f.values[key] != series.feature_key) continue;
+      double v = std::max(0.0, story::series_value(series, day).value_or(0.0));
+      if (series.radius_px_per_sqrt > 0) s.radius_px = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
+      // A width of 0 would fall back to the layer's: hide the line with a hair-thin width instead.
+      if (series.width_px_per_unit > 0) s.width_px = std::max(0.01f, static_cast<float>(series.width_px_per_unit * v));
+    }
+  }
+  return styles;
+}
+
+std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days day) {
+  int key = layer.data.field_index(layer.spec.key_field);
+  if (key < 0) return "";
+  for (const story::Series& series : layer.spec.series)
+    if (layer.data.features[feature].values[key] == series.feature_key)
+      if (std::string text = story::series_label(series, day); !text.empty()) return text;
+  return "";
+}
+
+bool is_static(const AtlasLayer& layer) {
+  const story::LayerStyle& st = layer.spec.style;
+  return layer.times.empty() && layer.spec.series.empty() && st.highlight_field.empty() && !st.flow;
+}
+
+}  // namespace chronoatlas::model

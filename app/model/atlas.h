@@ -1,0 +1,66 @@
+#pragma once
+// The map's content as a model, with no GL: the scenario and its layers (spec, vector data, per-feature time
+// intervals and highlight dates, parsed once at load). It changes only through the named operations below, which
+// the app, the render command and the tests all use; every change bumps a revision the GPU side watches.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "geo/vector_data.h"
+#include "model/feature_style.h"
+#include "story/scenario.h"
+
+namespace chronoatlas::model {
+
+struct AtlasLayer {
+  uint64_t id = 0;                               // stable across reordering; never reused
+  story::LayerSpec spec;
+  geo::VectorLayer data;
+  std::vector<story::Interval> times;            // per feature; empty when the layer has no time fields
+  std::vector<std::vector<story::Days>> highlights;  // per feature, the days it is ringed; empty: none
+  uint64_t style_revision = 0;                   // bumped by set_style
+};
+
+class Atlas {
+ public:
+  // Loads every layer of SCENARIO. A layer whose source cannot be read fails the load; unusable features are
+  // skipped with a warning naming file, layer, feature and value.
+  static Result<Atlas> load(const story::Scenario& scenario, std::vector<std::string>& warnings);
+
+  const story::Scenario& scenario() const { return scenario_; }
+  const std::vector<AtlasLayer>& layers() const { return layers_; }
+  // Changes whenever a layer is added, removed, moved or restyled.
+  uint64_t revision() const { return revision_; }
+
+  // Adds every layer of a vector file on top, with a default style.
+  Status add_file(const std::string& path, std::vector<std::string>& warnings);
+  // Adds DATA (already read) on top as SPEC says; features with malformed dates are skipped with a warning.
+  void add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings);
+  void remove_layer(size_t index);
+  void move_layer(size_t from, size_t to);
+  void set_style(size_t index, const story::LayerStyle& style);
+
+  // True when a visible flow line is drawn at DAY with a width, so a window must keep redrawing it.
+  bool animating(story::Days day) const;
+
+ private:
+  story::Scenario scenario_;
+  std::vector<AtlasLayer> layers_;
+  uint64_t revision_ = 1;
+  uint64_t next_id_ = 1;
+};
+
+// Each feature's look at DAY: the layer's style, categorical fills, highlight rings, and sizes from series (by the
+// last reported figure or as the series interpolates). A pure function of its arguments.
+std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day);
+// The label a series gives FEATURE at DAY ("100,625 arrived in Armenia"), or "".
+std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days day);
+// True when LAYER looks the same on every date (no times, series, highlights or flows).
+bool is_static(const AtlasLayer& layer);
+// True when FEATURE is shown at DAY.
+inline bool live(const AtlasLayer& layer, size_t feature, story::Days day) {
+  return layer.times.empty() || layer.times[feature].contains(day);
+}
+
+}  // namespace chronoatlas::model

@@ -1,0 +1,97 @@
+#include <cmath>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "model/atlas.h"
+#include "render/map_scene.h"
+
+using namespace chronoatlas;
+
+namespace {
+
+story::Scenario bundled() { return *story::load_scenario(std::string(GEODATA_DIR) + "/karabakh-2023"); }
+
+size_t layer_index(const model::Atlas& atlas, const std::string& id) {
+  for (size_t i = 0; i < atlas.layers().size(); ++i)
+    if (atlas.layers()[i].spec.id == id) return i;
+  return atlas.layers().size();
+}
+
+}  // namespace
+
+TEST(Atlas, MalformedDateSkipsTheFeatureAndNamesIt) {
+  auto scenario = story::load_scenario(std::string(TEST_DATA_DIR) + "/../scenarios/time-boundaries");
+  ASSERT_TRUE(scenario) << scenario.error();
+  std::vector<std::string> warnings;
+  auto atlas = model::Atlas::load(*scenario, warnings);
+  ASSERT_TRUE(atlas) << atlas.error();
+  const auto& layer = atlas->layers()[0];
+  EXPECT_EQ(layer.data.features.size(), 2u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("feature 2"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("2020-02-30"), std::string::npos) << warnings[0];
+  ASSERT_EQ(layer.times.size(), 2u);
+  EXPECT_EQ(story::format_date(layer.times[0].start), "2020-01-10");
+  EXPECT_EQ(story::format_date(layer.times[0].end), "2020-01-20");
+  EXPECT_FALSE(std::isfinite(layer.times[1].end));  // open end
+}
+
+TEST(PreparedLayer, DetailLevelsSimplifyButKeepEveryCountry) {
+  std::vector<std::string> warnings;
+  auto scene = render::MapScene::load(bundled(), warnings);  // CPU only: no GL context here
+  ASSERT_TRUE(scene);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  const auto& countries = (*scene)->prepared(0)->geometry;
+  ASSERT_GE(countries.levels.size(), 3u);
+  for (size_t i = 1; i < countries.levels.size(); ++i)
+    EXPECT_LT(countries.levels[i].line_points.size(), countries.levels[i - 1].line_points.size());
+  // Even the coarsest level still draws Armenia and Azerbaijan.
+  std::set<uint32_t> features(countries.levels.back().fill_feature.begin(), countries.levels.back().fill_feature.end());
+  const auto& data = (*scene)->atlas().layers()[0].data;
+  for (const char* name : {"Armenia", "Azerbaijan"}) {
+    bool found = false;
+    for (uint32_t f : features) found |= data.value(data.features[f], "name") == name;
+    EXPECT_TRUE(found) << name;
+  }
+}
+
+TEST(Atlas, NamedOperationsChangeTheRevisionAndKeepIdentities) {
+  std::vector<std::string> warnings;
+  auto atlas = model::Atlas::load(bundled(), warnings);
+  ASSERT_TRUE(atlas);
+  const uint64_t first_id = atlas->layers()[0].id, r0 = atlas->revision();
+  story::LayerStyle same = atlas->layers()[0].spec.style;
+  atlas->set_style(0, same);
+  EXPECT_EQ(atlas->revision(), r0);  // no change, no new revision
+  same.opacity = 0.5f;
+  atlas->set_style(0, same);
+  EXPECT_GT(atlas->revision(), r0);
+  EXPECT_EQ(atlas->layers()[0].style_revision, 1u);
+  atlas->move_layer(0, 2);
+  EXPECT_EQ(atlas->layers()[2].id, first_id);
+  const size_t before = atlas->layers().size();
+  ASSERT_TRUE(atlas->add_file(std::string(TEST_DATA_DIR) + "/multi.gpkg", warnings));
+  EXPECT_GT(atlas->layers().size(), before);
+  atlas->remove_layer(atlas->layers().size() - 1);
+  EXPECT_GT(atlas->layers().back().id, first_id);
+}
+
+TEST(Atlas, StylesAreAPureFunctionOfLayerAndDate) {
+  std::vector<std::string> warnings;
+  auto atlas = model::Atlas::load(bundled(), warnings);
+  ASSERT_TRUE(atlas);
+  const model::AtlasLayer& exodus = atlas->layers()[layer_index(*atlas, "displacement")];
+  const story::Days d = *story::parse_iso_date("2023-09-30");
+  auto a = model::evaluate_styles(exodus, d), b = model::evaluate_styles(exodus, d);
+  ASSERT_EQ(a.size(), b.size());
+  float largest = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].radius_px, b[i].radius_px);
+    largest = std::max(largest, a[i].radius_px);
+  }
+  auto later = model::evaluate_styles(exodus, *story::parse_iso_date("2023-10-10"));
+  float largest_later = 0;
+  for (const auto& s : later) largest_later = std::max(largest_later, s.radius_px);
+  EXPECT_GT(largest_later, largest);  // the arrivals symbol grows with the reported count
+}

@@ -1,0 +1,83 @@
+// Describing a frame is plain CPU work: these tests run without any GL context.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "render/map_scene.h"
+
+using namespace chronoatlas;
+
+namespace {
+
+struct Described {
+  std::unique_ptr<render::MapScene> scene;
+  render::MapView view;
+};
+
+Described bundled_at(const BoundsLonLat& box) {
+  std::vector<std::string> warnings;
+  auto scenario = story::load_scenario(std::string(GEODATA_DIR) + "/karabakh-2023");
+  auto scene = render::MapScene::load(*scenario, warnings);
+  auto projection = render::scenario_projection(*scenario);
+  Described d{std::move(*scene), render::MapView(*projection, 1200, 800, 1)};
+  d.view.fit(box);
+  d.scene->prepare(d.view.projection());
+  return d;
+}
+
+bool has_label(const render::Frame& f, const std::string& part) {
+  return std::any_of(f.labels.begin(), f.labels.end(), [&](const render::Label& l) {
+    return l.text.find(part) != std::string::npos;
+  });
+}
+
+}  // namespace
+
+TEST(Describe, LabelsFollowTheDateAndQuoteTheLastReport) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  render::Frame before = d.scene->describe(d.view, *story::parse_iso_date("2023-09-20"), {});
+  render::Frame after = d.scene->describe(d.view, *story::parse_iso_date("2023-10-01"), {});
+  EXPECT_FALSE(has_label(before, "arrived in Armenia"));
+  EXPECT_TRUE(has_label(after, "arrived in Armenia"));
+  EXPECT_TRUE(has_label(after, "Stepanakert"));
+}
+
+TEST(Describe, FurnitureAndLayersFromTheOptions) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  const story::Days day = *story::parse_iso_date("2023-09-30");
+  render::FurnitureOptions all;
+  render::Frame f = d.scene->describe(d.view, day, all);
+  EXPECT_EQ(f.furniture.date, "30 September 2023");
+  EXPECT_FALSE(f.furniture.title.empty());
+  EXPECT_GT(f.furniture.scale_bar_px, 0);
+  EXPECT_FALSE(f.furniture.legend.empty());
+  EXPECT_FALSE(f.fixed_labels.empty());  // graticule degrees
+  render::FurnitureOptions none;
+  none.title = none.date = none.legend = none.scale_bar = none.north_arrow = none.attribution = none.graticule = false;
+  render::Frame bare = d.scene->describe(d.view, day, none);
+  EXPECT_TRUE(bare.furniture.title.empty());
+  EXPECT_TRUE(bare.furniture.legend.empty());
+  EXPECT_EQ(bare.layers.size() + 1, f.layers.size());  // all but the graticule
+  EXPECT_FLOAT_EQ(f.day, static_cast<float>(day - d.scene->scenario().origin));
+}
+
+TEST(Describe, AViewInAnotherProjectionDrawsNothingUntilPrepared) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  render::MapView mercator = d.view;
+  mercator.switch_projection(*geo::Projection::create("EPSG:3857"), {44.5, 38.8, 48, 40.8});
+  const story::Days day = *story::parse_iso_date("2023-09-30");
+  EXPECT_TRUE(d.scene->describe(mercator, day, {}).layers.empty());
+  d.scene->prepare(mercator.projection());
+  EXPECT_FALSE(d.scene->describe(mercator, day, {}).layers.empty());
+}
+
+TEST(Describe, HiddenLayersAreLeftOutAfterAnAtlasChange) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  const story::Days day = *story::parse_iso_date("2023-09-30");
+  const size_t drawn = d.scene->describe(d.view, day, {}).layers.size();
+  story::LayerStyle hidden = d.scene->atlas().layers().back().spec.style;
+  hidden.visible = false;
+  d.scene->atlas().set_style(d.scene->atlas().layers().size() - 1, hidden);
+  d.scene->prepare(d.view.projection());
+  EXPECT_EQ(d.scene->describe(d.view, day, {}).layers.size() + 1, drawn);
+}
