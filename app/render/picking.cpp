@@ -19,7 +19,8 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
   for (size_t li = layers.size(); li-- > 0;) {
     const model::AtlasLayer& l = layers[li];
     const PreparedLayer* prepared = scene.prepared(li);
-    if (!l.spec.style.visible || !prepared) continue;
+    // Nothing to pick before the scene is projected for this view (the first frame, a projection switch).
+    if (!l.spec.style.visible || !prepared || prepared->anchors.size() != l.data.features.size()) continue;
     const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!live(l, i, day)) continue;
