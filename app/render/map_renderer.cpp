@@ -23,17 +23,6 @@ void set_view_uniforms(const GlProgram& p, const View& v, float day) {
   glUniform1i(loc(p, "u_styles"), 0);
 }
 
-// TEXT, cut with an ellipsis where it would be wider than MAX_PX.
-std::string fit_text(TextRenderer& text, const std::string& s, const TextStyle& style, float max_px) {
-  if (text.measure(s, style).width <= max_px) return s;
-  std::string cut = s;
-  while (!cut.empty() && text.measure(cut + "…", style).width > max_px) {
-    cut.pop_back();
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // whole UTF-8
-  }
-  return cut + "…";
-}
-
 }  // namespace
 
 Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const std::string& font_dir) {
@@ -66,8 +55,12 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const std::string& font
 
 void MapRenderer::draw(const Frame& frame, int x, int y) {
   target_x_ = x, target_y_ = y;
-  draw_tile(frame, {0, 0, frame.view.width_px, frame.view.height_px});
+  draw_tile(frame, layout(frame), {0, 0, frame.view.width_px, frame.view.height_px});
   target_x_ = target_y_ = 0;
+}
+
+OverlayLayout MapRenderer::layout(const Frame& frame) {
+  return layout_overlay(frame, [this](const std::string& s, const TextStyle& st) { return text_->measure(s, st); });
 }
 
 void MapRenderer::begin_target(const Frame& frame, int x, int y, int width, int height) {
@@ -84,14 +77,20 @@ void MapRenderer::begin_target(const Frame& frame, int x, int y, int width, int 
   glClear(GL_COLOR_BUFFER_BIT);
 }
 
-void MapRenderer::draw_overlays(const Frame& frame) {
-  layout_furniture(frame);
-  draw_labels(frame);
-  draw_furniture();
+void MapRenderer::draw_overlay(const OverlayLayout& o) {
+  for (const GlyphRun& g : o.labels) text_->add(g.text, g.x, g.y, g.style);
+  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
+  for (const ShapeTriangle& t : o.shapes)
+    for (XY p : {t.a, t.b, t.c})
+      shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), t.colour.r, t.colour.g,
+                                     t.colour.b, t.colour.a});
+  flush_shapes();
+  for (const GlyphRun& g : o.furniture_text) text_->add(g.text, g.x, g.y, g.style);
+  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
   glDisable(GL_SCISSOR_TEST);
 }
 
-void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
+void MapRenderer::draw_tile(const Frame& frame, const OverlayLayout& overlay, const PixelRect& tile) {
   tile_ = tile;
   View tv = frame.view;
   tv.centre = frame.view.to_world({tile.x + tile.width / 2.0, tile.y + tile.height / 2.0});
@@ -99,7 +98,7 @@ void MapRenderer::draw_tile(const Frame& frame, const PixelRect& tile) {
   tv.height_px = tile.height;
   begin_target(frame, target_x_, target_y_, tile.width, tile.height);
   draw_layers(frame, tv, 0, frame.layers.size());
-  draw_overlays(frame);
+  draw_overlay(overlay);
 }
 
 size_t MapRenderer::cacheable_prefix(const Frame& frame) {
@@ -185,7 +184,7 @@ void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glEnable(GL_BLEND);
   draw_layers(snapped, snapped.view, n, snapped.layers.size());
-  draw_overlays(snapped);
+  draw_overlay(layout(snapped));
 }
 
 void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, size_t end) {
@@ -244,73 +243,6 @@ void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw
     }
 }
 
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, TextRenderer& text,
-                                      std::vector<PixelBox> taken) {
-  std::vector<size_t> order(labels.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
-  std::vector<PlacedLabel> placed;
-  const float margin = 2 * view.ui_scale;
-  for (size_t i : order) {
-    const Label& l = labels[i];
-    TextBox box = text.measure(l.text, l.style);
-    if (l.min_width_px > 0 && box.width > l.min_width_px) continue;
-    bool done = false;
-    for (XY anchor : {l.world, l.alternate}) {
-      if (done || !std::isfinite(anchor.x)) continue;
-      XY p = view.to_pixel(anchor);
-      const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
-      // Area labels sit on their anchor; point labels try right, left, above, below their symbol.
-      std::vector<std::pair<float, float>> spots;
-      if (l.offset_px > 0)
-        spots = {{px + l.offset_px, py + mid},
-                 {px - l.offset_px - box.width, py + mid},
-                 {px - box.width / 2, py - l.offset_px - box.descent},
-                 {px - box.width / 2, py + l.offset_px + box.ascent}};
-      else
-        spots = {{px - box.width / 2, py + mid}};
-      for (auto [x, y] : spots) {
-        PixelBox b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
-        if (b.x0 < 0 || b.y0 < 0 || b.x1 > view.width_px || b.y1 > view.height_px) continue;
-        if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); })) continue;
-        taken.push_back(b);
-        placed.push_back({i, x, y});
-        done = true;
-        break;
-      }
-    }
-  }
-  return placed;
-}
-
-void MapRenderer::draw_labels(const Frame& frame) {
-  for (const PlacedLabel& p : place_labels(frame.labels, frame.view, *text_, reserved_)) {
-    const Label& l = frame.labels[p.index];
-    text_->add(l.text, p.x, p.y, l.style);
-  }
-  std::vector<PixelBox> taken = reserved_;
-  const float gap = 6 * frame.view.ui_scale;
-  for (const Label& l : frame.fixed_labels) {
-    TextBox b = text_->measure(l.text, l.style);
-    PixelBox box{static_cast<float>(l.world.x) - gap, static_cast<float>(l.world.y) - b.ascent,
-                 static_cast<float>(l.world.x) + b.width + gap, static_cast<float>(l.world.y) + b.descent};
-    if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& r) { return r.overlaps(box); })) continue;
-    taken.push_back(box);
-    text_->add(l.text, static_cast<float>(l.world.x), static_cast<float>(l.world.y), l.style);
-  }
-  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
-}
-
-void MapRenderer::add_rect(float x0, float y0, float x1, float y1, Rgba c) {
-  add_triangle({x0, y0}, {x1, y0}, {x0, y1}, c);
-  add_triangle({x1, y0}, {x1, y1}, {x0, y1}, c);
-}
-
-void MapRenderer::add_triangle(XY a, XY b, XY c, Rgba k) {
-  for (XY p : {a, b, c})
-    shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), k.r, k.g, k.b, k.a});
-}
-
 void MapRenderer::flush_shapes() {
   if (shapes_.empty()) return;
   glUseProgram(shape_.id());
@@ -323,88 +255,6 @@ void MapRenderer::flush_shapes() {
   glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(shapes_.size() / 6));
   glBindVertexArray(0);
   shapes_.clear();
-}
-
-void MapRenderer::layout_furniture(const Frame& frame) {
-  reserved_.clear();
-  furniture_text_.clear();
-  const View& v = frame.view;
-  const Furniture& f = frame.furniture;
-  const float s = v.ui_scale, pad = 14 * s;
-  const Rgba ink{0.12f, 0.12f, 0.14f, 1}, panel{1, 1, 1, 0.82f};
-  TextStyle title{22 * s, true, ink, {1, 1, 1, 0.9f}};
-  TextStyle date{30 * s, true, {0.55f, 0.1f, 0.1f, 1}, {1, 1, 1, 0.9f}};
-  TextStyle body{12.5f * s, false, ink, {1, 1, 1, 0}};
-  TextStyle small{11 * s, false, {0.2f, 0.2f, 0.22f, 1}, {1, 1, 1, 0.9f}};
-
-  if (!f.title.empty()) add_text(f.title, pad, pad + title.size_px * 0.8f, title);
-  if (!f.date.empty()) {
-    TextBox b = text_->measure(f.date, date);
-    add_text(f.date, v.width_px - pad - b.width, pad + date.size_px * 0.8f, date);
-  }
-  float bottom = v.height_px - pad;
-  if (!f.attribution.empty()) {
-    float band = attribution_band_px(s);
-    add_rect(0, v.height_px - band, static_cast<float>(v.width_px), static_cast<float>(v.height_px), {1, 1, 1, 0.88f});
-    reserved_.push_back({0, v.height_px - band, static_cast<float>(v.width_px), static_cast<float>(v.height_px)});
-    TextStyle credit = small;
-    credit.halo.a = 0;
-    add_text(fit_text(*text_, f.attribution, credit, v.width_px - 2 * pad), pad, v.height_px - band * 0.3f, credit);
-    bottom = v.height_px - band - 8 * s;
-  }
-  if (f.scale_bar_px > 0) {
-    float x1 = v.width_px - pad, x0 = x1 - f.scale_bar_px, y1 = bottom, y0 = y1 - 6 * s;
-    add_rect(x0 - s, y0 - s, x1 + s, y1 + s, ink);
-    reserved_.push_back({x0 - s, y0 - s, x1 + s, y1 + s});
-    for (int k = 0; k < 4; ++k) {
-      float a = x0 + f.scale_bar_px * k / 4, b = x0 + f.scale_bar_px * (k + 1) / 4;
-      add_rect(a, y0, b, y1, k % 2 ? ink : Rgba{1, 1, 1, 1});
-    }
-    TextBox b = text_->measure(f.scale_bar_label, small);
-    add_text(f.scale_bar_label, x1 - b.width, y0 - 5 * s, small);
-  }
-  if (!f.legend.empty()) {
-    float row = 20 * s, sw = 16 * s, width = 0;
-    for (const LegendEntry& e : f.legend) width = std::max(width, text_->measure(e.text, body).width);
-    float h = row * f.legend.size() + 12 * s, w = width + sw + 30 * s;
-    float x0 = pad, y0 = bottom - h - 6 * s;
-    add_rect(x0, y0, x0 + w, y0 + h, panel);
-    reserved_.push_back({x0, y0, x0 + w, y0 + h});
-    for (size_t i = 0; i < f.legend.size(); ++i) {
-      const LegendEntry& e = f.legend[i];
-      float cy = y0 + 6 * s + row * (i + 0.5f), cx = x0 + 10 * s + sw / 2;
-      if (e.point) {
-        add_rect(cx - 5 * s, cy - 5 * s, cx + 5 * s, cy + 5 * s, e.stroke);
-        add_rect(cx - 3.5f * s, cy - 3.5f * s, cx + 3.5f * s, cy + 3.5f * s, e.fill);
-      } else {
-        add_rect(cx - sw / 2, cy - 6 * s, cx + sw / 2, cy + 6 * s, e.stroke);
-        add_rect(cx - sw / 2 + s, cy - 6 * s + s, cx + sw / 2 - s, cy + 6 * s - s, e.fill);
-      }
-      add_text(e.text, x0 + 20 * s + sw, cy + body.size_px * 0.35f, body);
-    }
-  }
-  if (f.show_north_arrow && std::isfinite(f.north_arrow_deg)) {
-    float cx = v.width_px - pad - 14 * s, cy = pad + 70 * s, len = 18 * s;
-    double a = f.north_arrow_deg * M_PI / 180;
-    XY tip{cx + std::sin(a) * len, cy - std::cos(a) * len}, tail{cx - std::sin(a) * len * 0.6, cy + std::cos(a) * len * 0.6};
-    XY side{std::cos(a) * 7 * s, std::sin(a) * 7 * s};
-    reserved_.push_back({cx - len, cy - len - 8 * s, cx + len, cy + len});
-    add_triangle(tip, {tail.x + side.x, tail.y + side.y}, {cx, cy}, ink);
-    add_triangle(tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}, {0.6f, 0.6f, 0.6f, 1});
-    add_text("N", static_cast<float>(tip.x) - 4 * s, static_cast<float>(tip.y) - 4 * s, small);
-  }
-}
-
-void MapRenderer::add_text(const std::string& text, float x, float y, const TextStyle& style) {
-  TextBox b = text_->measure(text, style);
-  reserved_.push_back({x, y - b.ascent, x + b.width, y + b.descent});
-  furniture_text_.push_back({text, x, y, style});
-}
-
-void MapRenderer::draw_furniture() {
-  flush_shapes();
-  for (const FurnitureText& t : furniture_text_) text_->add(t.text, t.x, t.y, t.style);
-  text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
 }
 
 }  // namespace chronoatlas::render

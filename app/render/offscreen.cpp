@@ -57,11 +57,12 @@ Result<Image> render_image(MapRenderer& renderer, const Frame& frame) {
   auto target = OffscreenTarget::create(std::min(tile, w), std::min(tile, h));
   if (!target) return Error{target.error()};
   target->bind();
+  const OverlayLayout overlay = renderer.layout(frame);  // once, for every tile
   std::vector<uint8_t> rows;
   for (int ty = 0; ty < h; ty += tile) {
     for (int tx = 0; tx < w; tx += tile) {
       PixelRect r{tx, ty, std::min(tile, w - tx), std::min(tile, h - ty)};
-      renderer.draw_tile(frame, r);
+      renderer.draw_tile(frame, overlay, r);
       target->read(r.width, r.height, rows);
       for (int y = 0; y < r.height; ++y)
         std::memcpy(&img.rgba[(static_cast<size_t>(ty + y) * w + tx) * 4], &rows[static_cast<size_t>(y) * r.width * 4],

@@ -1,0 +1,68 @@
+#pragma once
+// Prepare, then draw: the overlay of an image (labels placed without overlaps, title, date, legend, scale bar,
+// sources and north arrow) laid out once per image as plain shapes and glyph runs. Tiles of a large export draw
+// the same layout, so labels and furniture never move between tiles, or between the screen and an export.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "render/frame.h"
+
+namespace chronoatlas::render {
+
+// Every size, gap and colour of the overlay, in pixels at UI scale 1.
+struct OverlayStyle {
+  float pad_px = 14;                 // from the image's edges
+  TextStyle title{22, true, {0.12f, 0.12f, 0.14f, 1}, {1, 1, 1, 0.9f}};
+  TextStyle date{30, true, {0.55f, 0.1f, 0.1f, 1}, {1, 1, 1, 0.9f}};
+  TextStyle body{12.5f, false, {0.12f, 0.12f, 0.14f, 1}, {1, 1, 1, 0}};
+  TextStyle small{11, false, {0.2f, 0.2f, 0.22f, 1}, {1, 1, 1, 0.9f}};
+  Rgba ink{0.12f, 0.12f, 0.14f, 1};
+  Rgba panel{1, 1, 1, 0.82f};        // behind the legend
+  Rgba band{1, 1, 1, 0.88f};         // behind the sources line
+  float above_band_px = 8;           // gap between the sources band and what sits above it
+  float scale_bar_height_px = 6;
+  float legend_row_px = 20, legend_swatch_px = 16, legend_gap_px = 6;
+  float north_arrow_length_px = 18, north_arrow_below_px = 70;
+  float label_margin_px = 2;         // kept free around every label
+  float fixed_label_gap_px = 6;      // around graticule degrees
+};
+
+struct PixelBox {
+  float x0, y0, x1, y1;  // image pixels
+  bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+struct ShapeTriangle {
+  XY a, b, c;  // image pixels
+  Rgba colour;
+};
+
+struct GlyphRun {
+  std::string text;
+  float x, y;  // baseline start, image pixels
+  TextStyle style;
+};
+
+struct OverlayLayout {
+  std::vector<GlyphRun> labels;          // map labels and graticule degrees, drawn first
+  std::vector<ShapeTriangle> shapes;     // furniture panels, bars and arrow, drawn over the labels
+  std::vector<GlyphRun> furniture_text;  // drawn last
+  std::vector<PixelBox> reserved;        // furniture boxes: labels keep out of them
+};
+
+// The size of a text in a style; the renderer's fonts measure, tests may pass a stand-in.
+using MeasureText = std::function<TextBox(const std::string&, const TextStyle&)>;
+
+// Lays out FRAME's furniture, then its labels around it.
+OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, const OverlayStyle& style = {});
+
+// Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where.
+struct PlacedLabel {
+  size_t index;
+  float x, y;  // baseline start, image pixels
+};
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, const MeasureText& measure,
+                                      std::vector<PixelBox> taken = {}, float margin_px = 2);
+
+}  // namespace chronoatlas::render

@@ -1,0 +1,86 @@
+// The overlay is laid out without GL, with a stand-in for the fonts: 0.6 em a character, 0.8 em up, 0.2 em down.
+#include <gtest/gtest.h>
+
+#include "render/overlay_layout.h"
+
+using namespace chronoatlas;
+using render::PixelBox;
+
+namespace {
+
+render::TextBox measure(const std::string& s, const render::TextStyle& st) {
+  return {0.6f * st.size_px * static_cast<float>(s.size()), 0.8f * st.size_px, 0.2f * st.size_px};
+}
+
+render::Frame empty_frame(int w, int h) {
+  render::Frame f;
+  f.view.width_px = w, f.view.height_px = h, f.view.units_per_px = 1;
+  f.view.centre = {w / 2.0, h / 2.0};  // world = pixels, y up
+  return f;
+}
+
+render::Label label(const std::string& text, double x, double y_up, double rank, float offset = 0) {
+  render::Label l;
+  l.text = text;
+  l.world = {x, y_up};
+  l.rank = rank;
+  l.offset_px = offset;
+  return l;
+}
+
+PixelBox box_of(const render::GlyphRun& g) {
+  render::TextBox b = measure(g.text, g.style);
+  return {g.x, g.y - b.ascent, g.x + b.width, g.y + b.descent};
+}
+
+}  // namespace
+
+TEST(OverlayLayout, HigherRankWinsAndPlacedLabelsNeverOverlap) {
+  render::Frame f = empty_frame(400, 300);
+  f.labels = {label("Kornidzor", 200, 150, 1), label("Post No. 1", 205, 152, 5), label("Goris", 60, 60, 2)};
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  ASSERT_EQ(o.labels.size(), 2u);
+  EXPECT_EQ(o.labels[0].text, "Post No. 1");
+  EXPECT_EQ(o.labels[1].text, "Goris");
+  EXPECT_FALSE(box_of(o.labels[0]).overlaps(box_of(o.labels[1])));
+}
+
+TEST(OverlayLayout, APointLabelMovesToTheLeftAtTheRightEdge) {
+  render::Frame f = empty_frame(400, 300);
+  f.labels = {label("Stepanakert", 390, 150, 1, 8)};
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  ASSERT_EQ(o.labels.size(), 1u);
+  EXPECT_LT(box_of(o.labels[0]).x1, 390 - 8 + 0.01);
+}
+
+TEST(OverlayLayout, FurnitureKeepsLabelsOutAndTheLegendSitsAboveTheSources) {
+  render::Frame f = empty_frame(800, 500);
+  f.furniture.title = "Title";
+  f.furniture.date = "30 September 2023";
+  f.furniture.attribution = "Sources";
+  f.furniture.legend = {{"Layer", {1, 0, 0, 1}, {0, 0, 0, 1}, false}};
+  f.labels = {label("Under the title", 40, 485, 9)};  // would sit on the title
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  for (const auto& l : o.labels)
+    for (const PixelBox& r : o.reserved) EXPECT_FALSE(box_of(l).overlaps(r)) << l.text;
+  const float band_top = 500 - render::attribution_band_px(1);
+  for (const auto& t : o.furniture_text) {
+    if (t.text == "Layer") {
+      EXPECT_LT(t.y, band_top);
+    }
+  }
+  EXPECT_EQ(o.furniture_text.size(), 4u);  // title, date, sources, legend entry
+}
+
+TEST(OverlayLayout, TheSameFrameGivesTheSameLayout) {
+  render::Frame f = empty_frame(600, 400);
+  f.furniture.title = "T";
+  for (int i = 0; i < 40; ++i) f.labels.push_back(label("L" + std::to_string(i), 20 + i * 13, 30 + i * 8, i % 7, 4));
+  render::OverlayLayout a = render::layout_overlay(f, measure), b = render::layout_overlay(f, measure);
+  ASSERT_EQ(a.labels.size(), b.labels.size());
+  for (size_t i = 0; i < a.labels.size(); ++i) {
+    EXPECT_EQ(a.labels[i].text, b.labels[i].text);
+    EXPECT_EQ(a.labels[i].x, b.labels[i].x);
+    for (size_t j = i + 1; j < a.labels.size(); ++j) EXPECT_FALSE(box_of(a.labels[i]).overlaps(box_of(a.labels[j])));
+  }
+}
