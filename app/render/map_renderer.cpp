@@ -131,40 +131,43 @@ uint64_t MapRenderer::cache_key(const Frame& frame, size_t n) {
   return h;
 }
 
+void MapRenderer::refresh_cache(const Frame& frame, size_t cacheable, int margin) {
+  GLint target_fbo = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
+  cache_.view = frame.view;
+  cache_.view.width_px = frame.view.width_px + 2 * margin;
+  cache_.view.height_px = frame.view.height_px + 2 * margin;
+  if (cache_.width != cache_.view.width_px || cache_.height != cache_.view.height_px) {
+    cache_.texture = make_texture();
+    glBindTexture(GL_TEXTURE_2D, cache_.texture.id());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, cache_.view.width_px, cache_.view.height_px, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    GLuint fbo = 0;
+    glGenFramebuffers(1, &fbo);
+    cache_.fbo = GlFramebuffer(fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture.id(), 0);
+    cache_.width = cache_.view.width_px, cache_.height = cache_.view.height_px;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.id());
+  begin_target(frame, 0, 0, cache_.width, cache_.height);
+  draw_layers(frame, cache_.view, 0, cacheable);
+  glDisable(GL_SCISSOR_TEST);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+  cache_.key = cache_key(frame, cacheable);
+}
+
 void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
   const size_t n = cacheable_prefix(frame);
   if (n == 0) return draw(frame, x, y);
-  GLint target_fbo = 0;
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
   const View& v = frame.view;
   const int margin = std::max(v.width_px, v.height_px) / 4;
-  const uint64_t key = cache_key(frame, n);
   double dx = (v.centre.x - cache_.view.centre.x) / v.units_per_px, dy = (v.centre.y - cache_.view.centre.y) / v.units_per_px;
-  if (key != cache_.key || std::fabs(dx) > margin || std::fabs(dy) > margin) {
+  if (cache_key(frame, n) != cache_.key || std::fabs(dx) > margin || std::fabs(dy) > margin) {
     // Redraw the static layers around the current centre, with a margin for panning.
-    cache_.view = v;
-    cache_.view.width_px = v.width_px + 2 * margin;
-    cache_.view.height_px = v.height_px + 2 * margin;
-    if (cache_.width != cache_.view.width_px || cache_.height != cache_.view.height_px) {
-      cache_.texture = make_texture();
-      glBindTexture(GL_TEXTURE_2D, cache_.texture.id());
-      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, cache_.view.width_px, cache_.view.height_px, 0, GL_RGBA,
-                   GL_UNSIGNED_BYTE, nullptr);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-      GLuint fbo = 0;
-      glGenFramebuffers(1, &fbo);
-      cache_.fbo = GlFramebuffer(fbo);
-      glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-      glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture.id(), 0);
-      cache_.width = cache_.view.width_px, cache_.height = cache_.view.height_px;
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.id());
-    begin_target(frame, 0, 0, cache_.width, cache_.height);
-    draw_layers(frame, cache_.view, 0, n);
-    glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
-    cache_.key = key;
+    refresh_cache(frame, n, margin);
     dx = dy = 0;
   }
   // Whole-pixel offsets keep the cached pixels exact; the rest of the frame snaps to the same pixel grid.

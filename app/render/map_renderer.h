@@ -42,6 +42,8 @@ class MapRenderer {
   void draw_overlay(const OverlayLayout& overlay);
   static size_t cacheable_prefix(const Frame& frame);
   static uint64_t cache_key(const Frame& frame, size_t cacheable);
+  // Draws the first CACHEABLE layers of FRAME into the cache texture, MARGIN pixels wider on each side.
+  void refresh_cache(const Frame& frame, size_t cacheable, int margin);
   void flush_shapes();
   PixelRect tile_{};
   int target_x_ = 0, target_y_ = 0;

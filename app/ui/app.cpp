@@ -99,6 +99,58 @@ void draw_sidebar(AppState& s, float width, float height) {
   ImGui::End();
 }
 
+// One pass of the UI: input, panels, then the map drawn through the screen cache.
+void run_frame(AppState& s, platform::Window& w) {
+  for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
+  const float sidebar_w = std::round(ImGui::GetFontSize() * 24), timeline_h = std::round(ImGui::GetFontSize() * 13);
+  s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
+  s.view.resize(std::max(1, static_cast<int>(s.map_area.width * ratio)),
+                std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale());
+  if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
+  handle_map_input(s, w);
+  handle_shortcuts(s);
+  advance_frame_export(s);
+  draw_sidebar(s, sidebar_w, vp->Size.y - status_h);
+  ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
+  ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
+  panel_timeline(s);
+  map_tooltip(s);
+  draw_status_bar(s);
+  render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
+  frame.seconds = static_cast<float>(ImGui::GetTime());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
+  glClearColor(0.1f, 0.1f, 0.11f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  s.renderer->draw_cached(frame, static_cast<int>(s.map_area.x * ratio),
+                          w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
+}
+
+// Scenario, atlas, renderer and the first view; false (with a message printed) when any fails.
+bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario,
+                   const std::vector<std::string>& layers) {
+  std::vector<std::string> warnings;
+  auto scene = render::MapScene::load(scenario, warnings);
+  if (!scene) return std::fprintf(stderr, "chronoatlas: %s\n", scene.error().c_str()), false;
+  s.scene = std::move(*scene);
+  s.day = scenario.initial;
+  for (const std::string& text : warnings) s.error(text);
+  auto renderer = render::MapRenderer::create(platform::font_dir());
+  if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), false;
+  s.renderer = std::move(*renderer);
+  auto projection = render::scenario_projection(scenario);
+  if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), false;
+  s.projection_name = scenario.projection.empty() ? "Lambert conformal conic (fitted)" : scenario.projection;
+  for (const std::string& path : layers) add_layer_file(s, path);
+  s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
+                                 w.content_scale());
+  s.playback.window = {scenario.start, scenario.end};
+  s.info("Loaded scenario '" + scenario.title + "' from " + scenario.dir);
+  return true;
+}
+
 }  // namespace
 
 int run_app(const std::vector<std::string>& args) {
@@ -112,17 +164,8 @@ int run_app(const std::vector<std::string>& args) {
     } else layers.push_back(args[i]);
   }
   if (!platform::display_available()) return render_instead(scenario_dir, layers);
-
-  AppState s;
   auto scenario = story::load_scenario(scenario_dir);
   if (!scenario) return std::fprintf(stderr, "chronoatlas: %s\n", scenario.error().c_str()), 1;
-  std::vector<std::string> warnings;
-  auto scene = render::MapScene::load(*scenario, warnings);
-  if (!scene) return std::fprintf(stderr, "chronoatlas: %s\n", scene.error().c_str()), 1;
-  s.scene = std::move(*scene);
-  s.day = scenario->initial;
-  for (const std::string& w : warnings) s.error(w);
-
   auto window = platform::Window::create("Chronoatlas — " + scenario->title, platform::config_dir() + "/imgui.ini");
   if (!window) {
     std::fprintf(stderr, "chronoatlas: %s\n", window.error().c_str());
@@ -130,48 +173,14 @@ int run_app(const std::vector<std::string>& args) {
   }
   platform::Window& w = **window;
   load_ui_fonts(platform::font_dir(), std::round(16 * w.content_scale()));
-  auto renderer = render::MapRenderer::create(platform::font_dir());
-  if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), 1;
-  s.renderer = std::move(*renderer);
-  auto projection = render::scenario_projection(*scenario);
-  if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), 1;
-  s.projection_name = scenario->projection.empty() ? "Lambert conformal conic (fitted)" : scenario->projection;
-  for (const std::string& path : layers) add_layer_file(s, path);
-  s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
-                                 w.content_scale());
-  s.info("Loaded scenario '" + scenario->title + "' from " + scenario->dir);
-
-  s.playback.window = {scenario->start, scenario->end};
+  AppState s;
+  if (!open_scenario(s, w, *scenario, layers)) return 1;
   const std::string settings_path = platform::config_dir() + "/settings.json";
   load_settings(s, settings_path);
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
     w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->atlas().animating(s.day) ? 1.0 / 30 : -1);
-    for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
-    const float sidebar_w = std::round(ImGui::GetFontSize() * 24), timeline_h = std::round(ImGui::GetFontSize() * 13);
-    s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
-    s.view.resize(std::max(1, static_cast<int>(s.map_area.width * ratio)),
-                  std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale());
-    if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
-    handle_map_input(s, w);
-    handle_shortcuts(s);
-    advance_frame_export(s);
-    draw_sidebar(s, sidebar_w, vp->Size.y - status_h);
-    ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
-    ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
-    panel_timeline(s);
-    map_tooltip(s);
-    draw_status_bar(s);
-    render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
-    frame.seconds = static_cast<float>(ImGui::GetTime());
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
-    glClearColor(0.1f, 0.1f, 0.11f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    s.renderer->draw_cached(frame, static_cast<int>(s.map_area.x * ratio),
-                     w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
+    run_frame(s, w);
     w.end_frame();
   }
   save_settings(s, settings_path);
