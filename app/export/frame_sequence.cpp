@@ -14,8 +14,8 @@ Result<std::vector<story::Days>> parse_frame_range(const std::string& text) {
   };
   size_t a = text.find(':'), b = a == std::string::npos ? a : text.find(':', a + 1);
   if (b == std::string::npos) return bad("three parts needed");
-  auto start = story::parse_iso_date(text.substr(0, a));
-  auto end = story::parse_iso_date(text.substr(a + 1, b - a - 1));
+  auto start = story::parse_moment(text.substr(0, a));
+  auto end = story::parse_moment(text.substr(a + 1, b - a - 1));
   if (!start) return bad(start.error());
   if (!end) return bad(end.error());
   char* rest = nullptr;

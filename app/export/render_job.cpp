@@ -1,6 +1,7 @@
 #include "export/render_job.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "build_config.h"
 #include "render/offscreen.h"
@@ -22,7 +23,7 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
   req.crs_wkt = job.view.projection().wkt();
   req.text = {{"Title", scene.scenario().title},
               {"Software", std::string("Chronoatlas ") + CHRONOATLAS_VERSION},
-              {"Scenario", scene.scenario().dir},
+              {"Scenario", std::filesystem::path(scene.scenario().dir).filename().string()},
               {"Date", story::format_date(job.day)},
               {"CRS", job.view.projection().definition()},
               {"Extent", extent},

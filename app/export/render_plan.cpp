@@ -21,14 +21,16 @@ Result<story::Scenario> requested_scenario(const RenderRequest& r, const std::op
 Result<story::Days> requested_day(const RenderRequest& r, const std::optional<SavedView>& saved,
                                   const story::Scenario& scenario) {
   std::string date = !r.date.empty() ? r.date : saved ? saved->date : "";
-  if (date.empty()) return scenario.initial;
-  auto d = story::parse_iso_date(date);
+  if (date.empty()) return story::end_of_day(scenario.initial);
+  auto d = story::parse_moment(date);
   if (!d) return Error{"--date: " + d.error()};
   return *d;
 }
 
 void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f) {
-  if (r.furniture) f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = *r.furniture;
+  if (r.furniture)
+    f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.caption = *r.furniture;
+  if (r.no_caption) f.caption = false;
   if (r.no_graticule) f.graticule = false;
   if (r.transparent) f.transparent = true;
   if (!r.title.empty()) f.title_override = r.title;

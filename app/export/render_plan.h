@@ -30,7 +30,7 @@ struct RenderRequest {
   std::string out;                             // FILE.png
   bool overwrite = false, geotiff = false;
   std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's
-  bool no_graticule = false, transparent = false;
+  bool no_graticule = false, no_caption = false, transparent = false;
   std::string title;                           // "": the scenario's
 };
 

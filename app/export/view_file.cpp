@@ -89,7 +89,8 @@ Result<SavedView> read_view_file(const std::string& path) {
 json furniture_json(const render::FurnitureOptions& f) {
   return {{"title", f.title},   {"date", f.date},           {"legend", f.legend},
           {"scale_bar", f.scale_bar}, {"north_arrow", f.north_arrow}, {"attribution", f.attribution},
-          {"graticule", f.graticule}, {"transparent", f.transparent}, {"title_text", f.title_override}};
+          {"graticule", f.graticule}, {"caption", f.caption}, {"transparent", f.transparent},
+          {"title_text", f.title_override}};
 }
 
 render::FurnitureOptions read_furniture(const json& f, render::FurnitureOptions o) {
@@ -99,7 +100,7 @@ render::FurnitureOptions read_furniture(const json& f, render::FurnitureOptions 
   };
   flag("title", o.title), flag("date", o.date), flag("legend", o.legend), flag("scale_bar", o.scale_bar);
   flag("north_arrow", o.north_arrow), flag("attribution", o.attribution), flag("graticule", o.graticule);
-  flag("transparent", o.transparent);
+  flag("transparent", o.transparent), flag("caption", o.caption);
   if (f.contains("title_text") && f["title_text"].is_string()) o.title_override = f["title_text"].get<std::string>();
   return o;
 }

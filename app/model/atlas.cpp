@@ -162,11 +162,20 @@ std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days d
     s.stroke = st.stroke;
     s.radius_px = st.point_radius_px;
     s.flow = st.flow;
-    if (by >= 0)
+    if (by >= 0) {
       if (auto it = st.fill_by_value.find(f.values[by]); it != st.fill_by_value.end()) s.fill = it->second;
+      if (auto it = st.stroke_by_value.find(f.values[by]); it != st.stroke_by_value.end()) s.stroke = it->second;
+    }
     if (i < layer.highlights.size() && highlighted_on(layer.highlights[i], day)) s.emphasis = 1;
     for (const story::Series& series : layer.spec.series) {
       if (key < 0 || f.values[key] != series.feature_key) continue;
+      const story::Sample* reported = story::sample_at(series, day);
+      if (reported && std::isnan(reported->value)) {
+        // No figure: a small faint symbol that claims no size, never the last figure held over.
+        s.radius_px = st.point_radius_px;
+        s.fill.a *= 0.3f;
+        continue;
+      }
       double v = std::max(0.0, story::series_value(series, day).value_or(0.0));
       if (series.radius_px_per_sqrt > 0) s.radius_px = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
       // A width of 0 would fall back to the layer's: hide the line with a hair-thin width instead.

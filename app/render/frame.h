@@ -1,6 +1,7 @@
 #pragma once
 // Everything one image shows, as plain data: built by the scene, drawn by the renderer, for screen and export alike.
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,24 +31,45 @@ struct Label {
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
 };
 
+enum class SwatchKind { Area, Line, Point };
+
+// A size key of a proportional symbol or line: "10,000 arrivals" drawn at the size the map gives that figure.
+struct SizeKey {
+  std::string text;
+  float size_px;                     // symbol radius or line width, before ui_scale
+};
+
+// A legend row drawn the way the layer is drawn: its fill, stroke, opacity and symbol.
 struct LegendEntry {
   std::string text;
+  SwatchKind kind = SwatchKind::Area;
   Rgba fill, stroke;
-  bool point = false;
+  float opacity = 1;
+  float stroke_width_px = 1;         // before ui_scale
+  float radius_px = 5;               // point symbols, before ui_scale
+  std::vector<SizeKey> sizes;        // proportional symbols: a few figures at their drawn size
+};
+
+// The event the date has reached, as a caption on the map.
+struct Caption {
+  std::string title;                 // "20 Sep 2023 · Ceasefire mediated by the peacekeepers"
+  std::string line;                  // one line of detail
 };
 
 struct Furniture {
   std::string title;
   std::string date;                  // large date stamp; "" for none
-  std::vector<LegendEntry> legend;   // empty: no legend
+  std::string date_note;             // the time rule under the stamp ("state at the end of the day, local time")
+  std::vector<LegendEntry> legend;   // top layer first; empty: no legend
   float scale_bar_px = 0;            // 0: no scale bar
   std::string scale_bar_label;
-  std::string attribution;           // sources line on a band along the bottom; "" for none
+  std::string attribution;           // sources of the layers shown, wrapped along the bottom; "" for none
   float north_arrow_deg = 0;         // where north points, clockwise from up; NaN for no arrow
   bool show_north_arrow = false;
+  std::optional<Caption> caption;
 };
 
-// Height of the sources band along the bottom of the image.
+// Height of one line of the sources band along the bottom of the image.
 inline float attribution_band_px(float ui_scale) { return 22 * ui_scale; }
 
 struct Frame {

@@ -64,6 +64,60 @@ std::vector<LonLat> focus_anchors(const geo::VectorLayer& data, const LayerGeome
   return out;
 }
 
+// "1,000 arrivals", "100 troops": up to three figures a decade apart below the series' largest, at the radius the
+// map gives them, leaving out those too small to read.
+std::vector<SizeKey> size_keys(const story::Series& series) {
+  double largest = 0;
+  for (const story::Sample& smp : series.samples)
+    if (std::isfinite(smp.value)) largest = std::max(largest, smp.value);
+  std::vector<SizeKey> keys;
+  if (largest <= 0 || series.radius_px_per_sqrt <= 0) return keys;
+  for (double v = std::pow(10.0, std::floor(std::log10(largest))); v >= 1 && keys.size() < 3; v /= 10) {
+    const float r = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
+    if (r < 3) break;
+    keys.push_back({story::format_count(v) + (series.unit.empty() ? "" : " " + series.unit), r});
+  }
+  return keys;
+}
+
+LegendEntry legend_entry(const model::AtlasLayer& l) {
+  const story::LayerStyle& st = l.spec.style;
+  LegendEntry e;
+  e.text = l.spec.title;
+  bool areas = false, lines = false;
+  for (const geo::Feature& f : l.data.features) areas |= !f.polygons.empty(), lines |= !f.lines.empty();
+  e.kind = areas ? SwatchKind::Area : lines ? SwatchKind::Line : SwatchKind::Point;
+  e.fill = st.fill;
+  e.stroke = st.stroke;
+  e.opacity = st.opacity;
+  e.stroke_width_px = st.stroke_width_px;
+  e.radius_px = st.point_radius_px;
+  for (const story::Series& series : l.spec.series)
+    for (SizeKey& k : size_keys(series)) e.sizes.push_back(std::move(k));
+  return e;
+}
+
+bool shows_something(const model::AtlasLayer& l, story::Days day) {
+  for (size_t i = 0; i < l.data.features.size(); ++i)
+    if (model::live(l, i, day)) return true;
+  return false;
+}
+
+// The event the date has reached: the last one on the day shown, up to the moment shown.
+std::optional<Caption> caption_for(const std::vector<story::Event>& events, story::Days day) {
+  const story::Event* last = nullptr;
+  int same_day = 0;
+  for (const story::Event& e : events)
+    if (std::floor(e.at) == std::floor(day) && e.at <= day) last = &e, ++same_day;
+  if (!last) return std::nullopt;
+  Caption c;
+  c.title = story::format_date_short(last->at) + " · " + last->title;
+  if (same_day > 1) c.title += "  (+" + std::to_string(same_day - 1) + " more that day)";
+  c.line = last->detail.substr(0, last->detail.find(". ") == std::string::npos ? std::string::npos
+                                                                              : last->detail.find(". ") + 1);
+  return c;
+}
+
 bool overlaps(const BoundsXY& b, const BoundsXY& seen) {
   return !b.empty() && b.min_x <= seen.max_x && b.max_x >= seen.min_x && b.min_y <= seen.max_y && b.max_y >= seen.min_y;
 }
@@ -263,6 +317,24 @@ void MapScene::add_scale_bar(const MapView& view, Furniture& f) const {
   }
 }
 
+void MapScene::add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,
+                                    Furniture& f) const {
+  const story::Scenario& scenario = atlas_.scenario();
+  if (options.date) {
+    f.date = story::format_moment(day);
+    const std::string zone = scenario.time_zone.empty() ? "local time" : "local time (" + scenario.time_zone + ")";
+    f.date_note = story::is_end_of_day(day) ? "state at the end of the day, " + zone : zone;
+  }
+  if (!options.attribution) return;
+  std::vector<std::string> credits;
+  for (size_t li : drawn) {
+    const std::string& a = atlas_.layers()[li].spec.attribution;
+    if (!a.empty() && std::find(credits.begin(), credits.end(), a) == credits.end()) credits.push_back(a);
+  }
+  if (credits.empty()) f.attribution = scenario.attribution;
+  for (const std::string& c : credits) f.attribution += (f.attribution.empty() ? "" : " · ") + c;
+}
+
 float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& view) const {
   // The side of a square of the feature's area, measured along the parallel through its label point.
   LonLat east{anchor.lon + std::sqrt(area_deg2), anchor.lat};
@@ -323,22 +395,26 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   BoundsXY seen;
   seen.extend(view.to_world({0, 0}));
   seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
+  std::vector<size_t> drawn;  // layers with something on the map: they get a legend row and their credits
   for (size_t li = 0; li < atlas_.layers().size(); ++li) {
     const model::AtlasLayer& l = atlas_.layers()[li];
     const PreparedLayer* p = prepared(li);
     const story::LayerStyle& st = l.spec.style;
     if (!st.visible || !p) continue;
-    if (overlaps(p->bounds, seen))
+    if (overlaps(p->bounds, seen)) {
       fr.layers.push_back({&p->gpu, st.opacity, st.stroke_width_px, st.fill.a > 0 || !st.fill_by_field.empty(),
                            st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l)});
-    if (options.legend && l.spec.legend)
-      fr.furniture.legend.push_back({l.spec.title, st.fill, st.stroke, !p->geometry.points.empty()});
+      if (shows_something(l, day)) drawn.push_back(li);
+    }
     add_layer_labels(l, *p, li, map_view, day, fr.labels);
   }
   Furniture& f = fr.furniture;
+  if (options.legend)
+    for (auto it = drawn.rbegin(); it != drawn.rend(); ++it)
+      if (atlas_.layers()[*it].spec.legend) f.legend.push_back(legend_entry(atlas_.layers()[*it]));
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
-  if (options.date) f.date = story::format_date_long(day);
-  if (options.attribution) f.attribution = scenario.attribution;
+  add_credits_and_time(drawn, day, options, f);
+  if (options.caption) f.caption = caption_for(scenario.events, day);
   if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, f);
   if (!options.scale_bar) f.scale_bar_px = 0;
   f.show_north_arrow = options.north_arrow && std::fabs(f.north_arrow_deg) > 0.5;

@@ -19,6 +19,7 @@ namespace chronoatlas::render {
 struct FurnitureOptions {
   bool title = true, date = true, legend = true, scale_bar = true, north_arrow = true, attribution = true;
   bool graticule = true;
+  bool caption = true;         // the event the date has reached, on the map
   bool transparent = false;
   std::string title_override;  // "" keeps the scenario's title
 };
@@ -83,6 +84,8 @@ class MapScene {
                         const MapView& view, story::Days day, std::vector<Label>& out) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
   void add_scale_bar(const MapView& view, Furniture& f) const;
+  void add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,
+                            Furniture& f) const;
 
   model::Atlas atlas_;
   std::vector<std::unique_ptr<PreparedLayer>> prepared_;  // in atlas order after prepare()

@@ -11,18 +11,33 @@ TextStyle scaled(TextStyle t, float s) {
   return t;
 }
 
-// TEXT, cut with an ellipsis where it would be wider than MAX_PX.
-std::string fit_text(const MeasureText& measure, const std::string& s, const TextStyle& style, float max_px) {
-  if (measure(s, style).width <= max_px) return s;
-  std::string cut = s;
-  while (!cut.empty() && measure(cut + "…", style).width > max_px) {
-    cut.pop_back();
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // whole UTF-8
+Rgba faded(Rgba c, float opacity) { return {c.r, c.g, c.b, c.a * opacity}; }
+
+// TEXT broken at spaces into lines no wider than MAX_PX (a word wider than that gets a line of its own).
+std::vector<std::string> wrap(const MeasureText& measure, const std::string& text, const TextStyle& style,
+                              float max_px) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(at, end - at);
+    const std::string longer = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure(longer, style).width > max_px) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = longer;
+    }
+    at = end + 1;
   }
-  return cut + "…";
+  if (!line.empty()) lines.push_back(line);
+  return lines;
 }
 
-// Collects the furniture's shapes and text, reserving each box.
+// Collects the furniture's shapes and text; each piece is measured first and placed only where it overlaps nothing
+// placed before it, so the more important pieces go first and the others shrink or are left out.
 class Furnisher {
  public:
   Furnisher(OverlayLayout& out, const MeasureText& measure) : out_(out), measure_(measure) {}
@@ -32,33 +47,112 @@ class Furnisher {
     triangle({x1, y0}, {x1, y1}, {x0, y1}, c);
   }
   void triangle(XY a, XY b, XY c, Rgba colour) { out_.shapes.push_back({a, b, c, colour}); }
+  void disc(float cx, float cy, float r, Rgba colour) {
+    constexpr int kSides = 32;
+    for (int i = 0; i < kSides; ++i) {
+      const double a0 = 2 * M_PI * i / kSides, a1 = 2 * M_PI * (i + 1) / kSides;
+      triangle({cx, cy}, {cx + r * std::cos(a0), cy + r * std::sin(a0)}, {cx + r * std::cos(a1), cy + r * std::sin(a1)},
+               colour);
+    }
+  }
   void reserve(PixelBox b) { out_.reserved.push_back(b); }
+  bool free(const PixelBox& b) const {
+    return std::none_of(out_.reserved.begin(), out_.reserved.end(), [&](const PixelBox& r) { return r.overlaps(b); });
+  }
   void text(const std::string& s, float x, float y, const TextStyle& style) {
-    TextBox b = measure_(s, style);
-    reserve({x, y - b.ascent, x + b.width, y + b.descent});
     out_.furniture_text.push_back({s, x, y, style});
   }
   TextBox measure(const std::string& s, const TextStyle& style) const { return measure_(s, style); }
+  const MeasureText& measurer() const { return measure_; }
 
  private:
   OverlayLayout& out_;
   const MeasureText& measure_;
 };
 
-// Returns the y above which furniture along the bottom may sit.
+// The sources, wrapped over as many lines as they need on a band along the bottom; never cut. Returns the y above
+// which furniture along the bottom may sit.
 float lay_out_sources(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
   const View& v = frame.view;
   const float s = v.ui_scale, pad = st.pad_px * s, w = static_cast<float>(v.width_px), h = static_cast<float>(v.height_px);
   if (frame.furniture.attribution.empty()) return h - pad;
-  const float band = attribution_band_px(s);
-  f.rect(0, h - band, w, h, st.band);
-  f.reserve({0, h - band, w, h});
   TextStyle credit = scaled(st.small, s);
   credit.halo.a = 0;
-  f.text(fit_text([&f](const std::string& t, const TextStyle& ts) { return f.measure(t, ts); }, frame.furniture.attribution,
-                  credit, w - 2 * pad),
-         pad, h - band * 0.3f, credit);
+  const auto lines = wrap(f.measurer(), frame.furniture.attribution, credit, w - 2 * pad);
+  const float line_h = credit.size_px * 1.35f, band = attribution_band_px(s) + line_h * (lines.size() - 1);
+  f.rect(0, h - band, w, h, st.band);
+  f.reserve({0, h - band, w, h});
+  const float first = h - band + (band - line_h * lines.size()) / 2 + line_h * 0.75f;
+  for (size_t i = 0; i < lines.size(); ++i) f.text(lines[i], pad, first + line_h * i, credit);
   return h - band - st.above_band_px * s;
+}
+
+// Date stamp and the time rule under it, top right, shrunk to fit the width. Returns its box.
+PixelBox lay_out_date(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
+  const Furniture& fu = frame.furniture;
+  const float s = frame.view.ui_scale, pad = st.pad_px * s, w = static_cast<float>(frame.view.width_px);
+  if (fu.date.empty()) return {w - pad, pad, w - pad, pad};
+  float k = 1;
+  while (k > 0.5f && f.measure(fu.date, scaled(st.date, s * k)).width > w - 2 * pad) k -= 0.1f;
+  const TextStyle date = scaled(st.date, s * k);
+  const TextBox b = f.measure(fu.date, date);
+  const float baseline = pad + date.size_px * 0.8f;
+  f.text(fu.date, w - pad - b.width, baseline, date);
+  PixelBox box{w - pad - b.width, baseline - b.ascent, w - pad, baseline + b.descent};
+  if (!fu.date_note.empty()) {
+    const TextStyle note = scaled(st.small, s * std::max(k, 0.8f));
+    const TextBox nb = f.measure(fu.date_note, note);
+    const float y = box.y1 + note.size_px;
+    f.text(fu.date_note, w - pad - nb.width, y, note);
+    box.x0 = std::min(box.x0, w - pad - nb.width), box.y1 = y + nb.descent;
+  }
+  f.reserve(box);
+  return box;
+}
+
+// The title beside the date when it fits there (shrinking to 70 %), else on a row of its own under it, else left
+// out. Returns the bottom of what the top rows take.
+float lay_out_title(const Frame& frame, const OverlayStyle& st, const PixelBox& date, Furnisher& f) {
+  const std::string& title = frame.furniture.title;
+  const float s = frame.view.ui_scale, pad = st.pad_px * s, w = static_cast<float>(frame.view.width_px);
+  if (title.empty()) return date.y1;
+  for (bool own_row : {false, true})
+    for (float k : {1.0f, 0.85f, 0.7f}) {
+      const TextStyle t = scaled(st.title, s * k);
+      const TextBox b = f.measure(title, t);
+      const float top = own_row ? date.y1 + 4 * s : pad, baseline = top + t.size_px * 0.8f;
+      const PixelBox box{pad, baseline - b.ascent, pad + b.width, baseline + b.descent};
+      const float room = own_row ? w - pad : date.x0 - 12 * s;
+      if (box.x1 > room || !f.free(box)) continue;
+      f.text(title, pad, baseline, t);
+      f.reserve(box);
+      return std::max(box.y1, date.y1);
+    }
+  return date.y1;
+}
+
+// The event the date has reached: its title and one line, on a panel under the top rows.
+void lay_out_caption(const Frame& frame, const OverlayStyle& st, float top, float bottom, Furnisher& f) {
+  if (!frame.furniture.caption) return;
+  const Caption& c = *frame.furniture.caption;
+  const float s = frame.view.ui_scale, pad = st.pad_px * s;
+  const float max_w = std::min(static_cast<float>(frame.view.width_px) - 2 * pad, st.caption_width_px * s);
+  TextStyle head = scaled(st.body, s), body = scaled(st.body, s);
+  head.bold = true;
+  auto lines = wrap(f.measurer(), c.title, head, max_w - 16 * s);
+  const size_t head_lines = lines.size();
+  for (std::string& l : wrap(f.measurer(), c.line, body, max_w - 16 * s)) lines.push_back(std::move(l));
+  const float line_h = body.size_px * 1.35f;
+  float width = 0;
+  for (size_t i = 0; i < lines.size(); ++i)
+    width = std::max(width, f.measure(lines[i], i < head_lines ? head : body).width);
+  const PixelBox box{pad, top + 8 * s, pad + width + 16 * s, top + 8 * s + line_h * lines.size() + 10 * s};
+  if (box.y1 > bottom || !f.free(box)) return;
+  f.rect(box.x0, box.y0, box.x1, box.y1, st.panel);
+  f.rect(box.x0, box.y0, box.x0 + 3 * s, box.y1, st.date.colour);
+  for (size_t i = 0; i < lines.size(); ++i)
+    f.text(lines[i], box.x0 + 10 * s, box.y0 + 5 * s + line_h * (i + 0.8f), i < head_lines ? head : body);
+  f.reserve(box);
 }
 
 void lay_out_scale_bar(const Frame& frame, const OverlayStyle& st, float bottom, Furnisher& f) {
@@ -67,70 +161,145 @@ void lay_out_scale_bar(const Frame& frame, const OverlayStyle& st, float bottom,
   const float s = frame.view.ui_scale;
   const float x1 = frame.view.width_px - st.pad_px * s, x0 = x1 - fu.scale_bar_px, y1 = bottom;
   const float y0 = y1 - st.scale_bar_height_px * s;
-  f.rect(x0 - s, y0 - s, x1 + s, y1 + s, st.ink);
-  f.reserve({x0 - s, y0 - s, x1 + s, y1 + s});
-  for (int k = 0; k < 4; ++k) {
-    float a = x0 + fu.scale_bar_px * k / 4, b = x0 + fu.scale_bar_px * (k + 1) / 4;
-    f.rect(a, y0, b, y1, k % 2 ? st.ink : Rgba{1, 1, 1, 1});
-  }
   const TextStyle small = scaled(st.small, s);
-  TextBox b = f.measure(fu.scale_bar_label, small);
+  const TextBox b = f.measure(fu.scale_bar_label, small);
+  const PixelBox box{std::min(x0, x1 - b.width) - s, y0 - 5 * s - b.ascent, x1 + s, y1 + s};
+  if (!f.free(box)) return;
+  f.rect(x0 - s, y0 - s, x1 + s, y1 + s, st.ink);
+  for (int k = 0; k < 4; ++k) {
+    float a = x0 + fu.scale_bar_px * k / 4, c = x0 + fu.scale_bar_px * (k + 1) / 4;
+    f.rect(a, y0, c, y1, k % 2 ? st.ink : Rgba{1, 1, 1, 1});
+  }
   f.text(fu.scale_bar_label, x1 - b.width, y0 - 5 * s, small);
+  f.reserve(box);
 }
 
+// One swatch drawn as the layer draws: areas as a filled, outlined box; lines as a stroke; points as a symbol.
+void swatch(const LegendEntry& e, float cx, float cy, float s, const OverlayStyle& st, Furnisher& f) {
+  const float half = st.legend_swatch_px * s / 2;
+  const Rgba fill = faded(e.fill, e.opacity), stroke = faded(e.stroke, e.opacity);
+  if (e.kind == SwatchKind::Area) {
+    // The fill shows over the legend's panel as it shows over the map; the outline is a frame around it.
+    const float edge = std::clamp(e.stroke_width_px, 1.0f, 3.0f) * s, x0 = cx - half, x1 = cx + half;
+    const float y0 = cy - 6 * s, y1 = cy + 6 * s;
+    f.rect(x0 + edge, y0 + edge, x1 - edge, y1 - edge, fill);
+    f.rect(x0, y0, x1, y0 + edge, stroke), f.rect(x0, y1 - edge, x1, y1, stroke);
+    f.rect(x0, y0 + edge, x0 + edge, y1 - edge, stroke), f.rect(x1 - edge, y0 + edge, x1, y1 - edge, stroke);
+  } else if (e.kind == SwatchKind::Line) {
+    const float width = std::clamp(e.stroke_width_px, 1.5f, 6.0f) * s;
+    f.rect(cx - half, cy - width / 2, cx + half, cy + width / 2, stroke);
+  } else {
+    const float r = std::clamp(e.radius_px, 3.0f, 7.0f) * s;
+    f.disc(cx, cy, r + 1.5f * s, stroke);
+    f.disc(cx, cy, r, fill);
+  }
+}
+
+// A layer's row, then (for proportional symbols) its size keys as nested circles sharing one bottom point, each
+// labelled level with its top.
+float legend_entry_height(const LegendEntry& e, float s, const OverlayStyle& st, bool with_sizes) {
+  float h = st.legend_row_px * s;
+  if (with_sizes && !e.sizes.empty()) h += 2 * e.sizes.front().size_px * s + 8 * s;
+  return h;
+}
+
+float legend_entry_width(const LegendEntry& e, float s, const OverlayStyle& st, bool with_sizes, Furnisher& f) {
+  const TextStyle body = scaled(st.body, s);
+  float w = st.legend_swatch_px * s + 10 * s + f.measure(e.text, body).width;
+  if (!with_sizes) return w;
+  const TextStyle small = scaled(st.small, s);
+  for (const SizeKey& k : e.sizes)
+    w = std::max(w, 2 * e.sizes.front().size_px * s + 16 * s + f.measure(k.text, small).width);
+  return w;
+}
+
+Rgba over_white(Rgba c, float opacity) {
+  const float a = c.a * opacity;
+  return {c.r * a + (1 - a), c.g * a + (1 - a), c.b * a + (1 - a), 1};
+}
+
+void draw_size_keys(const LegendEntry& e, float x0, float top, float s, const OverlayStyle& st, Furnisher& f) {
+  const float largest = e.sizes.front().size_px * s, cx = x0 + largest, bottom = top + 2 * largest + 4 * s;
+  const TextStyle small = scaled(st.small, s);
+  float last_label_y = -1e9f;
+  for (const SizeKey& k : e.sizes) {
+    const float r = k.size_px * s, y = bottom - 2 * r;
+    if (y - last_label_y < small.size_px * 1.1f) continue;  // too close to the key above to read: left out
+    last_label_y = y;
+    f.disc(cx, bottom - r, r + 1.2f * s, faded(e.stroke, e.opacity));
+    f.disc(cx, bottom - r, r, over_white(e.fill, e.opacity * 0.45f));
+    f.rect(cx, y - 0.5f * s, x0 + 2 * largest + 6 * s, y + 0.5f * s, st.ink);
+    f.text(k.text, x0 + 2 * largest + 9 * s, y + small.size_px * 0.35f, small);
+  }
+}
+
+void draw_legend(const std::vector<LegendEntry>& legend, float x0, float y0, float s, bool with_sizes,
+                 const OverlayStyle& st, Furnisher& f) {
+  const float sw = st.legend_swatch_px * s;
+  const TextStyle body = scaled(st.body, s);
+  float y = y0 + 6 * s;
+  for (const LegendEntry& e : legend) {
+    const float row = st.legend_row_px * s, cy = y + row / 2;
+    swatch(e, x0 + 10 * s + sw / 2, cy, s, st, f);
+    f.text(e.text, x0 + 20 * s + sw, cy + body.size_px * 0.35f, body);
+    if (with_sizes && !e.sizes.empty()) draw_size_keys(e, x0 + 10 * s, y + row, s, st, f);
+    y += legend_entry_height(e, s, st, with_sizes);
+  }
+}
+
+// The legend, bottom left: at full size, smaller, or without size keys, whichever first fits its share of the
+// image and overlaps nothing; else none.
 void lay_out_legend(const Frame& frame, const OverlayStyle& st, float bottom, Furnisher& f) {
   const std::vector<LegendEntry>& legend = frame.furniture.legend;
   if (legend.empty()) return;
-  const float s = frame.view.ui_scale, row = st.legend_row_px * s, sw = st.legend_swatch_px * s;
-  const TextStyle body = scaled(st.body, s);
-  float width = 0;
-  for (const LegendEntry& e : legend) width = std::max(width, f.measure(e.text, body).width);
-  const float h = row * legend.size() + 12 * s, w = width + sw + 30 * s;
-  const float x0 = st.pad_px * s, y0 = bottom - h - st.legend_gap_px * s;
-  f.rect(x0, y0, x0 + w, y0 + h, st.panel);
-  f.reserve({x0, y0, x0 + w, y0 + h});
-  for (size_t i = 0; i < legend.size(); ++i) {
-    const LegendEntry& e = legend[i];
-    const float cy = y0 + 6 * s + row * (i + 0.5f), cx = x0 + 10 * s + sw / 2;
-    if (e.point) {
-      f.rect(cx - 5 * s, cy - 5 * s, cx + 5 * s, cy + 5 * s, e.stroke);
-      f.rect(cx - 3.5f * s, cy - 3.5f * s, cx + 3.5f * s, cy + 3.5f * s, e.fill);
-    } else {
-      f.rect(cx - sw / 2, cy - 6 * s, cx + sw / 2, cy + 6 * s, e.stroke);
-      f.rect(cx - sw / 2 + s, cy - 6 * s + s, cx + sw / 2 - s, cy + 6 * s - s, e.fill);
+  const float x0 = st.pad_px * frame.view.ui_scale;
+  for (bool with_sizes : {true, false})
+    for (float k : {1.0f, 0.85f, 0.7f}) {
+      const float s = frame.view.ui_scale * k;
+      float width = 0, height = 12 * s;
+      for (const LegendEntry& e : legend) {
+        width = std::max(width, legend_entry_width(e, s, st, with_sizes, f));
+        height += legend_entry_height(e, s, st, with_sizes);
+      }
+      const float y0 = bottom - height - st.legend_gap_px * s;
+      const PixelBox box{x0, y0, x0 + width + 20 * s, y0 + height};
+      const bool fits = box.x1 - box.x0 <= st.legend_max_share * frame.view.width_px &&
+                        height <= st.legend_max_share * frame.view.height_px;
+      if (!fits || y0 < x0 || !f.free(box)) continue;
+      f.rect(box.x0, box.y0, box.x1, box.y1, st.panel);
+      draw_legend(legend, x0, y0, s, with_sizes, st, f);
+      f.reserve(box);
+      return;
     }
-    f.text(e.text, x0 + 20 * s + sw, cy + body.size_px * 0.35f, body);
-  }
 }
 
-void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
+void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, Furnisher& f) {
   const Furniture& fu = frame.furniture;
   if (!fu.show_north_arrow || !std::isfinite(fu.north_arrow_deg)) return;
   const float s = frame.view.ui_scale, len = st.north_arrow_length_px * s;
-  const float cx = frame.view.width_px - st.pad_px * s - 14 * s, cy = st.pad_px * s + st.north_arrow_below_px * s;
+  const float cx = frame.view.width_px - st.pad_px * s - 14 * s, cy = top + 16 * s + len;
+  const PixelBox box{cx - len, cy - len - 8 * s, cx + len, cy + len};
+  if (!f.free(box)) return;
   const double a = fu.north_arrow_deg * M_PI / 180;
   XY tip{cx + std::sin(a) * len, cy - std::cos(a) * len};
   XY tail{cx - std::sin(a) * len * 0.6, cy + std::cos(a) * len * 0.6};
   XY side{std::cos(a) * 7 * s, std::sin(a) * 7 * s};
-  f.reserve({cx - len, cy - len - 8 * s, cx + len, cy + len});
   f.triangle(tip, {tail.x + side.x, tail.y + side.y}, {cx, cy}, st.ink);
   f.triangle(tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}, {0.6f, 0.6f, 0.6f, 1});
   f.text("N", static_cast<float>(tip.x) - 4 * s, static_cast<float>(tip.y) - 4 * s, scaled(st.small, s));
+  f.reserve(box);
 }
 
+// In order of importance: sources, date, title, the event caption, scale bar, legend, north arrow. Each piece goes
+// only where it overlaps nothing placed before it.
 void lay_out_furniture(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
-  const Furniture& fu = frame.furniture;
-  const float s = frame.view.ui_scale, pad = st.pad_px * s;
-  const TextStyle title = scaled(st.title, s), date = scaled(st.date, s);
-  if (!fu.title.empty()) f.text(fu.title, pad, pad + title.size_px * 0.8f, title);
-  if (!fu.date.empty()) {
-    TextBox b = f.measure(fu.date, date);
-    f.text(fu.date, frame.view.width_px - pad - b.width, pad + date.size_px * 0.8f, date);
-  }
   const float bottom = lay_out_sources(frame, st, f);
+  const PixelBox date = lay_out_date(frame, st, f);
+  const float top = lay_out_title(frame, st, date, f);
+  lay_out_caption(frame, st, top, bottom, f);
   lay_out_scale_bar(frame, st, bottom, f);
   lay_out_legend(frame, st, bottom, f);
-  lay_out_north_arrow(frame, st, f);
+  lay_out_north_arrow(frame, st, date.y1, f);
 }
 
 // Graticule degrees sit where the scene put them, unless furniture or another label is there.

@@ -23,7 +23,9 @@ struct OverlayStyle {
   float above_band_px = 8;           // gap between the sources band and what sits above it
   float scale_bar_height_px = 6;
   float legend_row_px = 20, legend_swatch_px = 16, legend_gap_px = 6;
-  float north_arrow_length_px = 18, north_arrow_below_px = 70;
+  float legend_max_share = 0.5f;     // of the image's width and height: a larger legend shrinks or goes
+  float north_arrow_length_px = 18;
+  float caption_width_px = 560;      // widest the event caption gets
   float label_margin_px = 2;         // kept free around every label
   float fixed_label_gap_px = 6;      // around graticule degrees
 };

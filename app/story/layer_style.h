@@ -22,6 +22,7 @@ struct LayerStyle {
   bool flow = false;                          // lines drawn as a stream moving from start to end
   std::string fill_by_field;                  // categorical colours: a field ...
   std::map<std::string, Rgba> fill_by_value;  // ... and a colour per value
+  std::map<std::string, Rgba> stroke_by_value;  // ... and, optionally, an outline or line colour per value
   bool operator==(const LayerStyle&) const = default;
 };
 

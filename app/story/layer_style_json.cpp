@@ -28,6 +28,14 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
       TRY_ASSIGN(c, r.colour(fb["values"], value, path + "fill_by.values.", Rgba{}));
       s.fill_by_value[value] = c;
     }
+    if (fb.contains("strokes")) {
+      if (!fb["strokes"].is_object()) return Error{r.fail(path + "fill_by.strokes", "an object of value: colour")};
+      for (auto& [value, colour] : fb["strokes"].items()) {
+        Rgba c;
+        TRY_ASSIGN(c, r.colour(fb["strokes"], value, path + "fill_by.strokes.", Rgba{}));
+        s.stroke_by_value[value] = c;
+      }
+    }
   }
   return s;
 }

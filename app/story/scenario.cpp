@@ -25,6 +25,10 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
   if (interpolation != "step" && interpolation != "linear")
     return Error{r.fail(path + "interpolation", "\"step\" or \"linear\"")};
   s.interpolation = interpolation == "step" ? Interpolation::Step : Interpolation::Linear;
+  if (s.interpolation == Interpolation::Linear && (j.contains("radius_px_per_sqrt") || j.contains("label")))
+    return Error{r.fail(path + "interpolation",
+                        "\"step\" for a series that sizes symbols or labels them: a map shows reported figures, "
+                        "never values between them")};
   TRY_ASSIGN(s.derive, r.string(j, "derive", path, ""));
   if (!s.derive.empty() && s.derive != "daily_change") return Error{r.fail(path + "derive", "\"daily_change\"")};
   float k = 0;
@@ -33,6 +37,8 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
   TRY_ASSIGN(k, r.number(j, "width_px_per_unit", path, 0));
   s.width_px_per_unit = k;
   TRY_ASSIGN(s.label, r.string(j, "label", path, ""));
+  TRY_ASSIGN(s.label_no_figure, r.string(j, "label_no_figure", path, ""));
+  TRY_ASSIGN(s.unit, r.string(j, "unit", path, ""));
   TRY_ASSIGN(s.title, r.string(j, "title", path, s.id));
   if (j.contains("samples_from")) {
     TRY_ASSIGN(s.id_of_samples, r.string(j, "samples_from", path));
@@ -45,9 +51,13 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
     Sample smp;
     TRY_ASSIGN(smp.at, r.date(e, "date", at));
     smp.has_time = e["date"].get<std::string>().size() > 10;
-    if (!smp.has_time) smp.at += 0.5;
-    if (!e.contains("value") || !e["value"].is_number()) return Error{r.fail(at + "value", "a number")};
-    smp.value = e["value"].get<double>();
+    if (!smp.has_time) smp.at = end_of_day(smp.at);  // the time rule: known by the end of its day
+    TRY_ASSIGN(smp.time_text, r.string(e, "time", at, ""));
+    if (smp.has_time && !smp.time_text.empty())
+      return Error{r.fail(at + "time", "no \"time\" words when the date has a clock time")};
+    if (!e.contains("value") || !(e["value"].is_number() || e["value"].is_null()))
+      return Error{r.fail(at + "value", "a number, or null where the source says there is no figure")};
+    smp.value = e["value"].is_null() ? NAN : e["value"].get<double>();
     TRY_ASSIGN(smp.source, r.string(e, "source", at));
     TRY_ASSIGN(smp.note, r.string(e, "note", at, ""));
     s.samples.push_back(smp);
@@ -72,6 +82,16 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   }
   TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
   if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();
+  TRY_ASSIGN(l.attribution, r.string(j, "attribution", path, ""));
+  if (j.contains("details")) {
+    const json& d = j["details"];
+    auto bad = [&] { return Error{r.fail(path + "details", "an array of [field, title] pairs of strings")}; };
+    if (!d.is_array()) return bad();
+    for (const json& pair : d) {
+      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) return bad();
+      l.details.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+  }
   if (j.contains("series")) {
     if (!j["series"].is_array()) return Error{r.fail(path + "series", "an array")};
     for (size_t i = 0; i < j["series"].size(); ++i) {
@@ -135,6 +155,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
   s.origin = s.start;
   s.initial = s.start;
   if (j["time"].contains("initial")) TRY_ASSIGN(s.initial, r.date(j["time"], "initial", "time."));
+  TRY_ASSIGN(s.time_zone, r.string(j["time"], "zone", "time.", ""));
   if (!j.contains("view") || !j["view"].contains("bbox") || !j["view"]["bbox"].is_array() ||
       j["view"]["bbox"].size() != 4)
     return Error{r.fail("view.bbox", "[west, south, east, north] in degrees")};
@@ -189,6 +210,7 @@ std::optional<double> series_value(const Series& series, Days t) {
 }
 
 std::string format_count(double value) {
+  if (std::isnan(value)) return "no figure";
   std::string digits = std::to_string(static_cast<long long>(std::llround(std::fabs(value))));
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -200,13 +222,15 @@ std::string format_count(double value) {
 
 std::string format_sample_time(const Sample& s) {
   std::string text = format_date_short(s.at);
+  if (!s.time_text.empty()) return text + ", " + s.time_text;
   return s.has_time ? text + ", " + format_date_time(s.at).substr(11) : text;
 }
 
 std::string series_label(const Series& series, Days t) {
   const Sample* s = sample_at(series, t);
-  if (!s || series.label.empty()) return "";
-  std::string text = series.label;
+  if (!s) return "";
+  std::string text = std::isnan(s->value) ? series.label_no_figure : series.label;
+  if (text.empty()) return "";
   if (auto at = text.find("{value}"); at != std::string::npos) text.replace(at, 7, format_count(s->value));
   if (auto at = text.find("{when}"); at != std::string::npos) text.replace(at, 6, format_sample_time(*s));
   return text;

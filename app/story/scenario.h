@@ -12,8 +12,9 @@
 namespace chronoatlas::story {
 
 struct Sample {
-  Days at;             // days since 1970; a date without time of day is placed at 12:00
-  bool has_time;       // the source gave a time of day
+  Days at;             // days since 1970; a date without a time of day counts from the end of that day
+  bool has_time;       // the source gave a clock time
+  std::string time_text;  // the source's own words for a time it gave without a clock ("evening"); "" for none
   double value;
   std::string source;  // where the figure comes from
   std::string note;
@@ -31,6 +32,8 @@ struct Series {
   double radius_px_per_sqrt = 0;   // point symbol: radius = k * sqrt(value)
   double width_px_per_unit = 0;    // line: width = k * value
   std::string label;               // map label for the feature; "{value}" is replaced by the value
+  std::string label_no_figure;     // the label while the last sample has no figure (value null); "{when}" allowed
+  std::string unit;                // what is counted ("arrivals"), for legend size keys
   std::string title;               // for charts and tooltips
   std::string id_of_samples;       // "samples_from": resolved at load
 };
@@ -46,6 +49,8 @@ struct LayerSpec {
   std::string key_field;           // names features for series
   std::vector<Series> series;
   bool legend = true;
+  std::string attribution;         // this layer's sources, in the credits while it is shown
+  std::vector<std::pair<std::string, std::string>> details;  // field, title: what Details shows, in order; empty: all
 };
 
 struct Event {
@@ -59,7 +64,8 @@ struct Event {
 struct Scenario {
   std::string dir;                 // folder of scenario.json
   std::string title;
-  std::string attribution;
+  std::string attribution;         // all sources; the credits on the map list only those of the layers shown
+  std::string time_zone;           // what local time means here ("UTC+4"), stated with the time rule on the map
   Days origin = 0;                 // GPU times are days since this
   Days start = 0, end = 0;         // timeline [start, end)
   Days initial = 0;                // date shown first
@@ -75,12 +81,12 @@ Result<Scenario> load_scenario(const std::string& dir);
 // A series' value at T: step holds the last sample, linear interpolates; nothing before the first sample. With
 // derive "daily_change", the change over the 24 hours before T (our arithmetic on the sourced samples).
 std::optional<double> series_value(const Series& series, Days t);
-// VALUE rounded, with thousands separators: 100,625.
+// VALUE rounded, with thousands separators: 100,625; "no figure" for NaN.
 std::string format_count(double value);
 // The series' label with {value} and {when} filled from the last reported sample (never an interpolated number),
-// or "" before the first sample.
+// its no-figure label when that sample has no figure, or "" before the first sample.
 std::string series_label(const Series& series, Days t);
-// "26 Sep 2023, 20:00", or the date alone when the source gave no time of day.
+// "26 Sep 2023, 20:00", "1 Oct 2023, evening" (the source's words), or the date alone when the source gave no time.
 std::string format_sample_time(const Sample& sample);
 // The sample in effect at T (the last at or before T), or null.
 const Sample* sample_at(const Series& series, Days t);

@@ -100,4 +100,19 @@ std::string format_date_short(Days t) {
   return std::to_string(c.day) + " " + month_name(c.month, true) + " " + std::to_string(c.year);
 }
 
+Days end_of_day(Days t) { return std::floor(t) + kEndOfDay; }
+
+bool is_end_of_day(Days t) { return std::fabs(t - end_of_day(t)) < 0.5 / 1440; }
+
+Result<Days> parse_moment(const std::string& text) {
+  auto t = parse_iso_date(text);
+  if (!t) return t;
+  return text.size() > 10 ? *t : end_of_day(*t);
+}
+
+std::string format_moment(Days t) {
+  if (is_end_of_day(t)) return "as of " + format_date_long(t);
+  return format_date_long(t) + "," + format_date_time(t).substr(10);
+}
+
 }  // namespace chronoatlas::story

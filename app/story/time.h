@@ -33,6 +33,20 @@ CivilDate civil_date(Days t);
 // "September", or "Sep" when ABBREVIATED; MONTH from 1 to 12.
 std::string month_name(int month, bool abbreviated = false);
 
+// The one time rule, for samples, events, features and the UI alike: a date without a time of day means the state
+// at the end of that day (23:59 local time); a date with a time means that moment. So a figure reported on a day
+// without a time counts from the end of that day, events and feature starts count from the day's first minute, and
+// choosing a date shows everything that happened on it.
+constexpr Days kEndOfDay = 1 - 1.0 / 1440;
+// The end (23:59) of the day containing T.
+Days end_of_day(Days t);
+// True when T is the end of its day.
+bool is_end_of_day(Days t);
+// A moment asked for by a user: YYYY-MM-DD is the end of that day; with THH:MM it is that moment.
+Result<Days> parse_moment(const std::string& text);
+// "as of 30 September 2023" at the end of a day; "30 September 2023, 14:00" within it.
+std::string format_moment(Days t);
+
 // [start, end): start inclusive, end exclusive. An open end is kNever, an open start -kNever.
 struct Interval {
   Days start = -kNever;

@@ -85,7 +85,7 @@ Days advance(Playback& p, Days day, double dt_s) {
   if (next < p.window.end) return next;
   if (p.loop) return p.window.start;
   p.playing = false;
-  return p.window.end - 1;
+  return end_of_day(p.window.end - 1);
 }
 
 }  // namespace chronoatlas::story

@@ -135,7 +135,7 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   auto scene = render::MapScene::load(scenario, warnings);
   if (!scene) return std::fprintf(stderr, "chronoatlas: %s\n", scene.error().c_str()), false;
   s.scene = std::move(*scene);
-  s.day = scenario.initial;
+  s.day = story::end_of_day(scenario.initial);
   for (const std::string& text : warnings) s.error(text);
   auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), false;
@@ -194,10 +194,27 @@ void switch_projection(AppState& s, geo::Projection projection, const std::strin
 
 void set_day(AppState& s, story::Days day) {
   const story::Scenario& sc = s.scene->scenario();
-  s.day = std::clamp(day, sc.start, sc.end - 1);
+  s.day = std::clamp(day, sc.start, sc.end - (1 - story::kEndOfDay));
 }
 
+void set_date(AppState& s, story::Days day) { set_day(s, story::end_of_day(day)); }
+
 void centre_on(AppState& s, LonLat place) { s.view.centre_on(place); }
+
+void go_to_event_day(AppState& s, story::Days day) {
+  set_date(s, day);
+  const story::Event* last = nullptr;
+  for (const story::Event& e : s.scene->scenario().events)
+    if (std::floor(e.at) == std::floor(day) && e.place) last = &e;
+  if (!last) return;
+  XY p;
+  const render::View& v = s.view.pixels();
+  const bool on_screen = s.view.projection().forward(*last->place, p) && [&] {
+    XY px = v.to_pixel(p);
+    return px.x >= 0 && px.y >= 0 && px.x < v.width_px && px.y < v.height_px;
+  }();
+  if (!on_screen) centre_on(s, *last->place);
+}
 
 void reset_view(AppState& s) {
   s.view = s.scene->default_view(s.view.projection(), s.view.width_px(), s.view.height_px(), s.view.ui_scale());

@@ -73,10 +73,14 @@ void switch_projection(AppState& state, geo::Projection projection, const std::s
 // Adds a vector file's layers; reports problems in the message area.
 void add_layer_file(AppState& state, const std::string& path);
 
-// Sets the date, clamped to the scenario's range.
+// Sets the moment shown, clamped to the scenario's range.
 void set_day(AppState& state, story::Days day);
+// Shows the date containing DAY: the state at the end of that day (the time rule in story/time.h).
+void set_date(AppState& state, story::Days day);
 // Centres the view on a place (degrees), keeping the zoom.
 void centre_on(AppState& state, LonLat place);
+// Shows the day of an event (the last that day with a place), centring on its place when it is off-screen.
+void go_to_event_day(AppState& state, story::Days day);
 // The story's default view in the current projection.
 void reset_view(AppState& state);
 

@@ -5,19 +5,25 @@
 namespace chronoatlas::ui {
 namespace {
 
+// The fields to show with their titles: the scenario's choice, else every field under its own name. A tooltip
+// (BRIEF) shows the first four.
+std::vector<std::pair<std::string, std::string>> shown_fields(const model::AtlasLayer& l, bool brief) {
+  std::vector<std::pair<std::string, std::string>> out = l.spec.details;
+  if (out.empty())
+    for (const std::string& name : l.data.fields) out.emplace_back(name, name);
+  if (brief && out.size() > 4) out.resize(4);
+  return out;
+}
+
 // A feature's attributes, then any series attached to it at the current date, with sources.
 void describe(AppState& s, const render::Pick& p, bool brief) {
   const model::AtlasLayer& l = s.scene->atlas().layers()[p.layer];
   const geo::Feature& f = l.data.features[p.feature];
   ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
   ImGui::TextDisabled("%s", l.spec.title.c_str());
-  for (size_t i = 0; i < l.data.fields.size(); ++i) {
-    const std::string& v = f.values[i];
-    if (v.empty()) continue;
-    if (brief && l.data.fields[i] != "name" && l.data.fields[i] != "label" && l.data.fields[i] != "note" &&
-        l.data.fields[i] != "source" && l.data.fields[i] != "role")
-      continue;
-    ImGui::TextWrapped("%s: %s", l.data.fields[i].c_str(), v.c_str());
+  for (const auto& [field, title] : shown_fields(l, brief)) {
+    const std::string& v = l.data.value(f, field);
+    if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), v.c_str());
   }
   int key = l.data.field_index(l.spec.key_field);
   for (const story::Series& series : l.spec.series) {

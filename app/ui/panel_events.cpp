@@ -13,7 +13,7 @@ void panel_events(AppState& s) {
     bool current = std::floor(e.at) == std::floor(s.day);
     std::string line = story::format_date(e.at) + "  " + e.title;
     if (ImGui::Selectable(line.c_str(), current)) {
-      set_day(s, std::floor(e.at));
+      set_date(s, e.at);
       if (e.place) centre_on(s, *e.place);
     }
     if (ImGui::IsItemHovered()) {

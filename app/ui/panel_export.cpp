@@ -95,6 +95,7 @@ void settings(AppState& s) {
   ImGui::Checkbox("sources", &f.attribution);
   ImGui::Checkbox("graticule", &f.graticule);
   ImGui::SameLine();
+  ImGui::Checkbox("event caption", &f.caption);
   ImGui::Checkbox("transparent background", &e.transparent);
   ImGui::Checkbox("also GeoTIFF", &e.geotiff);
   ImGui::SetNextItemWidth(-1);
@@ -212,7 +213,7 @@ void load_view(AppState& s, const std::string& path) {
   const float screen_scale = s.view.ui_scale();
   s.view = view->scaled(s.view.width_px(), s.view.height_px());
   s.view.resize(s.view.width_px(), s.view.height_px(), screen_scale);
-  set_day(s, *story::parse_iso_date(saved->date));
+  set_day(s, *story::parse_moment(saved->date));
   s.furniture = saved->furniture;
   exporting::apply_styles(*saved, s.scene->atlas());
   s.info("Loaded view " + path);

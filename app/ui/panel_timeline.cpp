@@ -50,6 +50,11 @@ void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const st
   const ImGuiIO& io = ImGui::GetIO();
   const story::Sample* hovered = nullptr;
   for (const story::Sample& smp : series.samples) {
+    if (std::isnan(smp.value)) {  // no figure from here: the line stops rather than hold the last one
+      if (have_prev) dl->AddLine(prev, {a.x_of(smp.at), prev.y}, colour, 2);
+      have_prev = false;
+      continue;
+    }
     ImVec2 p{a.x_of(smp.at), y_of(smp.value)};
     if (have_prev) {
       if (series.interpolation == story::Interpolation::Step) {
@@ -66,7 +71,7 @@ void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const st
   }
   if (have_prev)
     dl->AddLine(prev, {a.x_of(a.end), prev.y}, colour, series.interpolation == story::Interpolation::Step ? 2.f : 1.f);
-  if (auto v = story::series_value(series, s.day); v && s.day >= a.start && s.day <= a.end)
+  if (auto v = story::series_value(series, s.day); v && !std::isnan(*v) && s.day >= a.start && s.day <= a.end)
     dl->AddCircle({a.x_of(s.day), y_of(*v)}, 5, ImGui::GetColorU32(ImGuiCol_Text), 0, 2);
   if (hovered) {
     ImGui::BeginTooltip();
@@ -83,22 +88,22 @@ void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const st
 void controls(AppState& s) {
   story::Playback& p = s.playback;
   const auto& events = s.scene->scenario().events;
-  if (ImGui::Button("|<")) set_day(s, p.window.start);
+  if (ImGui::Button("|<")) set_date(s, p.window.start);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start (Home)");
   ImGui::SameLine();
   if (ImGui::Button("<< event"))
-    if (auto d = story::previous_event_day(events, s.day)) set_day(s, *d);
+    if (auto d = story::previous_event_day(events, s.day)) go_to_event_day(s, *d);
   ImGui::SameLine();
-  if (ImGui::Button("-1 day")) set_day(s, std::floor(s.day) - 1);
+  if (ImGui::Button("-1 day")) set_date(s, std::floor(s.day) - 1);
   ImGui::SameLine();
   if (ImGui::Button(p.playing ? "Pause" : "Play", {ImGui::GetFontSize() * 4, 0})) p.playing = !p.playing;
   ImGui::SameLine();
-  if (ImGui::Button("+1 day")) set_day(s, std::floor(s.day) + 1);
+  if (ImGui::Button("+1 day")) set_date(s, std::floor(s.day) + 1);
   ImGui::SameLine();
   if (ImGui::Button("event >>"))
-    if (auto d = story::next_event_day(events, s.day)) set_day(s, *d);
+    if (auto d = story::next_event_day(events, s.day)) go_to_event_day(s, *d);
   ImGui::SameLine();
-  if (ImGui::Button(">|")) set_day(s, p.window.end - 1);
+  if (ImGui::Button(">|")) set_date(s, p.window.end - 1);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   ImGui::SliderFloat("days/s", &p.days_per_second, 0.05f, 365, "%.2f", ImGuiSliderFlags_Logarithmic);
@@ -107,7 +112,7 @@ void controls(AppState& s) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   if (ImGui::InputTextWithHint("go to", "YYYY-MM-DD", &s.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
-    auto d = story::parse_iso_date(s.typed_date);
+    auto d = story::parse_moment(s.typed_date);
     if (d) set_day(s, *d);
     else s.error(d.error());
   }
@@ -115,7 +120,7 @@ void controls(AppState& s) {
   if (ImGui::Button("Whole range")) p.window = {s.scene->scenario().start, s.scene->scenario().end};
   ImGui::SameLine();
   ImGui::SetWindowFontScale(1.35f);
-  ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", story::format_date_long(s.day).c_str());
+  ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", story::format_moment(s.day).c_str());
   ImGui::SetWindowFontScale(1.0f);
 }
 
@@ -158,11 +163,10 @@ void panel_timeline(AppState& s) {
   if (hovered_event) {
     ImGui::SetTooltip("%s  %s", story::format_date(hovered_event->at).c_str(), hovered_event->title.c_str());
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-      set_day(s, std::floor(hovered_event->at));
-      if (hovered_event->place) centre_on(s, *hovered_event->place);
+      go_to_event_day(s, hovered_event->at);
     }
   } else if (hovered && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-    set_day(s, std::floor(axis.day_at(m.x)));  // one-day resolution
+    set_date(s, axis.day_at(m.x));  // one-day resolution
   }
   if (hovered && ImGui::GetIO().MouseWheel != 0) {
     const story::Scenario& sc = s.scene->scenario();

@@ -35,8 +35,8 @@ bool has_label(const render::Frame& f, const std::string& part) {
 
 TEST(Describe, LabelsFollowTheDateAndQuoteTheLastReport) {
   Described d = bundled_at({44.5, 38.8, 48, 40.8});
-  render::Frame before = d.scene->describe(d.view, *story::parse_iso_date("2023-09-20"), {});
-  render::Frame after = d.scene->describe(d.view, *story::parse_iso_date("2023-10-01"), {});
+  render::Frame before = d.scene->describe(d.view, *story::parse_moment("2023-09-20"), {});
+  render::Frame after = d.scene->describe(d.view, *story::parse_moment("2023-10-01"), {});
   EXPECT_FALSE(has_label(before, "arrived in Armenia"));
   EXPECT_TRUE(has_label(after, "arrived in Armenia"));
   EXPECT_TRUE(has_label(after, "Stepanakert"));
@@ -44,10 +44,10 @@ TEST(Describe, LabelsFollowTheDateAndQuoteTheLastReport) {
 
 TEST(Describe, FurnitureAndLayersFromTheOptions) {
   Described d = bundled_at({44.5, 38.8, 48, 40.8});
-  const story::Days day = *story::parse_iso_date("2023-09-30");
+  const story::Days day = *story::parse_moment("2023-09-30");
   render::FurnitureOptions all;
   render::Frame f = d.scene->describe(d.view, day, all);
-  EXPECT_EQ(f.furniture.date, "30 September 2023");
+  EXPECT_EQ(f.furniture.date, "as of 30 September 2023");
   EXPECT_FALSE(f.furniture.title.empty());
   EXPECT_GT(f.furniture.scale_bar_px, 0);
   EXPECT_FALSE(f.furniture.legend.empty());
@@ -65,7 +65,7 @@ TEST(Describe, AViewInAnotherProjectionDrawsNothingUntilPrepared) {
   Described d = bundled_at({44.5, 38.8, 48, 40.8});
   render::MapView mercator = d.view;
   mercator.switch_projection(*geo::Projection::create("EPSG:3857"), {44.5, 38.8, 48, 40.8});
-  const story::Days day = *story::parse_iso_date("2023-09-30");
+  const story::Days day = *story::parse_moment("2023-09-30");
   EXPECT_TRUE(d.scene->describe(mercator, day, {}).layers.empty());
   d.scene->prepare(mercator.projection());
   EXPECT_FALSE(d.scene->describe(mercator, day, {}).layers.empty());
@@ -73,11 +73,35 @@ TEST(Describe, AViewInAnotherProjectionDrawsNothingUntilPrepared) {
 
 TEST(Describe, HiddenLayersAreLeftOutAfterAnAtlasChange) {
   Described d = bundled_at({44.5, 38.8, 48, 40.8});
-  const story::Days day = *story::parse_iso_date("2023-09-30");
+  const story::Days day = *story::parse_moment("2023-09-30");
   const size_t drawn = d.scene->describe(d.view, day, {}).layers.size();
   story::LayerStyle hidden = d.scene->atlas().layers().back().spec.style;
   hidden.visible = false;
   d.scene->atlas().set_style(d.scene->atlas().layers().size() - 1, hidden);
   d.scene->prepare(d.view.projection());
   EXPECT_EQ(d.scene->describe(d.view, day, {}).layers.size() + 1, drawn);
+}
+
+// The time rule: a date shows the state at the end of that day, for samples, events and features alike.
+TEST(Describe, ADateShowsTheStateAtTheEndOfThatDay) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  auto at = [&](const char* date) { return d.scene->describe(d.view, *story::parse_moment(date), {}); };
+  EXPECT_TRUE(has_label(at("2020-11-20"), "1,960 Russian peacekeepers"));        // deployment complete that day
+  EXPECT_TRUE(has_label(at("2023-09-30"), "100,417 arrived"));                   // reported on the day, no time
+  EXPECT_TRUE(has_label(at("2023-04-23"), "Post No. 1"));                        // first mentioned that day
+  EXPECT_TRUE(has_label(at("2023-10-01"), "1 Oct 2023, evening"));               // the source's words, no clock
+  EXPECT_FALSE(has_label(at("2020-11-10"), "0 Russian"));                        // no unsourced zero
+  EXPECT_TRUE(has_label(at("2020-11-11"), "414 Russian peacekeepers"));
+  render::Frame withdrawal = at("2024-05-01");
+  EXPECT_TRUE(has_label(withdrawal, "withdrawing since 17 Apr 2024: no figure"));
+  EXPECT_FALSE(has_label(withdrawal, "1,960"));
+  EXPECT_FALSE(has_label(at("2024-05-16"), "Post No. 1"));                       // checkpoints gone by 15 May 2024
+}
+
+TEST(Describe, AClockTimeIsThatMomentAndTheStampSaysSo) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  render::Frame morning = d.scene->describe(d.view, *story::parse_moment("2023-09-26T09:00"), {});
+  EXPECT_EQ(morning.furniture.date, "26 September 2023, 09:00");
+  EXPECT_TRUE(has_label(morning, "13,550 arrived in Armenia by 26 Sep 2023, 08:00"));
+  EXPECT_FALSE(has_label(morning, "28,120"));
 }

@@ -58,7 +58,9 @@ TEST(OverlayLayout, FurnitureKeepsLabelsOutAndTheLegendSitsAboveTheSources) {
   f.furniture.title = "Title";
   f.furniture.date = "30 September 2023";
   f.furniture.attribution = "Sources";
-  f.furniture.legend = {{"Layer", {1, 0, 0, 1}, {0, 0, 0, 1}, false}};
+  render::LegendEntry layer;
+  layer.text = "Layer";
+  f.furniture.legend = {layer};
   f.labels = {label("Under the title", 40, 485, 9)};  // would sit on the title
   render::OverlayLayout o = render::layout_overlay(f, measure);
   for (const auto& l : o.labels)
@@ -82,5 +84,46 @@ TEST(OverlayLayout, TheSameFrameGivesTheSameLayout) {
     EXPECT_EQ(a.labels[i].text, b.labels[i].text);
     EXPECT_EQ(a.labels[i].x, b.labels[i].x);
     for (size_t j = i + 1; j < a.labels.size(); ++j) EXPECT_FALSE(box_of(a.labels[i]).overlaps(box_of(a.labels[j])));
+  }
+}
+
+TEST(OverlayLayout, LongSourcesWrapInsteadOfBeingCut) {
+  render::Frame f = empty_frame(300, 400);
+  f.furniture.attribution = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0) · Arrivals: Armenian government "
+                            "figures as reported by Armenpress, news.am and RFE/RL";
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  std::string joined;
+  for (const auto& t : o.furniture_text) {
+    joined += (joined.empty() ? "" : " ") + t.text;
+    EXPECT_LE(box_of(t).x1, 300 - 14 + 0.01) << t.text;
+    EXPECT_EQ(t.text.find("…"), std::string::npos);
+  }
+  EXPECT_EQ(joined, f.furniture.attribution);
+  EXPECT_GT(o.furniture_text.size(), 2u);
+}
+
+TEST(OverlayLayout, ASmallImageShrinksOrDropsFurnitureRatherThanOverlapIt) {
+  for (auto [w, h] : {std::pair{640, 480}, std::pair{320, 240}, std::pair{1280, 720}}) {
+    render::Frame f = empty_frame(w, h);
+    f.furniture.title = "Karabakh 2020–2024: the peacekeepers and the exodus";
+    f.furniture.date = "as of 28 September 2023";
+    f.furniture.date_note = "state at the end of the day, local time (UTC+4)";
+    f.furniture.attribution = "Natural Earth (public domain) · GeoNames (CC BY 4.0)";
+    f.furniture.caption = render::Caption{"28 Sep 2023 · Artsakh decrees its dissolution", "All state institutions dissolve by 1 Jan 2024."};
+    f.furniture.scale_bar_px = 120;
+    f.furniture.scale_bar_label = "100 km";
+    for (int i = 0; i < 4; ++i) {
+      render::LegendEntry e;
+      e.text = "A legend row of moderate length " + std::to_string(i);
+      e.sizes = {{"100,000 arrivals", 38}, {"10,000 arrivals", 12}};
+      f.furniture.legend.push_back(e);
+    }
+    render::OverlayLayout o = render::layout_overlay(f, measure);
+    for (size_t i = 0; i < o.reserved.size(); ++i)
+      for (size_t j = i + 1; j < o.reserved.size(); ++j)
+        EXPECT_FALSE(o.reserved[i].overlaps(o.reserved[j])) << w << "x" << h << ": boxes " << i << " and " << j;
+    bool date = false;
+    for (const auto& t : o.furniture_text) date |= t.text == f.furniture.date;
+    EXPECT_TRUE(date) << "the date is never dropped";
   }
 }

@@ -102,6 +102,6 @@ TEST(Playback, RunsThroughTheWindowThenLoopsOrStops) {
   EXPECT_DOUBLE_EQ(story::advance(p, p.window.start, 1.5), p.window.start + 3);
   EXPECT_EQ(story::advance(p, p.window.end - 1, 1), p.window.start);  // loop wraps to the start
   p.loop = false;
-  EXPECT_EQ(story::advance(p, p.window.end - 1, 1), p.window.end - 1);  // stops on the last day
+  EXPECT_EQ(story::advance(p, p.window.end - 1, 1), story::end_of_day(p.window.end - 1));  // stops on the last day
   EXPECT_FALSE(p.playing);
 }

@@ -1,0 +1,87 @@
+// Rules of truth checked on the bundled story's files: no path outside the project, quotes verbatim in the source.
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<fs::path> scenario_files() {
+  std::vector<fs::path> out;
+  for (const fs::path& dir : {fs::path(GEODATA_DIR) / "karabakh-2023", fs::path(TEST_DATA_DIR) / "../scenarios"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.is_regular_file()) out.push_back(e.path());
+  return out;
+}
+
+}  // namespace
+
+TEST(Truth, NoStoryFileNamesAPathOutsideTheProject) {
+  // Absolute paths, home folders and the authors' working notes (shared/...) mean nothing to a reader.
+  const std::regex outside(R"((^|[\s"'(])(/(home|work|tmp|root|usr|mnt|opt)/|~/|shared/facts))");
+  size_t files = 0;
+  for (const fs::path& p : scenario_files()) {
+    ++files;
+    std::istringstream lines(slurp(p));
+    std::string line;
+    for (int n = 1; std::getline(lines, line); ++n)
+      EXPECT_FALSE(std::regex_search(line, outside)) << p.filename() << ":" << n << ": " << line.substr(0, 160);
+  }
+  EXPECT_GE(files, 8u);
+}
+
+TEST(Truth, EveryLayerSourceResolvesInsideTheProject) {
+  const std::string root = fs::weakly_canonical(fs::path(GEODATA_DIR).parent_path()).string() + "/";
+  for (const fs::path& p : scenario_files()) {
+    if (p.filename() != "scenario.json") continue;
+    auto j = nlohmann::json::parse(slurp(p));
+    for (const auto& layer : j["layers"]) {
+      const std::string resolved = fs::weakly_canonical(p.parent_path() / layer["source"].get<std::string>()).string();
+      EXPECT_EQ(resolved.rfind(root, 0), 0u) << p << ": " << layer["source"] << " resolves to " << resolved;
+    }
+  }
+}
+
+TEST(Truth, EveryQuoteIsVerbatimInTheArticleWithCutsMarked) {
+  const std::string article = slurp(fs::path(GEODATA_DIR) / "karabakh-2023/article-excerpts.md");
+  ASSERT_FALSE(article.empty());
+  auto places = nlohmann::json::parse(slurp(fs::path(GEODATA_DIR) / "karabakh-2023/places.geojson"));
+  const std::string cut = "[…]";
+  for (const auto& f : places["features"]) {
+    const auto& p = f["properties"];
+    const std::string quote = p.value("article_it", "");
+    ASSERT_FALSE(quote.empty()) << p["id"];
+    EXPECT_FALSE(p.value("quote_by", "").empty()) << p["id"] << ": every quote names its speaker and agency";
+    EXPECT_EQ(quote.find("[...]"), std::string::npos) << p["id"] << ": cuts are marked with […]";
+    // Each piece between cuts appears word for word; a quote that does not end a sentence must end with a cut.
+    size_t at = 0;
+    while (at < quote.size()) {
+      size_t next = quote.find(cut, at);
+      std::string piece = quote.substr(at, next == std::string::npos ? std::string::npos : next - at);
+      while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+      if (!piece.empty()) {
+        EXPECT_NE(article.find(piece), std::string::npos) << p["id"] << ": not verbatim: " << piece;
+      }
+      if (next == std::string::npos) break;
+      at = next + cut.size();
+    }
+    const char last = quote.back();
+    const bool ends_with_cut =
+        quote.size() >= cut.size() && quote.compare(quote.size() - cut.size(), cut.size(), cut) == 0;
+    const bool ends_sentence = last == '.' || ends_with_cut;
+    const bool ends_in_quote = article.find(quote + "»") != std::string::npos;
+    EXPECT_TRUE(ends_sentence || ends_in_quote) << p["id"] << ": cut mid-sentence without […]";
+  }
+}
