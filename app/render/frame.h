@@ -29,6 +29,13 @@ struct Label {
   TextStyle style;
   float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
+  int symbol = -1;     // the point symbol this label names (index into Frame::symbols), or -1
+};
+
+// A point symbol on the map, as labels must see it: no label may cover one, nor sit nearer another symbol than its own.
+struct Symbol {
+  XY world;            // projected centre
+  float radius_px;     // drawn radius, ui_scale included
 };
 
 enum class SwatchKind { Area, Line, Point };
@@ -81,6 +88,7 @@ struct Frame {
   std::vector<LayerDraw> layers;     // bottom first
   std::vector<Label> labels;         // candidates: placed by rank, higher first; those that would overlap are dropped
   std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
+  std::vector<Symbol> symbols;       // every point symbol drawn
   Furniture furniture;
 };
 

@@ -344,16 +344,19 @@ float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& vie
 }
 
 void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t layer_index,
-                                const MapView& map_view, story::Days day, std::vector<Label>& out) const {
+                                const MapView& map_view, story::Days day, Frame& frame) const {
   const View& view = map_view.pixels();
   const story::LayerStyle& st = l.spec.style;
-  int field = st.label_field.empty() ? -1 : l.data.field_index(st.label_field);
-  if (field < 0) return;
+  const int field = st.label_field.empty() ? -1 : l.data.field_index(st.label_field);
+  const bool points = l.data.has_points();
+  if (field < 0 && !points) return;
   // Symbols sized by a series on this date: labels sit beside the symbol's current size.
-  std::vector<model::FeatureStyle> looks = l.spec.series.empty() ? std::vector<model::FeatureStyle>{}
-                                                                 : model::evaluate_styles(l, day);
+  const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
   for (size_t i = 0; i < l.data.features.size(); ++i) {
     if (!model::live(l, i, day)) continue;
+    const bool symbol = points && l.data.features[i].points.size() == 1 && looks[i].radius_px > 0;
+    if (symbol) frame.symbols.push_back({p.anchors[i], looks[i].radius_px * view.ui_scale});
+    if (field < 0) continue;
     std::string text = model::series_label_of(l, i, day);
     if (text.empty()) text = l.data.features[i].values[field];
     if (text.empty() || p.geometry.label_rank[i] < 0) continue;
@@ -364,15 +367,15 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
     // Upper layers win, then larger areas.
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(p.geometry.label_rank[i], 9999.0);
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
-    const float radius = i < looks.size() ? looks[i].radius_px : st.point_radius_px;
-    lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius + 4) * view.ui_scale : 0;
+    lab.offset_px = p.geometry.label_rank[i] == 0 ? (looks[i].radius_px + 4) * view.ui_scale : 0;
+    if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);
     if (lab.offset_px == 0) {
       float size = feature_size_px(p.geometry.label_anchor[i], p.geometry.label_rank[i], view);
       lab.min_width_px = 1.3f * size;
       // Larger areas get larger names, up to 1.8 times the layer's size.
       lab.style.size_px *= std::clamp(std::sqrt(size / 250.0f), 1.0f, 1.8f);
     }
-    out.push_back(std::move(lab));
+    frame.labels.push_back(std::move(lab));
   }
 }
 
@@ -406,7 +409,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
                            st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l)});
       if (shows_something(l, day)) drawn.push_back(li);
     }
-    add_layer_labels(l, *p, li, map_view, day, fr.labels);
+    add_layer_labels(l, *p, li, map_view, day, fr);
   }
   Furniture& f = fr.furniture;
   if (options.legend)

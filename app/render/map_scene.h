@@ -81,7 +81,7 @@ class MapScene {
   const Graticule& pick_graticule(double deg_per_px) const;
   std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
   void add_layer_labels(const model::AtlasLayer& layer, const PreparedLayer& p, size_t layer_index,
-                        const MapView& view, story::Days day, std::vector<Label>& out) const;
+                        const MapView& view, story::Days day, Frame& frame) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
   void add_scale_bar(const MapView& view, Furniture& f) const;
   void add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace chronoatlas::render {
 namespace {
@@ -131,9 +132,10 @@ float lay_out_title(const Frame& frame, const OverlayStyle& st, const PixelBox& 
   return date.y1;
 }
 
-// The event the date has reached: its title and one line, on a panel under the top rows.
-void lay_out_caption(const Frame& frame, const OverlayStyle& st, float top, float bottom, Furnisher& f) {
-  if (!frame.furniture.caption) return;
+// The event the date has reached: its title and one line, on a panel under the top rows. Returns the bottom of
+// what the top of the image now holds.
+float lay_out_caption(const Frame& frame, const OverlayStyle& st, float top, float bottom, Furnisher& f) {
+  if (!frame.furniture.caption) return top;
   const Caption& c = *frame.furniture.caption;
   const float s = frame.view.ui_scale, pad = st.pad_px * s;
   const float max_w = std::min(static_cast<float>(frame.view.width_px) - 2 * pad, st.caption_width_px * s);
@@ -147,12 +149,13 @@ void lay_out_caption(const Frame& frame, const OverlayStyle& st, float top, floa
   for (size_t i = 0; i < lines.size(); ++i)
     width = std::max(width, f.measure(lines[i], i < head_lines ? head : body).width);
   const PixelBox box{pad, top + 8 * s, pad + width + 16 * s, top + 8 * s + line_h * lines.size() + 10 * s};
-  if (box.y1 > bottom || !f.free(box)) return;
+  if (box.y1 > bottom || !f.free(box)) return top;
   f.rect(box.x0, box.y0, box.x1, box.y1, st.panel);
   f.rect(box.x0, box.y0, box.x0 + 3 * s, box.y1, st.date.colour);
   for (size_t i = 0; i < lines.size(); ++i)
     f.text(lines[i], box.x0 + 10 * s, box.y0 + 5 * s + line_h * (i + 0.8f), i < head_lines ? head : body);
   f.reserve(box);
+  return box.y1;
 }
 
 void lay_out_scale_bar(const Frame& frame, const OverlayStyle& st, float bottom, Furnisher& f) {
@@ -247,28 +250,51 @@ void draw_legend(const std::vector<LegendEntry>& legend, float x0, float y0, flo
   }
 }
 
-// The legend, bottom left: at full size, smaller, or without size keys, whichever first fits its share of the
-// image and overlaps nothing; else none.
-void lay_out_legend(const Frame& frame, const OverlayStyle& st, float bottom, Furnisher& f) {
+bool touches(const PixelBox& box, XY p, float radius) {
+  return p.x + radius > box.x0 && p.x - radius < box.x1 && p.y + radius > box.y0 && p.y - radius < box.y1;
+}
+
+// What BOX would cost the map: ten for every symbol it hides, one for every symbol near enough that its label would
+// need the room.
+int cost_of(const PixelBox& box, const Frame& frame) {
+  const float room = 150 * frame.view.ui_scale;
+  const PixelBox near{box.x0 - room, box.y0 - room / 4, box.x1 + room, box.y1 + room / 4};
+  int cost = 0;
+  for (const Symbol& sym : frame.symbols) {
+    const XY p = frame.view.to_pixel(sym.world);
+    cost += touches(box, p, sym.radius_px) ? 10 : touches(near, p, sym.radius_px) ? 1 : 0;
+  }
+  return cost;
+}
+
+// The legend at full size, smaller, or without size keys: the first size that fits its share of the image and
+// overlaps no furniture, in the corner (bottom left first, then bottom right, then under the top rows) that costs
+// the map least; else none.
+void lay_out_legend(const Frame& frame, const OverlayStyle& st, float top, float bottom, Furnisher& f) {
   const std::vector<LegendEntry>& legend = frame.furniture.legend;
   if (legend.empty()) return;
-  const float x0 = st.pad_px * frame.view.ui_scale;
+  const float pad = st.pad_px * frame.view.ui_scale, w = static_cast<float>(frame.view.width_px);
   for (bool with_sizes : {true, false})
     for (float k : {1.0f, 0.85f, 0.7f}) {
       const float s = frame.view.ui_scale * k;
-      float width = 0, height = 12 * s;
+      float width = 20 * s, height = 12 * s;
       for (const LegendEntry& e : legend) {
-        width = std::max(width, legend_entry_width(e, s, st, with_sizes, f));
+        width = std::max(width, legend_entry_width(e, s, st, with_sizes, f) + 20 * s);
         height += legend_entry_height(e, s, st, with_sizes);
       }
-      const float y0 = bottom - height - st.legend_gap_px * s;
-      const PixelBox box{x0, y0, x0 + width + 20 * s, y0 + height};
-      const bool fits = box.x1 - box.x0 <= st.legend_max_share * frame.view.width_px &&
-                        height <= st.legend_max_share * frame.view.height_px;
-      if (!fits || y0 < x0 || !f.free(box)) continue;
-      f.rect(box.x0, box.y0, box.x1, box.y1, st.panel);
-      draw_legend(legend, x0, y0, s, with_sizes, st, f);
-      f.reserve(box);
+      if (width > st.legend_max_share * w || height > st.legend_max_share * frame.view.height_px) continue;
+      std::optional<PixelBox> best;
+      const float y1 = bottom - st.legend_gap_px * s, above_scale_bar = y1 - 30 * s;
+      const float below_top = top + st.legend_gap_px * s;
+      for (PixelBox box : {PixelBox{pad, y1 - height, pad + width, y1}, PixelBox{w - pad - width, y1 - height, w - pad, y1},
+                           PixelBox{w - pad - width, above_scale_bar - height, w - pad, above_scale_bar},
+                           PixelBox{pad, below_top, pad + width, below_top + height}})
+        if (box.y0 >= pad && box.y1 <= bottom && f.free(box) && (!best || cost_of(box, frame) < cost_of(*best, frame)))
+          best = box;
+      if (!best) continue;
+      f.rect(best->x0, best->y0, best->x1, best->y1, st.panel);
+      draw_legend(legend, best->x0, best->y0, s, with_sizes, st, f);
+      f.reserve(*best);
       return;
     }
 }
@@ -295,10 +321,9 @@ void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, 
 void lay_out_furniture(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
   const float bottom = lay_out_sources(frame, st, f);
   const PixelBox date = lay_out_date(frame, st, f);
-  const float top = lay_out_title(frame, st, date, f);
-  lay_out_caption(frame, st, top, bottom, f);
+  const float top = lay_out_caption(frame, st, lay_out_title(frame, st, date, f), bottom, f);
   lay_out_scale_bar(frame, st, bottom, f);
-  lay_out_legend(frame, st, bottom, f);
+  lay_out_legend(frame, st, top, bottom, f);
   lay_out_north_arrow(frame, st, date.y1, f);
 }
 
@@ -319,8 +344,43 @@ void lay_out_fixed_labels(const Frame& frame, const OverlayStyle& st, const Meas
 
 }  // namespace
 
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, const MeasureText& measure,
-                                      std::vector<PixelBox> taken, float margin_px) {
+namespace {
+
+// Distance from a box to a point (0 inside).
+double distance(const PixelBox& b, XY p) {
+  const double dx = std::max({b.x0 - p.x, 0.0, p.x - b.x1}), dy = std::max({b.y0 - p.y, 0.0, p.y - b.y1});
+  return std::hypot(dx, dy);
+}
+
+struct Disc {
+  XY centre;  // pixels
+  double radius;
+};
+
+// True when two symbols stand for one place (a town's dot at the centre of the circle of the troops posted there):
+// a label beside one is beside the other too. Symbols of different places never excuse each other, however close.
+bool same_place(const Disc& a, const Disc& b) {
+  return std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) < 2;
+}
+
+// True when BOX, meant for the label of symbol OWN (-1: none), covers another symbol or lies nearer one than OWN.
+bool misleads(const PixelBox& box, int own, const std::vector<Disc>& discs, double margin) {
+  const double own_gap = own >= 0 ? distance(box, discs[own].centre) - discs[own].radius : 0;
+  for (size_t j = 0; j < discs.size(); ++j) {
+    if (static_cast<int>(j) == own || (own >= 0 && same_place(discs[j], discs[own]))) continue;
+    const double gap = distance(box, discs[j].centre) - discs[j].radius;
+    if (gap < margin || (own >= 0 && gap < own_gap)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
+                                      const View& view, const MeasureText& measure, std::vector<PixelBox> taken,
+                                      float margin_px) {
+  std::vector<Disc> discs;
+  for (const Symbol& sym : symbols) discs.push_back({view.to_pixel(sym.world), sym.radius_px});
   std::vector<size_t> order(labels.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
@@ -331,7 +391,9 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const Vi
     TextBox box = measure(l.text, l.style);
     if (l.min_width_px > 0 && box.width > l.min_width_px) continue;
     bool done = false;
-    for (XY anchor : {l.world, l.alternate}) {
+    for (bool second : {false, true}) {
+      const XY anchor = second ? l.alternate : l.world;
+      const int own = second ? -1 : l.symbol;  // a second anchor lies on an area, away from any symbol
       if (done || !std::isfinite(anchor.x)) continue;
       XY p = view.to_pixel(anchor);
       const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
@@ -348,6 +410,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const Vi
         PixelBox b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
         if (b.x0 < 0 || b.y0 < 0 || b.x1 > view.width_px || b.y1 > view.height_px) continue;
         if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); })) continue;
+        if (misleads(b, own, discs, margin)) continue;
         taken.push_back(b);
         placed.push_back({i, x, y});
         done = true;
@@ -362,7 +425,8 @@ OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, con
   OverlayLayout out;
   Furnisher furnisher(out, measure);
   lay_out_furniture(frame, style, furnisher);
-  for (const PlacedLabel& p : place_labels(frame.labels, frame.view, measure, out.reserved, style.label_margin_px)) {
+  for (const PlacedLabel& p :
+       place_labels(frame.labels, frame.symbols, frame.view, measure, out.reserved, style.label_margin_px)) {
     const Label& l = frame.labels[p.index];
     out.labels.push_back({l.text, p.x, p.y, l.style});
   }

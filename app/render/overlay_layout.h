@@ -59,12 +59,14 @@ using MeasureText = std::function<TextBox(const std::string&, const TextStyle&)>
 // Lays out FRAME's furniture, then its labels around it.
 OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, const OverlayStyle& style = {});
 
-// Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where.
+// Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where. No label
+// covers a point symbol, and a symbol's label never sits nearer another symbol than its own.
 struct PlacedLabel {
   size_t index;
   float x, y;  // baseline start, image pixels
 };
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const View& view, const MeasureText& measure,
-                                      std::vector<PixelBox> taken = {}, float margin_px = 2);
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
+                                      const View& view, const MeasureText& measure, std::vector<PixelBox> taken = {},
+                                      float margin_px = 2);
 
 }  // namespace chronoatlas::render

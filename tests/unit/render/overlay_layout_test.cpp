@@ -1,4 +1,7 @@
 // The overlay is laid out without GL, with a stand-in for the fonts: 0.6 em a character, 0.8 em up, 0.2 em down.
+#include <algorithm>
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "render/overlay_layout.h"
@@ -125,5 +128,29 @@ TEST(OverlayLayout, ASmallImageShrinksOrDropsFurnitureRatherThanOverlapIt) {
     bool date = false;
     for (const auto& t : o.furniture_text) date |= t.text == f.furniture.date;
     EXPECT_TRUE(date) << "the date is never dropped";
+  }
+}
+
+TEST(OverlayLayout, ASymbolsLabelNeverSitsNearerAnotherSymbolNorCoversOne) {
+  // Goris' large circle, and Kornidzor's dot 40 px to its right: Kornidzor's label may not go left (onto Goris).
+  render::Frame f = empty_frame(600, 400);
+  f.symbols = {{{300, 200}, 30}, {{370, 200}, 4}};
+  render::Label goris = label("28,120 arrived", 300, 200, 1, 34);
+  goris.symbol = 0;
+  render::Label kornidzor = label("Kornidzor", 370, 200, 2, 8);
+  kornidzor.symbol = 1;
+  render::Label area = label("Armenia", 300, 200, 0);  // an area name centred on the big circle: not allowed there
+  f.labels = {goris, kornidzor, area};
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  for (const auto& l : o.labels) {
+    const PixelBox b = box_of(l);
+    EXPECT_NE(l.text, "Armenia");
+    for (const auto& s : f.symbols) {
+      const double cx = std::clamp<double>(s.world.x, b.x0, b.x1), cy = std::clamp<double>(400 - s.world.y, b.y0, b.y1);
+      EXPECT_GE(std::hypot(cx - s.world.x, cy - (400 - s.world.y)), s.radius_px) << l.text << " covers a symbol";
+    }
+    if (l.text == "Kornidzor") {
+      EXPECT_GT(b.x0, 370) << "the label of Kornidzor went towards Goris";
+    }
   }
 }
