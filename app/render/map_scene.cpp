@@ -399,11 +399,12 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   seen.extend(view.to_world({0, 0}));
   seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
   std::vector<size_t> drawn;  // layers with something on the map: they get a legend row and their credits
+  const double scale = map_view.metres_per_px() * view.ui_scale;
   for (size_t li = 0; li < atlas_.layers().size(); ++li) {
     const model::AtlasLayer& l = atlas_.layers()[li];
     const PreparedLayer* p = prepared(li);
     const story::LayerStyle& st = l.spec.style;
-    if (!st.visible || !p) continue;
+    if (!st.visible || !p || !l.spec.drawn_at(scale)) continue;
     if (overlaps(p->bounds, seen)) {
       fr.layers.push_back({&p->gpu, st.opacity, st.stroke_width_px, st.fill.a > 0 || !st.fill_by_field.empty(),
                            st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l)});

@@ -16,11 +16,14 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
   LonLat cursor;
   bool cursor_ok = proj.inverse(view.to_world(pixel), cursor);
   const auto& layers = scene.atlas().layers();
+  const double scale = map_view.metres_per_px() * view.ui_scale;
   for (size_t li = layers.size(); li-- > 0;) {
     const model::AtlasLayer& l = layers[li];
     const PreparedLayer* prepared = scene.prepared(li);
     // Nothing to pick before the scene is projected for this view (the first frame, a projection switch).
-    if (!l.spec.style.visible || !prepared || prepared->anchors.size() != l.data.features.size()) continue;
+    if (!l.spec.style.visible || !l.spec.drawn_at(scale) || !prepared ||
+        prepared->anchors.size() != l.data.features.size())
+      continue;
     const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
     for (size_t i = 0; i < l.data.features.size(); ++i) {
       if (!live(l, i, day)) continue;

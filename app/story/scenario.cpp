@@ -83,6 +83,12 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
   if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();
   TRY_ASSIGN(l.attribution, r.string(j, "attribution", path, ""));
+  for (auto [key, target] : {std::pair{"min_m_per_px", &l.min_m_per_px}, std::pair{"max_m_per_px", &l.max_m_per_px}}) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_number() || j[key].get<double>() < 0) return Error{r.fail(path + key, "a number of metres, 0 or more")};
+    *target = j[key].get<double>();
+  }
+  if (l.min_m_per_px >= l.max_m_per_px) return Error{r.fail(path + "max_m_per_px", "more than min_m_per_px")};
   if (j.contains("details")) {
     const json& d = j["details"];
     auto bad = [&] { return Error{r.fail(path + "details", "an array of [field, title] pairs of strings")}; };

@@ -1,5 +1,6 @@
 #pragma once
 // A scenario is data: a folder with scenario.json naming layers, styles, time range, view and events.
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ struct LayerSpec {
   std::vector<Series> series;
   bool legend = true;
   std::string attribution;         // this layer's sources, in the credits while it is shown
+  // Scales at which the layer is drawn, as ground metres per pixel at UI scale 1 (so a 2x export uses the same data
+  // as the screen): [min, max). Detailed data for close views, generalised data for overviews.
+  double min_m_per_px = 0, max_m_per_px = std::numeric_limits<double>::infinity();
+  bool drawn_at(double m_per_px) const { return m_per_px >= min_m_per_px && m_per_px < max_m_per_px; }
   std::vector<std::pair<std::string, std::string>> details;  // field, title: what Details shows, in order; empty: all
 };
 
