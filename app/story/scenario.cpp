@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-Result<Series> read_series(const Reader& r, const json& j, const std::string& path) {
+Result<Series> read_series(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
   Series s;
   TRY_ASSIGN(s.id, r.string(j, "id", path, ""));
   TRY_ASSIGN(s.feature_key, r.string(j, "feature", path));
@@ -60,13 +60,15 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
     smp.value = e["value"].is_null() ? NAN : e["value"].get<double>();
     TRY_ASSIGN(smp.source, r.string(e, "source", at));
     TRY_ASSIGN(smp.note, r.string(e, "note", at, ""));
+    TRY_ASSIGN(smp.source_ids, read_source_ids(r, e, at, sources));
     s.samples.push_back(smp);
   }
   std::stable_sort(s.samples.begin(), s.samples.end(), [](const Sample& a, const Sample& b) { return a.at < b.at; });
   return s;
 }
 
-Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& path, const fs::path& dir) {
+Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& path, const fs::path& dir,
+                             const SourceList& sources) {
   LayerSpec l;
   if (!j.is_object()) return Error{r.fail(path.substr(0, path.size() - 1), "an object")};
   TRY_ASSIGN(l.id, r.string(j, "id", path));
@@ -102,19 +104,20 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
     if (!j["series"].is_array()) return Error{r.fail(path + "series", "an array")};
     for (size_t i = 0; i < j["series"].size(); ++i) {
       Series s;
-      TRY_ASSIGN(s, read_series(r, j["series"][i], path + "series[" + std::to_string(i) + "]."));
+      TRY_ASSIGN(s, read_series(r, j["series"][i], path + "series[" + std::to_string(i) + "].", sources));
       l.series.push_back(std::move(s));
     }
   }
   return l;
 }
 
-Result<Event> read_event(const Reader& r, const json& j, const std::string& path) {
+Result<Event> read_event(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
   Event e;
   TRY_ASSIGN(e.at, r.date(j, "date", path));
   TRY_ASSIGN(e.title, r.string(j, "title", path));
   TRY_ASSIGN(e.detail, r.string(j, "detail", path, ""));
   TRY_ASSIGN(e.source, r.string(j, "source", path));
+  TRY_ASSIGN(e.source_ids, read_source_ids(r, j, path, sources));
   if (j.contains("place")) {
     const json& p = j["place"];
     if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
@@ -152,6 +155,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
   Reader r(file.string());
   Scenario s;
   s.dir = fs::absolute(folder).lexically_normal().string();
+  TRY_ASSIGN(s.sources, load_sources(s.dir));
   TRY_ASSIGN(s.title, r.string(j, "title", ""));
   TRY_ASSIGN(s.attribution, r.string(j, "attribution", "", ""));
   if (!j.contains("time") || !j["time"].is_object()) return Error{r.fail("time", "an object with start and end")};
@@ -174,7 +178,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
   if (!j.contains("layers") || !j["layers"].is_array()) return Error{r.fail("layers", "an array of layers")};
   for (size_t i = 0; i < j["layers"].size(); ++i) {
     LayerSpec l;
-    TRY_ASSIGN(l, read_layer(r, j["layers"][i], "layers[" + std::to_string(i) + "].", folder));
+    TRY_ASSIGN(l, read_layer(r, j["layers"][i], "layers[" + std::to_string(i) + "].", folder, s.sources));
     s.layers.push_back(std::move(l));
   }
   if (auto s2 = resolve_shared_samples(s, r); !s2) return Error{s2.error()};
@@ -182,7 +186,7 @@ Result<Scenario> load_scenario(const std::string& dir) {
     if (!j["events"].is_array()) return Error{r.fail("events", "an array of events")};
     for (size_t i = 0; i < j["events"].size(); ++i) {
       Event e;
-      TRY_ASSIGN(e, read_event(r, j["events"][i], "events[" + std::to_string(i) + "]."));
+      TRY_ASSIGN(e, read_event(r, j["events"][i], "events[" + std::to_string(i) + "].", s.sources));
       s.events.push_back(std::move(e));
     }
     std::stable_sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) { return x.at < y.at; });

@@ -8,6 +8,7 @@
 #include "base/geometry_types.h"
 #include "base/result.h"
 #include "story/layer_style.h"
+#include "story/sources.h"
 #include "story/time.h"
 
 namespace chronoatlas::story {
@@ -17,8 +18,9 @@ struct Sample {
   bool has_time;       // the source gave a clock time
   std::string time_text;  // the source's own words for a time it gave without a clock ("evening"); "" for none
   double value;
-  std::string source;  // where the figure comes from
+  std::string source;  // where the figure comes from, as cited
   std::string note;
+  std::vector<std::string> source_ids;  // into Scenario::sources
 };
 
 enum class Interpolation { Step, Linear };
@@ -62,7 +64,8 @@ struct Event {
   Days at = 0;
   std::string title;
   std::string detail;
-  std::string source;
+  std::string source;                   // as cited
+  std::vector<std::string> source_ids;  // into Scenario::sources
   std::optional<LonLat> place;
 };
 
@@ -78,6 +81,7 @@ struct Scenario {
   std::string projection;          // "" means a Lambert conformal conic fitted to the view
   std::vector<LayerSpec> layers;   // bottom first
   std::vector<Event> events;       // sorted by time
+  SourceList sources;              // sources.json in the folder: what features, figures and events cite
 };
 
 // Reads DIR/scenario.json. Errors name the file, the key and what was expected.

@@ -15,6 +15,24 @@ std::vector<std::pair<std::string, std::string>> shown_fields(const model::Atlas
   return out;
 }
 
+// The cited sources in readable form, each on its own line.
+void list_sources(const story::SourceList& sources, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids)
+    if (auto it = sources.find(id); it != sources.end()) ImGui::TextDisabled("  %s", story::describe_source(it->second).c_str());
+}
+
+std::vector<std::string> split_ids(const std::string& text) {
+  std::vector<std::string> ids;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(';', at);
+    if (end == std::string::npos) end = text.size();
+    if (end > at) ids.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return ids;
+}
+
 // A feature's attributes, then any series attached to it at the current date, with sources.
 void describe(AppState& s, const render::Pick& p, bool brief) {
   const model::AtlasLayer& l = s.scene->atlas().layers()[p.layer];
@@ -37,12 +55,18 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
         ImGui::TextWrapped("%s: %s (reported %s)", series.title.c_str(), story::format_count(smp->value).c_str(),
                            story::format_sample_time(*smp).c_str());
         ImGui::TextDisabled("Source: %s", smp->source.c_str());
+        if (!brief) list_sources(s.scene->scenario().sources, smp->source_ids);
         if (!smp->note.empty()) ImGui::TextDisabled("%s", smp->note.c_str());
       }
     } else {
       ImGui::TextWrapped("%s: no figure before %s", series.title.c_str(),
                          story::format_date(series.samples.front().at).c_str());
     }
+  }
+  if (!brief) {
+    const std::vector<std::string> ids = split_ids(l.data.value(f, "source_ids"));
+    if (!ids.empty()) ImGui::TextWrapped("Sources (%zu):", ids.size());
+    list_sources(s.scene->scenario().sources, ids);
   }
   ImGui::PopTextWrapPos();
 }

@@ -22,6 +22,9 @@ void panel_events(AppState& s) {
       ImGui::TextWrapped("%s", e.title.c_str());
       if (!e.detail.empty()) ImGui::TextWrapped("%s", e.detail.c_str());
       ImGui::TextDisabled("Source: %s", e.source.c_str());
+      for (const std::string& id : e.source_ids)
+        if (auto it = s.scene->scenario().sources.find(id); it != s.scene->scenario().sources.end())
+          ImGui::TextDisabled("  %s", story::describe_source(it->second).c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }

@@ -30,7 +30,7 @@ std::string with_layer(const std::string& layer) {
 story::Series series(story::Interpolation interpolation, std::vector<std::pair<const char*, double>> pts) {
   story::Series s;
   s.interpolation = interpolation;
-  for (auto [d, v] : pts) s.samples.push_back({*story::parse_iso_date(d), true, "", v, "src", ""});
+  for (auto [d, v] : pts) s.samples.push_back({*story::parse_iso_date(d), true, "", v, "src", "", {}});
   return s;
 }
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -84,4 +85,36 @@ TEST(Truth, EveryQuoteIsVerbatimInTheArticleWithCutsMarked) {
     const bool ends_in_quote = article.find(quote + "»") != std::string::npos;
     EXPECT_TRUE(ends_sentence || ends_in_quote) << p["id"] << ": cut mid-sentence without […]";
   }
+}
+
+TEST(Truth, EveryFeatureFigureAndEventCitesAShippedSource) {
+  const fs::path dir = fs::path(GEODATA_DIR) / "karabakh-2023";
+  auto sources = nlohmann::json::parse(slurp(dir / "sources.json"));
+  std::set<std::string> ids;
+  for (const auto& s : sources["sources"]) {
+    ids.insert(s["id"].get<std::string>());
+    EXPECT_EQ(s["url"].get<std::string>().rfind("https://", 0), 0u) << s["id"];
+  }
+  size_t cited = 0;
+  auto check = [&](const std::string& where, const std::vector<std::string>& list) {
+    EXPECT_FALSE(list.empty()) << where << " cites no source";
+    for (const std::string& id : list) {
+      EXPECT_TRUE(ids.count(id)) << where << ": unknown source " << id;
+      ++cited;
+    }
+  };
+  auto scenario = nlohmann::json::parse(slurp(dir / "scenario.json"));
+  for (const auto& e : scenario["events"]) check("event " + e["title"].get<std::string>(), e["sources"]);
+  for (const auto& l : scenario["layers"])
+    for (const auto& series : l.value("series", nlohmann::json::array()))
+      for (const auto& smp : series.value("samples", nlohmann::json::array()))
+        check("figure of " + smp["date"].get<std::string>(), smp["sources"]);
+  for (const char* file : {"deployment.geojson", "displacement.geojson", "nagorno-karabakh.geojson", "places.geojson"})
+    for (const auto& f : nlohmann::json::parse(slurp(dir / file))["features"]) {
+      std::vector<std::string> list;
+      std::stringstream text(f["properties"].value("source_ids", ""));
+      for (std::string id; std::getline(text, id, ';');) list.push_back(id);
+      check(std::string(file) + " " + f["properties"].value("id", f["properties"].value("name", "?")), list);
+    }
+  EXPECT_GT(cited, 100u);
 }
