@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "geo/label_point.h"
 #include "geo/planar.h"
@@ -348,6 +349,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
   const View& view = map_view.pixels();
   const story::LayerStyle& st = l.spec.style;
   const int field = st.label_field.empty() ? -1 : l.data.field_index(st.label_field);
+  const int rank_field = st.label_rank_field.empty() ? -1 : l.data.field_index(st.label_rank_field);
   const bool points = l.data.has_points();
   if (field < 0 && !points) return;
   // Symbols sized by a series on this date: labels sit beside the symbol's current size.
@@ -364,8 +366,10 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
     lab.world = p.anchors[i];
     lab.alternate = p.focus_anchors[i];
     lab.text = text;
-    // Upper layers win, then larger areas.
-    lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(p.geometry.label_rank[i], 9999.0);
+    // Upper layers win, then larger areas (or, by the layer's choice, larger figures such as populations).
+    const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data.features[i].values[rank_field].c_str())))
+                                          : p.geometry.label_rank[i];
+    lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
     lab.offset_px = p.geometry.label_rank[i] == 0 ? (looks[i].radius_px + 4) * view.ui_scale : 0;
     if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);

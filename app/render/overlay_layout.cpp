@@ -374,6 +374,20 @@ bool misleads(const PixelBox& box, int own, const std::vector<Disc>& discs, doub
   return false;
 }
 
+// True when a label of the same text already stands near L's anchor: the same place named by two layers (a story
+// place and the town of the same name) is named once.
+bool named_nearby(const Label& l, const std::vector<PlacedLabel>& placed, const std::vector<Label>& labels,
+                  const View& view) {
+  const XY p = view.to_pixel(l.world);
+  for (const PlacedLabel& other : placed) {
+    const Label& o = labels[other.index];
+    if (o.text != l.text) continue;
+    const XY q = view.to_pixel(o.world);
+    if (std::hypot(p.x - q.x, p.y - q.y) < 100 * view.ui_scale) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
@@ -390,6 +404,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
     const Label& l = labels[i];
     TextBox box = measure(l.text, l.style);
     if (l.min_width_px > 0 && box.width > l.min_width_px) continue;
+    if (named_nearby(l, placed, labels, view)) continue;
     bool done = false;
     for (bool second : {false, true}) {
       const XY anchor = second ? l.alternate : l.world;

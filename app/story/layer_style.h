@@ -15,6 +15,7 @@ struct LayerStyle {
   float stroke_width_px = 0.8f;               // at ui scale 1
   float point_radius_px = 5;
   std::string label_field;                    // "" for no labels
+  std::string label_rank_field;               // a number (a population) that ranks labels within the layer
   float label_size_px = 13;
   bool label_bold = false;
   Rgba label_colour{0.2f, 0.2f, 0.2f, 1};

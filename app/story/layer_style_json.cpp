@@ -12,6 +12,7 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
   TRY_ASSIGN(s.opacity, r.number(j, "opacity", path, s.opacity));
   TRY_ASSIGN(s.point_radius_px, r.number(j, "point_radius", path, s.point_radius_px));
   TRY_ASSIGN(s.label_field, r.string(j, "label_field", path, s.label_field));
+  TRY_ASSIGN(s.label_rank_field, r.string(j, "label_rank_field", path, s.label_rank_field));
   TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px));
   TRY_ASSIGN(s.label_colour, r.colour(j, "label_colour", path, s.label_colour));
   TRY_ASSIGN(s.highlight_field, r.string(j, "highlight_dates_field", path, s.highlight_field));

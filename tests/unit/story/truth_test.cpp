@@ -109,7 +109,8 @@ TEST(Truth, EveryFeatureFigureAndEventCitesAShippedSource) {
     for (const auto& series : l.value("series", nlohmann::json::array()))
       for (const auto& smp : series.value("samples", nlohmann::json::array()))
         check("figure of " + smp["date"].get<std::string>(), smp["sources"]);
-  for (const char* file : {"deployment.geojson", "displacement.geojson", "nagorno-karabakh.geojson", "places.geojson"})
+  for (const char* file : {"deployment.geojson", "displacement.geojson", "nagorno-karabakh.geojson", "places.geojson",
+                           "towns-major.geojson", "towns-minor.geojson"})
     for (const auto& f : nlohmann::json::parse(slurp(dir / file))["features"]) {
       std::vector<std::string> list;
       std::stringstream text(f["properties"].value("source_ids", ""));
