@@ -200,15 +200,24 @@ void swatch(const LegendEntry& e, float cx, float cy, float s, const OverlayStyl
 
 // A layer's row, then (for proportional symbols) its size keys as nested circles sharing one bottom point, each
 // labelled level with its top.
-float legend_entry_height(const LegendEntry& e, float s, const OverlayStyle& st, bool with_sizes) {
-  float h = st.legend_row_px * s;
+// A layer's legend text, wrapped so one long title does not widen the whole legend over the map.
+std::vector<std::string> legend_lines(const LegendEntry& e, float s, const OverlayStyle& st, const Furnisher& f) {
+  return wrap(f.measurer(), e.text, scaled(st.body, s), st.legend_text_px * s);
+}
+
+float legend_line_px(float s, const OverlayStyle& st) { return st.body.size_px * 1.3f * s; }
+
+float legend_entry_height(const LegendEntry& e, float s, const OverlayStyle& st, bool with_sizes, const Furnisher& f) {
+  float h = st.legend_row_px * s + legend_line_px(s, st) * (legend_lines(e, s, st, f).size() - 1);
   if (with_sizes && !e.sizes.empty()) h += 2 * e.sizes.front().size_px * s + 8 * s;
   return h;
 }
 
 float legend_entry_width(const LegendEntry& e, float s, const OverlayStyle& st, bool with_sizes, Furnisher& f) {
   const TextStyle body = scaled(st.body, s);
-  float w = st.legend_swatch_px * s + 10 * s + f.measure(e.text, body).width;
+  float text = 0;
+  for (const std::string& line : legend_lines(e, s, st, f)) text = std::max(text, f.measure(line, body).width);
+  float w = st.legend_swatch_px * s + 10 * s + text;
   if (!with_sizes) return w;
   const TextStyle small = scaled(st.small, s);
   for (const SizeKey& k : e.sizes)
@@ -244,9 +253,12 @@ void draw_legend(const std::vector<LegendEntry>& legend, float x0, float y0, flo
   for (const LegendEntry& e : legend) {
     const float row = st.legend_row_px * s, cy = y + row / 2;
     swatch(e, x0 + 10 * s + sw / 2, cy, s, st, f);
-    f.text(e.text, x0 + 20 * s + sw, cy + body.size_px * 0.35f, body);
-    if (with_sizes && !e.sizes.empty()) draw_size_keys(e, x0 + 10 * s, y + row, s, st, f);
-    y += legend_entry_height(e, s, st, with_sizes);
+    const auto lines = legend_lines(e, s, st, f);
+    for (size_t i = 0; i < lines.size(); ++i)
+      f.text(lines[i], x0 + 20 * s + sw, cy + body.size_px * 0.35f + legend_line_px(s, st) * i, body);
+    const float text_h = row + legend_line_px(s, st) * (lines.size() - 1);
+    if (with_sizes && !e.sizes.empty()) draw_size_keys(e, x0 + 10 * s, y + text_h, s, st, f);
+    y += legend_entry_height(e, s, st, with_sizes, f);
   }
 }
 
@@ -280,7 +292,7 @@ void lay_out_legend(const Frame& frame, const OverlayStyle& st, float top, float
       float width = 20 * s, height = 12 * s;
       for (const LegendEntry& e : legend) {
         width = std::max(width, legend_entry_width(e, s, st, with_sizes, f) + 20 * s);
-        height += legend_entry_height(e, s, st, with_sizes);
+        height += legend_entry_height(e, s, st, with_sizes, f);
       }
       if (width > st.legend_max_share * w || height > st.legend_max_share * frame.view.height_px) continue;
       std::optional<PixelBox> best;

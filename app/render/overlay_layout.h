@@ -24,6 +24,7 @@ struct OverlayStyle {
   float scale_bar_height_px = 6;
   float legend_row_px = 20, legend_swatch_px = 16, legend_gap_px = 6;
   float legend_max_share = 0.5f;     // of the image's width and height: a larger legend shrinks or goes
+  float legend_text_px = 240;        // a layer's legend text wraps beyond this
   float north_arrow_length_px = 18;
   float caption_width_px = 560;      // widest the event caption gets
   float label_margin_px = 2;         // kept free around every label
