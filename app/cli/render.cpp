@@ -16,21 +16,32 @@ struct Option {
   const char* name;
   const char* value;
   const char* help;
-  std::function<Status(RenderRequest&, const std::string&)> apply;
+  std::function<Status(RenderRequest&, const std::string&)> apply;  // sets what the option says
 };
 
-Status set_text(std::string& field, const std::string& v) { return field = v, Ok{}; }
+using Apply = std::function<Status(RenderRequest&, const std::string&)>;
+
+// An option whose value is kept as text in FIELD.
+Apply text(std::string RenderRequest::*field) {
+  return [field](RenderRequest& r, const std::string& v) { return r.*field = v, Status{Ok{}}; };
+}
+
+// A switch that sets FIELD to VALUE.
+template <class T>
+Apply set(T RenderRequest::*field, T value) {
+  return [field, value](RenderRequest& r, const std::string&) { return r.*field = value, Status{Ok{}}; };
+}
 
 const std::vector<Option>& options() {
   static const std::vector<Option> table = {
       {"--scenario", "DIR", "scenario folder (default: the bundled Karabakh scenario)",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.scenario, v); }},
+       text(&RenderRequest::scenario)},
       {"--view", "FILE", "a view saved from the app: scenario, date, CRS, centre, scale, size, styles, furniture",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.view_file, v); }},
+       text(&RenderRequest::view_file)},
       {"--layer", "PATH", "add a vector file's layers on top (repeatable)",
        [](RenderRequest& r, const std::string& v) { return r.layers.push_back(v), Status{Ok{}}; }},
       {"--crs", "CRS", "output projection: EPSG code, PROJ string or WKT (default: the scenario's)",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.crs, v); }},
+       text(&RenderRequest::crs)},
       {"--bbox", "W,S,E,N", "area to show, degrees; the image shows at least this (default: the scenario's view)",
        [](RenderRequest& r, const std::string& v) -> Status {
          auto b = parse_bbox(v);
@@ -50,11 +61,11 @@ const std::vector<Option>& options() {
          return r.scale = s, Ok{};
        }},
       {"--date", "YYYY-MM-DD", "date to draw (default: the scenario's initial date)",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.date, v); }},
+       text(&RenderRequest::date)},
       {"--frames", "S:E:STEP", "one image per STEP days from S to E: FILE-0001.png, FILE-0002.png, ...",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.frames, v); }},
+       text(&RenderRequest::frames)},
       {"--video", "FILE", "with --frames: encode them to FILE.mp4 or FILE.gif with ffmpeg",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.video, v); }},
+       text(&RenderRequest::video)},
       {"--fps", "N", "frames per second of the video (default 8)",
        [](RenderRequest& r, const std::string& v) -> Status {
          char* end = nullptr;
@@ -63,23 +74,23 @@ const std::vector<Option>& options() {
          return r.fps = static_cast<int>(fps), Ok{};
        }},
       {"--title", "TEXT", "title instead of the scenario's",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.title, v); }},
+       text(&RenderRequest::title)},
       {"--furniture", "", "title, date, legend, scale bar, north arrow, event caption and sources (the default)",
-       [](RenderRequest& r, const std::string&) { return r.furniture = true, Status{Ok{}}; }},
+       set(&RenderRequest::furniture, std::optional<bool>(true))},
       {"--no-furniture", "", "none of them",
-       [](RenderRequest& r, const std::string&) { return r.furniture = false, Status{Ok{}}; }},
+       set(&RenderRequest::furniture, std::optional<bool>(false))},
       {"--no-caption", "", "no caption for the event the date has reached",
-       [](RenderRequest& r, const std::string&) { return r.no_caption = true, Status{Ok{}}; }},
+       set(&RenderRequest::no_caption, true)},
       {"--no-graticule", "", "no graticule",
-       [](RenderRequest& r, const std::string&) { return r.no_graticule = true, Status{Ok{}}; }},
+       set(&RenderRequest::no_graticule, true)},
       {"--transparent", "", "transparent background",
-       [](RenderRequest& r, const std::string&) { return r.transparent = true, Status{Ok{}}; }},
+       set(&RenderRequest::transparent, true)},
       {"--geotiff", "", "also write FILE.tif, a georeferenced GeoTIFF (GDAL)",
-       [](RenderRequest& r, const std::string&) { return r.geotiff = true, Status{Ok{}}; }},
+       set(&RenderRequest::geotiff, true)},
       {"--overwrite", "", "replace existing output files",
-       [](RenderRequest& r, const std::string&) { return r.overwrite = true, Status{Ok{}}; }},
+       set(&RenderRequest::overwrite, true)},
       {"--out", "FILE.png", "the image to write (required)",
-       [](RenderRequest& r, const std::string& v) { return set_text(r.out, v); }},
+       text(&RenderRequest::out)},
   };
   return table;
 }

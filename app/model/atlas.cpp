@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "base/text.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::model {
@@ -28,14 +29,10 @@ story::Interval feature_interval(const story::LayerSpec& spec, const geo::Vector
 // "2023-10-12;2023-10-13": the days a feature is ringed.
 std::vector<story::Days> highlight_days(const std::string& dates, std::string& problem) {
   std::vector<story::Days> days;
-  size_t start = 0;
-  while (start < dates.size()) {
-    size_t end = dates.find(';', start);
-    if (end == std::string::npos) end = dates.size();
-    auto d = story::parse_iso_date(dates.substr(start, end - start));
+  for (const std::string& date : split(dates, ';')) {
+    auto d = story::parse_iso_date(date);
     if (d) days.push_back(*d);
     else problem = d.error();
-    start = end + 1;
   }
   return days;
 }

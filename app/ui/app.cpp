@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
@@ -147,7 +148,8 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
                                  w.content_scale());
   s.playback.window = {scenario.start, scenario.end};
-  s.info("Loaded scenario '" + scenario.title + "' from " + scenario.dir);
+  // The folder's name only: a full path means nothing to a reader of a screenshot.
+  s.info("Loaded scenario '" + scenario.title + "' (" + std::filesystem::path(scenario.dir).filename().string() + ")");
   return true;
 }
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "base/text.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -19,18 +20,6 @@ std::vector<std::pair<std::string, std::string>> shown_fields(const model::Atlas
 void list_sources(const story::SourceList& sources, const std::vector<std::string>& ids) {
   for (const std::string& id : ids)
     if (auto it = sources.find(id); it != sources.end()) ImGui::TextDisabled("  %s", story::describe_source(it->second).c_str());
-}
-
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find(';', at);
-    if (end == std::string::npos) end = text.size();
-    if (end > at) ids.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return ids;
 }
 
 // A feature's attributes, then any series attached to it at the current date, with sources.
@@ -64,7 +53,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
     }
   }
   if (!brief) {
-    const std::vector<std::string> ids = split_ids(l.data.value(f, "source_ids"));
+    const std::vector<std::string> ids = split(l.data.value(f, "source_ids"), ';');
     if (!ids.empty()) ImGui::TextWrapped("Sources (%zu):", ids.size());
     list_sources(s.scene->scenario().sources, ids);
   }
