@@ -98,7 +98,7 @@ echo "wrote $here/karabakh-2023/borders-osm.geojson (OpenStreetMap, ODbL)"
 
 # Context towns of the region from GeoNames, in two population bands: the larger towns from the regional zoom, the
 # rest only closer in (the scenario gives each band its scales).
-node "$here/towns.js" "$nm" 15000 1e9 > "$here/karabakh-2023/towns-major.geojson"
-node "$here/towns.js" "$nm" 0 15000 > "$here/karabakh-2023/towns-minor.geojson"
+node "$here/towns.js" "$nm" 15000 1e9 "$here/karabakh-2023/places.geojson" > "$here/karabakh-2023/towns-major.geojson"
+node "$here/towns.js" "$nm" 0 15000 "$here/karabakh-2023/places.geojson" > "$here/karabakh-2023/towns-minor.geojson"
 echo "wrote $here/karabakh-2023/towns-major.geojson and towns-minor.geojson (GeoNames, CC BY 4.0)"
 echo "wrote $here/countries.geojson, $here/admin1-arm-aze.geojson and $here/karabakh-2023/nagorno-karabakh.geojson"

@@ -36,6 +36,7 @@ struct Label {
 struct Symbol {
   XY world;            // projected centre
   float radius_px;     // drawn radius, ui_scale included
+  int layer = 0;       // index of its layer, bottom first: a story layer's labels outrank the context below them
 };
 
 enum class SwatchKind { Area, Line, Point };

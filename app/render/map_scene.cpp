@@ -357,7 +357,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
   for (size_t i = 0; i < l.data.features.size(); ++i) {
     if (!model::live(l, i, day)) continue;
     const bool symbol = points && l.data.features[i].points.size() == 1 && looks[i].radius_px > 0;
-    if (symbol) frame.symbols.push_back({p.anchors[i], looks[i].radius_px * view.ui_scale});
+    if (symbol) frame.symbols.push_back({p.anchors[i], looks[i].radius_px * view.ui_scale, static_cast<int>(layer_index)});
     if (field < 0) continue;
     std::string text = model::series_label_of(l, i, day);
     if (text.empty()) text = l.data.features[i].values[field];

@@ -48,6 +48,15 @@ class Furnisher {
     triangle({x1, y0}, {x1, y1}, {x0, y1}, c);
   }
   void triangle(XY a, XY b, XY c, Rgba colour) { out_.shapes.push_back({a, b, c, colour}); }
+  // A segment WIDTH pixels wide, as two triangles.
+  void line(XY a, XY b, float width, Rgba colour) {
+    const double len = std::hypot(b.x - a.x, b.y - a.y);
+    if (len <= 0) return;
+    const double nx = -(b.y - a.y) / len * width / 2, ny = (b.x - a.x) / len * width / 2;
+    const XY a0{a.x + nx, a.y + ny}, a1{a.x - nx, a.y - ny}, b0{b.x + nx, b.y + ny}, b1{b.x - nx, b.y - ny};
+    triangle(a0, a1, b0, colour);
+    triangle(a1, b1, b0, colour);
+  }
   void disc(float cx, float cy, float r, Rgba colour) {
     constexpr int kSides = 32;
     for (int i = 0; i < kSides; ++i) {
@@ -367,6 +376,7 @@ double distance(const PixelBox& b, XY p) {
 struct Disc {
   XY centre;  // pixels
   double radius;
+  int layer;
 };
 
 // True when two symbols stand for one place (a town's dot at the centre of the circle of the troops posted there):
@@ -376,10 +386,13 @@ bool same_place(const Disc& a, const Disc& b) {
 }
 
 // True when BOX, meant for the label of symbol OWN (-1: none), covers another symbol or lies nearer one than OWN.
-bool misleads(const PixelBox& box, int own, const std::vector<Disc>& discs, double margin) {
+// With OVER_CONTEXT, symbols of layers below OWN's do not count: a story place ringed by context towns (a capital
+// and its suburbs) is named over their dots rather than not at all.
+bool misleads(const PixelBox& box, int own, const std::vector<Disc>& discs, double margin, bool over_context) {
   const double own_gap = own >= 0 ? distance(box, discs[own].centre) - discs[own].radius : 0;
   for (size_t j = 0; j < discs.size(); ++j) {
     if (static_cast<int>(j) == own || (own >= 0 && same_place(discs[j], discs[own]))) continue;
+    if (over_context && own >= 0 && discs[j].layer < discs[own].layer) continue;
     const double gap = distance(box, discs[j].centre) - discs[j].radius;
     if (gap < margin || (own >= 0 && gap < own_gap)) return true;
   }
@@ -400,50 +413,95 @@ bool named_nearby(const Label& l, const std::vector<PlacedLabel>& placed, const 
   return false;
 }
 
+
+PixelBox label_box(float x, float y, const TextBox& box, float margin) {
+  return {x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
+}
+
+// Baseline starts for a label of BOX at pixel P: centred on it (areas), or right, left, above, below its symbol.
+std::vector<std::pair<float, float>> beside(XY p, const TextBox& box, float offset_px) {
+  const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
+  if (offset_px <= 0) return {{px - box.width / 2, py + mid}};
+  return {{px + offset_px, py + mid},
+          {px - offset_px - box.width, py + mid},
+          {px - box.width / 2, py - offset_px - box.descent},
+          {px - box.width / 2, py + offset_px + box.ascent}};
+}
+
+// The nearest point of BOX to P.
+XY nearest_on(const PixelBox& b, XY p) {
+  return {std::clamp(p.x, static_cast<double>(b.x0), static_cast<double>(b.x1)),
+          std::clamp(p.y, static_cast<double>(b.y0), static_cast<double>(b.y1))};
+}
+
+// A place for the label of a symbol that lies inside a larger one (a town within a circle of arrivals), outside
+// every symbol that encloses it and joined to it by a leader line: tried in eight directions at growing distances, the
+// first free box wins. Labels that only lost to other labels get no leader: they are dropped as before.
+template <typename Free>
+std::optional<PlacedLabel> with_leader(size_t index, int symbol, const TextBox& box, const std::vector<Disc>& discs, float margin,
+                                       const Free& free) {
+  const Disc& own = discs[symbol];
+  double enclosing = own.radius;
+  for (const Disc& d : discs)
+    enclosing = std::max(enclosing, d.radius - std::hypot(d.centre.x - own.centre.x, d.centre.y - own.centre.y));
+  if (enclosing <= own.radius + 1) return std::nullopt;
+  static constexpr double kDirections[8][2] = {{1, 0}, {-1, 0}, {0.7, -0.7}, {-0.7, -0.7},
+                                               {0.7, 0.7}, {-0.7, 0.7}, {0, -1}, {0, 1}};
+  for (double reach : {1.0, 1.5, 2.2})
+    for (const auto& dir : kDirections) {
+      const double r = (enclosing + 10) * reach;
+      // The box's centre goes where the direction leaves it touching the circle of radius R.
+      const double cx = own.centre.x + dir[0] * (r + box.width / 2), cy = own.centre.y + dir[1] * (r + box.ascent);
+      const float x = static_cast<float>(cx - box.width / 2), y = static_cast<float>(cy + (box.ascent - box.descent) / 2);
+      const PixelBox b = label_box(x, y, box, margin);
+      if (!free(b, -1)) continue;
+      const XY to = nearest_on(b, own.centre);
+      const double len = std::hypot(to.x - own.centre.x, to.y - own.centre.y);
+      const XY from{own.centre.x + (to.x - own.centre.x) * own.radius / len,
+                    own.centre.y + (to.y - own.centre.y) * own.radius / len};
+      return PlacedLabel{index, x, y, true, from, to};
+    }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
                                       const View& view, const MeasureText& measure, std::vector<PixelBox> taken,
                                       float margin_px) {
   std::vector<Disc> discs;
-  for (const Symbol& sym : symbols) discs.push_back({view.to_pixel(sym.world), sym.radius_px});
+  for (const Symbol& sym : symbols) discs.push_back({view.to_pixel(sym.world), sym.radius_px, sym.layer});
   std::vector<size_t> order(labels.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
   std::vector<PlacedLabel> placed;
   const float margin = margin_px * view.ui_scale;
+  auto free = [&](const PixelBox& b, int own, bool over_context = false) {
+    return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.width_px && b.y1 <= view.height_px &&
+           std::none_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); }) &&
+           !misleads(b, own, discs, margin, over_context);
+  };
   for (size_t i : order) {
     const Label& l = labels[i];
-    TextBox box = measure(l.text, l.style);
+    const TextBox box = measure(l.text, l.style);
     if (l.min_width_px > 0 && box.width > l.min_width_px) continue;
     if (named_nearby(l, placed, labels, view)) continue;
-    bool done = false;
-    for (bool second : {false, true}) {
-      const XY anchor = second ? l.alternate : l.world;
-      const int own = second ? -1 : l.symbol;  // a second anchor lies on an area, away from any symbol
-      if (done || !std::isfinite(anchor.x)) continue;
-      XY p = view.to_pixel(anchor);
-      const float px = static_cast<float>(p.x), py = static_cast<float>(p.y), mid = (box.ascent - box.descent) / 2;
-      // Area labels sit on their anchor; point labels try right, left, above, below their symbol.
-      std::vector<std::pair<float, float>> spots;
-      if (l.offset_px > 0)
-        spots = {{px + l.offset_px, py + mid},
-                 {px - l.offset_px - box.width, py + mid},
-                 {px - box.width / 2, py - l.offset_px - box.descent},
-                 {px - box.width / 2, py + l.offset_px + box.ascent}};
-      else
-        spots = {{px - box.width / 2, py + mid}};
-      for (auto [x, y] : spots) {
-        PixelBox b{x - margin, y - box.ascent - margin, x + box.width + margin, y + box.descent + margin};
-        if (b.x0 < 0 || b.y0 < 0 || b.x1 > view.width_px || b.y1 > view.height_px) continue;
-        if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); })) continue;
-        if (misleads(b, own, discs, margin)) continue;
-        taken.push_back(b);
-        placed.push_back({i, x, y});
-        done = true;
-        break;
+    std::optional<PlacedLabel> spot;
+    for (bool over_context : {false, true})
+      for (bool second : {false, true}) {
+        const XY anchor = second ? l.alternate : l.world;
+        const int own = second ? -1 : l.symbol;  // a second anchor lies on an area, away from any symbol
+        if (spot || !std::isfinite(anchor.x)) continue;
+        for (auto [x, y] : beside(view.to_pixel(anchor), box, l.offset_px)) {
+          if (!free(label_box(x, y, box, margin), own, over_context)) continue;
+          spot = PlacedLabel{i, x, y};
+          break;
+        }
       }
-    }
+    if (!spot && l.symbol >= 0 && l.offset_px > 0) spot = with_leader(i, l.symbol, box, discs, margin, free);
+    if (!spot) continue;
+    taken.push_back(label_box(spot->x, spot->y, box, margin));
+    placed.push_back(*spot);
   }
   return placed;
 }
@@ -456,6 +514,7 @@ OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, con
        place_labels(frame.labels, frame.symbols, frame.view, measure, out.reserved, style.label_margin_px)) {
     const Label& l = frame.labels[p.index];
     out.labels.push_back({l.text, p.x, p.y, l.style});
+    if (p.leader) furnisher.line(p.leader_from, p.leader_to, style.leader_width_px * frame.view.ui_scale, style.leader);
   }
   lay_out_fixed_labels(frame, style, measure, out);
   return out;

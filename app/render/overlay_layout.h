@@ -28,6 +28,8 @@ struct OverlayStyle {
   float north_arrow_length_px = 18;
   float caption_width_px = 560;      // widest the event caption gets
   float label_margin_px = 2;         // kept free around every label
+  float leader_width_px = 1;
+  Rgba leader{0.25f, 0.25f, 0.28f, 0.9f};
   float fixed_label_gap_px = 6;      // around graticule degrees
 };
 
@@ -49,7 +51,7 @@ struct GlyphRun {
 
 struct OverlayLayout {
   std::vector<GlyphRun> labels;          // map labels and graticule degrees, drawn first
-  std::vector<ShapeTriangle> shapes;     // furniture panels, bars and arrow, drawn over the labels
+  std::vector<ShapeTriangle> shapes;     // leader lines, furniture panels, bars and arrow, drawn over the labels
   std::vector<GlyphRun> furniture_text;  // drawn last
   std::vector<PixelBox> reserved;        // furniture boxes: labels keep out of them
 };
@@ -61,10 +63,13 @@ using MeasureText = std::function<TextBox(const std::string&, const TextStyle&)>
 OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, const OverlayStyle& style = {});
 
 // Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where. No label
-// covers a point symbol, and a symbol's label never sits nearer another symbol than its own.
+// covers a point symbol, and a symbol's label never sits nearer another symbol than its own, except at the end of a
+// leader line: a symbol inside a larger one (a town within a circle of arrivals) gets its label outside, joined to it.
 struct PlacedLabel {
   size_t index;
   float x, y;  // baseline start, image pixels
+  bool leader = false;
+  XY leader_from{}, leader_to{};  // image pixels: from the symbol's edge to the label's box
 };
 std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
                                       const View& view, const MeasureText& measure, std::vector<PixelBox> taken = {},

@@ -154,3 +154,41 @@ TEST(OverlayLayout, ASymbolsLabelNeverSitsNearerAnotherSymbolNorCoversOne) {
     }
   }
 }
+
+TEST(OverlayLayout, ASymbolInsideALargerOneIsLabelledOutsideItWithALeaderLine) {
+  // A town's dot 10 px inside a circle of 60 px: no spot beside the dot is clear of the circle.
+  render::Frame f = empty_frame(600, 400);
+  f.symbols = {{{300, 200}, 60, 1}, {{310, 200}, 3, 1}};
+  render::Label town = label("Kornidzor", 310, 200, 2, 6);
+  town.symbol = 1;
+  f.labels = {town};
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  ASSERT_EQ(o.labels.size(), 1u);
+  const PixelBox b = box_of(o.labels[0]);
+  const double cx = std::clamp(300.0, double(b.x0), double(b.x1)), cy = std::clamp(200.0, double(b.y0), double(b.y1));
+  EXPECT_GE(std::hypot(cx - 300, cy - 200), 60) << "the label sits on the circle";
+  ASSERT_EQ(o.shapes.size(), 2u) << "one leader line, two triangles";
+  // The leader starts at the dot's edge and ends on the label's box.
+  const auto start = o.shapes[0].a;
+  EXPECT_NEAR(std::hypot(start.x - 310, start.y - 200), 3, 1);
+}
+
+TEST(OverlayLayout, ALabelThatOnlyLostToAnotherLabelGetsNoLeader) {
+  render::Frame f = empty_frame(600, 400);
+  f.symbols = {{{300, 200}, 3, 1}, {{306, 200}, 3, 1}};
+  render::Label a = label("Stepanakert", 300, 200, 5, 6), b = label("Khojaly", 306, 200, 1, 6);
+  a.symbol = 0, b.symbol = 1;
+  f.labels = {a, b};
+  render::OverlayLayout o = render::layout_overlay(f, measure);
+  EXPECT_TRUE(o.shapes.empty());
+}
+
+TEST(OverlayLayout, AStoryPlaceIsNamedOverContextDotsAroundIt) {
+  // A capital (layer 2) ringed by suburbs' dots (layer 1) on all four sides, 14 px out.
+  render::Frame f = empty_frame(600, 400);
+  f.symbols = {{{300, 200}, 4, 2}, {{314, 200}, 2, 1}, {{286, 200}, 2, 1}, {{300, 214}, 2, 1}, {{300, 186}, 2, 1}};
+  render::Label capital = label("Yerevan", 300, 200, 9, 8);
+  capital.symbol = 0;
+  f.labels = {capital};
+  EXPECT_EQ(render::layout_overlay(f, measure).labels.size(), 1u);
+}
