@@ -19,6 +19,9 @@ int run_info(const std::vector<std::string>& args) {
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "chronoatlas info: unknown option %s\n", a.c_str());
       return 1;
+    } else if (!path.empty()) {
+      std::fprintf(stderr, "chronoatlas info: one PATH at a time (got %s and %s)\n", path.c_str(), a.c_str());
+      return 1;
     } else path = a;
   }
   if (path.empty()) {

@@ -17,7 +17,7 @@ Result<BoundsLonLat> parse_bbox(const std::string& text) {
   if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%n", &w, &s, &e, &n, &used) != 4 ||
       used != static_cast<int>(text.size()))
     return Error{"--bbox '" + text + "': expected W,S,E,N in degrees"};
-  if (w >= e || s >= n || w < -180 || e > 180 || s < -90 || n > 90)
+  if (!(w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90))  // false for NaN too
     return Error{"--bbox '" + text + "': needs west < east within -180..180 and south < north within -90..90"};
   BoundsLonLat b;
   b.extend(LonLat{w, s});

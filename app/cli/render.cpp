@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "export/interrupt.h"
 #include "export/render_plan.h"
 
 namespace chronoatlas::cli {
@@ -137,6 +138,7 @@ int run_render(const std::vector<std::string>& args) {
   };
   auto request = parse(args);
   if (!request) return fail(request.error());
+  exporting::stop_on_signals();
   auto done = exporting::run_render(*request, [](const std::string& line) {
     std::fprintf(line.rfind("warning: ", 0) == 0 ? stderr : stdout, "%s\n", line.c_str());
   });

@@ -1,5 +1,6 @@
 #include "export/frame_sequence.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -19,12 +20,15 @@ Result<std::vector<story::Days>> parse_frame_range(const std::string& text) {
   if (!start) return bad(start.error());
   if (!end) return bad(end.error());
   char* rest = nullptr;
-  double step = std::strtod(text.c_str() + b + 1, &rest);
-  if (!rest || *rest || !(step > 0)) return bad("the step must be a positive number of days");
+  const double step = std::strtod(text.c_str() + b + 1, &rest);
+  if (!rest || *rest || !std::isfinite(step) || !(step > 0)) return bad("the step must be a positive number of days");
   if (*end < *start) return bad("END is before START");
+  // Counted before anything is allocated: a tiny step would otherwise ask for billions of frames.
+  const double count = std::floor((*end - *start) / step + 1e-9) + 1;
+  if (!(count <= static_cast<double>(kMaxFrames)))
+    return bad("that makes more than " + std::to_string(kMaxFrames) + " frames; use a larger step");
   std::vector<story::Days> days;
-  for (story::Days d = *start; d <= *end + 1e-9; d += step) days.push_back(d);
-  if (days.size() > 100000) return bad("more than 100,000 frames");
+  for (size_t i = 0; i < static_cast<size_t>(count); ++i) days.push_back(*start + step * static_cast<double>(i));
   return days;
 }
 
@@ -35,17 +39,20 @@ std::string frame_path(const std::string& out_png, size_t index) {
   return (p.parent_path() / (p.stem().string() + num + p.extension().string())).string();
 }
 
-Result<FrameSequence> FrameSequence::create(const std::string& range, const std::string& out_png, bool overwrite) {
+Result<FrameSequence> FrameSequence::create(const std::string& range, const std::string& out_png) {
   auto days = parse_frame_range(range);
   if (!days) return Error{days.error()};
   FrameSequence seq;
   seq.days_ = std::move(*days);
   seq.out_png_ = out_png;
-  if (!overwrite)
-    for (size_t i = 0; i < seq.days_.size(); ++i)
-      if (std::error_code ec; fs::exists(seq.path(i), ec))
-        return Error{seq.path(i) + " already exists (use --overwrite to replace the frames)"};
   return seq;
+}
+
+std::vector<std::string> FrameSequence::outputs(bool geotiff) const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < size(); ++i)
+    for (std::string& f : output_files(path(i), geotiff)) out.push_back(std::move(f));
+  return out;
 }
 
 Status FrameSequence::write_next(render::MapScene& scene, render::MapRenderer& renderer, RenderJob job) {

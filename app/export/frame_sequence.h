@@ -10,16 +10,19 @@
 
 namespace chronoatlas::exporting {
 
-// START:END:STEP with dates and a step in days; END is included when the steps land on it.
+// START:END:STEP with dates and a step in days; END is included when the steps land on it. At most kMaxFrames.
+inline constexpr size_t kMaxFrames = 100000;
 Result<std::vector<story::Days>> parse_frame_range(const std::string& text);
 // OUT.png -> OUT-0001.png (1-based, four digits).
 std::string frame_path(const std::string& out_png, size_t index);
 
 class FrameSequence {
  public:
-  // Frames for RANGE (START:END:STEP) named after OUT_PNG. Fails on a bad range, and, unless OVERWRITE, when any
-  // frame's file exists already: checked for the whole run before anything is drawn.
-  static Result<FrameSequence> create(const std::string& range, const std::string& out_png, bool overwrite);
+  // Frames for RANGE (START:END:STEP) named after OUT_PNG. Fails on a bad range; the caller checks outputs() (every
+  // file of the run) before anything is drawn.
+  static Result<FrameSequence> create(const std::string& range, const std::string& out_png);
+  // Every file the run writes: each frame's PNG and sidecars (and GeoTIFF with GEOTIFF).
+  std::vector<std::string> outputs(bool geotiff) const;
 
   size_t size() const { return days_.size(); }
   size_t written() const { return next_; }

@@ -1,6 +1,7 @@
 #include "export/map_export.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -9,7 +10,9 @@
 
 #include <gdal_priv.h>
 #include <png.h>
-#include <unistd.h>
+
+#include "export/output_files.h"
+#include "geo/gdal_setup.h"
 
 namespace chronoatlas::exporting {
 namespace {
@@ -20,32 +23,52 @@ std::string with_extension(const std::string& png, const char* ext) {
   return fs::path(png).replace_extension(ext).string();
 }
 
-std::string temp_name(const std::string& path) { return path + ".tmp-" + std::to_string(getpid()); }
-
 struct FileCloser {
   void operator()(FILE* f) const { fclose(f); }
 };
 
-Status write_png(const std::string& path, const render::Image& img,
-                 const std::vector<std::pair<std::string, std::string>>& text) {
-  std::unique_ptr<FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
-  if (!f) return Error{path + ": cannot be written (" + std::strerror(errno) + ")"};
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+// libpng reports through these: the message is kept for ours (libpng's own line on stderr would be a second,
+// differently worded report of the same failure), then control returns to the setjmp in write_png.
+void png_failed(png_structp png, png_const_charp message) {
+  *static_cast<std::string*>(png_get_error_ptr(png)) = message;
+  png_longjmp(png, 1);
+}
+void png_warned(png_structp, png_const_charp) {}
+
+// The encoder alone, with only plain data in scope: libpng reports errors by longjmp, which must not cross anything
+// with a destructor. Returns false with FAILURE set.
+bool encode_png(FILE* f, const render::Image& img, png_text* chunks, int chunk_count, std::string* failure) {
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, failure, png_failed, png_warned);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   if (!info) {
     png_destroy_write_struct(&png, nullptr);
-    return Error{path + ": PNG encoder could not start"};
+    *failure = "the PNG encoder could not start";
+    return false;
   }
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
-    return Error{path + ": writing failed (disk full?)"};
+    return false;
   }
-  png_init_io(png, f.get());
+  png_init_io(png, f);
   // Level 1 without row filters: on flat map colours this was both faster and smaller than SUB or adaptive filters.
   png_set_compression_level(png, 1);
   png_set_filter(png, 0, PNG_FILTER_NONE);
   png_set_IHDR(png, info, img.width, img.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  if (chunk_count > 0) png_set_text(png, info, chunks, chunk_count);
+  png_write_info(png, info);
+  for (int y = 0; y < img.height; ++y)
+    png_write_row(png, const_cast<png_bytep>(&img.rgba[static_cast<size_t>(y) * img.width * 4]));
+  png_write_end(png, nullptr);
+  png_destroy_write_struct(&png, &info);
+  return true;
+}
+
+// Writes IMG to PATH (a temporary); errors name FINAL, the file the user asked for.
+Status write_png(const std::string& path, const std::string& final, const render::Image& img,
+                 const std::vector<std::pair<std::string, std::string>>& text) {
+  std::unique_ptr<FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
+  if (!f) return Error{final + ": cannot be written (" + std::strerror(errno) + ")"};
   std::vector<png_text> chunks(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     chunks[i] = {};
@@ -53,49 +76,72 @@ Status write_png(const std::string& path, const render::Image& img,
     chunks[i].key = const_cast<char*>(text[i].first.c_str());
     chunks[i].text = const_cast<char*>(text[i].second.c_str());
   }
-  if (!chunks.empty()) png_set_text(png, info, chunks.data(), static_cast<int>(chunks.size()));
-  png_write_info(png, info);
-  for (int y = 0; y < img.height; ++y)
-    png_write_row(png, const_cast<png_bytep>(&img.rgba[static_cast<size_t>(y) * img.width * 4]));
-  png_write_end(png, nullptr);
-  png_destroy_write_struct(&png, &info);
-  if (std::fflush(f.get()) != 0 || std::ferror(f.get()))
-    return Error{path + ": writing failed (" + std::string(std::strerror(errno)) + ")"};
+  std::string failure;
+  errno = 0;
+  const bool encoded = encode_png(f.get(), img, chunks.data(), static_cast<int>(chunks.size()), &failure);
+  const int write_errno = errno;
+  if (!encoded || std::fflush(f.get()) != 0 || std::ferror(f.get()) || std::fclose(f.release()) != 0) {
+    const int why = write_errno ? write_errno : errno;
+    return Error{final + ": writing failed (" + (why ? std::string(std::strerror(why)) : failure) + ")"};
+  }
   return Ok{};
 }
 
-Status write_text(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return Error{path + ": cannot be written (" + std::string(std::strerror(errno)) + ")"};
-  out << text;
-  out.flush();
-  if (!out) return Error{path + ": writing failed (disk full?)"};
+Status write_text(const std::string& path, const std::string& final, const std::string& text) {
+  std::unique_ptr<FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
+  if (!f) return Error{final + ": cannot be written (" + std::string(std::strerror(errno)) + ")"};
+  const bool written = std::fwrite(text.data(), 1, text.size(), f.get()) == text.size() && std::fflush(f.get()) == 0;
+  if (!written || std::fclose(f.release()) != 0)
+    return Error{final + ": writing failed (" + std::string(std::strerror(errno)) + ")"};
   return Ok{};
 }
+
+// GDAL's errors while one write runs, kept instead of printed: a full disk gives one message, not ten.
+class GdalErrors {
+ public:
+  GdalErrors() {
+    CPLPushErrorHandlerEx(keep, this);
+  }
+  ~GdalErrors() { CPLPopErrorHandler(); }
+  GdalErrors(const GdalErrors&) = delete;
+  GdalErrors& operator=(const GdalErrors&) = delete;
+  bool failed() const { return !first_.empty(); }
+  const std::string& first() const { return first_; }
+
+ private:
+  static void keep(CPLErr level, CPLErrorNum, const char* message) {
+    auto* self = static_cast<GdalErrors*>(CPLGetErrorHandlerUserData());
+    if (level >= CE_Failure && self->first_.empty()) self->first_ = message;
+  }
+  std::string first_;
+};
 
 // RGBA GeoTIFF with the view's geotransform and CRS, written by GDAL from an in-memory copy of the pixels.
-Status write_geotiff(const std::string& path, const render::Image& img, const render::View& view,
-                     const std::string& wkt) {
-  GDALAllRegister();
+Status write_geotiff(const std::string& path, const std::string& final, const render::Image& img,
+                     const render::View& view, const std::string& wkt) {
+  geo::init_gdal();
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
-  if (!mem || !gtiff) return Error{path + ": GDAL has no GeoTIFF driver"};
+  if (!mem || !gtiff) return Error{final + ": GDAL has no GeoTIFF driver"};
+  GdalErrors errors;
   GDALDatasetUniquePtr ds(mem->Create("", img.width, img.height, 4, GDT_Byte, nullptr));
-  if (!ds) return Error{path + ": GDAL could not hold the image in memory"};
+  if (!ds) return Error{final + ": GDAL could not hold the image in memory"};
   for (int b = 0; b < 4; ++b) {
     CPLErr err = ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, img.width, img.height,
                                                     const_cast<uint8_t*>(img.rgba.data() + b), img.width, img.height,
                                                     GDT_Byte, 4, static_cast<GSpacing>(img.width) * 4);
-    if (err != CE_None) return Error{path + ": GDAL could not copy the pixels"};
+    if (err != CE_None) return Error{final + ": GDAL could not copy the pixels"};
   }
   XY top_left = view.to_world({0, 0});
   double transform[6] = {top_left.x, view.units_per_px, 0, top_left.y, 0, -view.units_per_px};
   ds->SetGeoTransform(transform);
   ds->SetProjection(wkt.c_str());
   ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
-  const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "ALPHA=UNASSOCIATED", nullptr};
+  // The map's alpha is not premultiplied: GDAL spells that NON-PREMULTIPLIED (TIFF's "unassociated").
+  const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "ALPHA=NON-PREMULTIPLIED", nullptr};
   GDALDatasetUniquePtr out(gtiff->CreateCopy(path.c_str(), ds.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));
-  if (!out) return Error{path + ": GDAL could not write it (" + std::string(CPLGetLastErrorMsg()) + ")"};
+  out.reset();  // closing flushes: write errors (a full disk) surface here
+  if (errors.failed()) return Error{final + ": writing failed (" + errors.first() + ")"};
   return Ok{};
 }
 
@@ -107,47 +153,45 @@ std::string world_file_path(const std::string& png_path) { return with_extension
 std::string prj_path(const std::string& png_path) { return with_extension(png_path, ".prj"); }
 
 std::string world_file_text(const render::View& view) {
-  XY top_left = view.to_world({0.5, 0.5});
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "%.10f\n0\n0\n%.10f\n%.10f\n%.10f\n", view.units_per_px, -view.units_per_px,
-                top_left.x, top_left.y);
-  return buf;
+  const XY top_left = view.to_world({0.5, 0.5});
+  std::string out;
+  for (double v : {view.units_per_px, 0.0, 0.0, -view.units_per_px, top_left.x, top_left.y}) {
+    char number[32];  // %.17g: every double survives the round trip through text
+    std::snprintf(number, sizeof number, "%.17g\n", v);
+    out += number;
+  }
+  return out;
+}
+
+std::vector<std::string> output_files(const std::string& png_path, bool geotiff) {
+  std::vector<std::string> out = {png_path, world_file_path(png_path), prj_path(png_path)};
+  if (geotiff) out.push_back(geotiff_path(png_path));
+  return out;
 }
 
 Status write_map_files(const render::Image& image, const render::View& view, const ExportRequest& req) {
   const std::string& png = req.png_path;
   if (fs::path(png).extension() != ".png") return Error{png + ": the output name must end in .png"};
-  std::vector<std::string> targets = {png, world_file_path(png), prj_path(png)};
-  if (req.geotiff) targets.push_back(geotiff_path(png));
-  std::error_code ec;
-  if (!req.overwrite)
-    for (const std::string& t : targets)
-      if (fs::exists(t, ec)) return Error{t + ": already exists; pass --overwrite to replace it"};
-  fs::path dir = fs::path(png).parent_path();
-  if (!dir.empty() && !fs::is_directory(dir, ec)) return Error{dir.string() + ": no such folder"};
-
+  if (!(std::isfinite(view.units_per_px) && view.units_per_px > 0))
+    return Error{png + ": the view has no usable pixel size; nothing was written"};
+  const std::vector<std::string> finals = output_files(png, req.geotiff);
+  if (auto s = check_outputs(finals, req.inputs, req.overwrite); !s) return s;
   std::vector<std::string> temps;
-  auto clean = [&] {
+  for (const std::string& f : finals) {
+    remove_stale_temporaries(f);
+    temps.push_back(temporary_name(f));
+  }
+  std::error_code ec;
+  auto failed = [&](const Status& s) {
     for (const std::string& t : temps) fs::remove(t, ec);
+    return s;
   };
-  temps.push_back(temp_name(targets[0]));
-  if (auto s = write_png(temps.back(), image, req.text); !s) return clean(), Error{s.error()};
-  temps.push_back(temp_name(targets[1]));
-  if (auto s = write_text(temps.back(), world_file_text(view)); !s) return clean(), Error{s.error()};
-  temps.push_back(temp_name(targets[2]));
-  if (auto s = write_text(temps.back(), req.crs_wkt); !s) return clean(), Error{s.error()};
-  if (req.geotiff) {
-    temps.push_back(temp_name(targets[3]) + ".tif");
-    if (auto s = write_geotiff(temps.back(), image, view, req.crs_wkt); !s) return clean(), Error{s.error()};
-  }
-  for (size_t i = 0; i < targets.size(); ++i) {
-    fs::rename(temps[i], targets[i], ec);
-    if (ec) {
-      clean();
-      return Error{targets[i] + ": cannot be written (" + ec.message() + ")"};
-    }
-  }
-  return Ok{};
+  if (auto s = write_png(temps[0], finals[0], image, req.text); !s) return failed(s);
+  if (auto s = write_text(temps[1], finals[1], world_file_text(view)); !s) return failed(s);
+  if (auto s = write_text(temps[2], finals[2], req.crs_wkt); !s) return failed(s);
+  if (req.geotiff)
+    if (auto s = write_geotiff(temps[3], finals[3], image, view, req.crs_wkt); !s) return failed(s);
+  return publish(temps, finals);
 }
 
 }  // namespace chronoatlas::exporting

@@ -16,18 +16,22 @@ struct ExportRequest {
   std::vector<std::pair<std::string, std::string>> text;   // PNG tEXt chunks: key, value
   std::string crs_wkt;                                     // for the .prj
   bool geotiff = false;                                    // also FILE.tif, georeferenced, through GDAL
+  std::vector<std::string> inputs;                         // files read for the map: never overwritten
 };
 
 // Paths of the world file and .prj that go with a PNG path.
 std::string world_file_path(const std::string& png_path);
 std::string prj_path(const std::string& png_path);
 std::string geotiff_path(const std::string& png_path);
+// Every file written for PNG_PATH: the PNG, its world file and .prj, and the GeoTIFF when asked for.
+std::vector<std::string> output_files(const std::string& png_path, bool geotiff);
 
 // The six lines of a world file for VIEW: pixel size and the centre of the top-left pixel, in projected units.
 std::string world_file_text(const render::View& view);
 
-// Writes IMAGE and its sidecars. Each file is written to a temporary name in the same folder and renamed into place
-// only when all are complete; on any failure nothing is left behind and the message says why.
+// Writes IMAGE and its sidecars. Each file is written to a temporary name in the same folder and the set is renamed
+// into place only when all are complete (see output_files.h); on any failure nothing is left under the final names
+// and the message names the file and says why.
 Status write_map_files(const render::Image& image, const render::View& view, const ExportRequest& request);
 
 }  // namespace chronoatlas::exporting

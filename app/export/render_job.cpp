@@ -8,6 +8,13 @@
 
 namespace chronoatlas::exporting {
 
+std::vector<std::string> input_files(const render::MapScene& scene) {
+  const std::filesystem::path dir(scene.scenario().dir);
+  std::vector<std::string> out = {(dir / "scenario.json").string(), (dir / "sources.json").string()};
+  for (const model::AtlasLayer& l : scene.atlas().layers()) out.push_back(l.spec.source);
+  return out;
+}
+
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job) {
   render::Frame frame = scene.frame(job.view, job.day, job.furniture);
   auto image = render::render_image(renderer, frame);
@@ -21,6 +28,7 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
   req.overwrite = job.overwrite;
   req.geotiff = job.geotiff;
   req.crs_wkt = job.view.projection().wkt();
+  req.inputs = job.inputs;
   req.text = {{"Title", scene.scenario().title},
               {"Software", std::string("Chronoatlas ") + CHRONOATLAS_VERSION},
               {"Scenario", std::filesystem::path(scene.scenario().dir).filename().string()},

@@ -1,5 +1,9 @@
 #include "export/render_plan.h"
 
+#include <filesystem>
+
+#include "export/interrupt.h"
+#include "export/output_files.h"
 #include "export/video.h"
 #include "platform/headless_context.h"
 #include "platform/paths.h"
@@ -25,6 +29,13 @@ Result<story::Days> requested_day(const RenderRequest& r, const std::optional<Sa
   auto d = story::parse_moment(date);
   if (!d) return Error{"--date: " + d.error()};
   return *d;
+}
+
+// What an interrupted frame run leaves: complete frames only (the one being written when the signal came was finished).
+std::string stopped(const FrameSequence& frames) {
+  if (frames.written() == 0) return "interrupted: no frame was written";
+  return "interrupted: " + std::to_string(frames.written()) + " of " + std::to_string(frames.size()) +
+         " frames are complete (" + frames.path(0) + " to " + frames.path(frames.written() - 1) + ")";
 }
 
 void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f) {
@@ -68,6 +79,10 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.furniture = saved->furniture;
     apply_styles(*saved, p.scene->atlas());
   } else {
+    if (render::project_bounds(*projection, scenario->view).empty())
+      return Error{(r.crs.empty() ? std::filesystem::path(scenario->dir).filename().string() + "/scenario.json: view.projection" : "--crs '" + r.crs + "'") +
+                   ": no part of the area to show can be drawn in this projection (for an orthographic or other "
+                   "hemisphere projection, centre it on the area)"};
     p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
   if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
@@ -75,11 +90,18 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   p.job.out_png = r.out;
   p.job.overwrite = r.overwrite;
   p.job.geotiff = r.geotiff;
+  p.job.inputs = input_files(*p.scene);
+  if (!r.view_file.empty()) p.job.inputs.push_back(r.view_file);
   if (!r.frames.empty()) {
-    auto frames = FrameSequence::create(r.frames, r.out, r.overwrite);
+    auto frames = FrameSequence::create(r.frames, r.out);
     if (!frames) return Error{frames.error()};
     p.frames = std::move(*frames);
   }
+  // Every file of the job is checked before anything is drawn: "already exists" after minutes of rendering, or an
+  // input overwritten, are worse than refusing at once.
+  std::vector<std::string> outputs = p.frames ? p.frames->outputs(r.geotiff) : output_files(r.out, r.geotiff);
+  if (!r.video.empty()) outputs.push_back(r.video);
+  if (auto s = check_outputs(outputs, p.job.inputs, r.overwrite); !s) return Error{s.error()};
   return p;
 }
 
@@ -102,8 +124,11 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
     return Ok{};
   }
   FrameSequence& frames = *plan->frames;
-  while (!frames.finished())
+  while (!frames.finished()) {
+    if (stop_requested()) return Error{stopped(frames)};
     if (auto s = frames.write_next(*plan->scene, **renderer, job); !s) return s;
+  }
+  if (stop_requested() && !r.video.empty()) return Error{"interrupted before the video: all " + std::to_string(frames.size()) + " frames are complete"};
   say("wrote " + std::to_string(frames.size()) + " frames " + frames.path(0) + " ... " +
       frames.path(frames.size() - 1) + " (" + story::format_date(frames.days().front()) + " to " +
       story::format_date(frames.days().back()) + ")");

@@ -6,12 +6,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/image.h"
 #include "story/layer_style_json.h"
 
 namespace chronoatlas::exporting {
 namespace {
 
 using nlohmann::json;
+
+// The number at KEY (or KEY[INDEX]) within [LO, HI], or an error naming the file and key: a view file may come from
+// anyone, and a size of 1e12 or a scale of 1e308 must be refused before it reaches an allocation or the GPU.
+Result<double> number_in(const std::string& path, const json& j, const std::string& key, int index, double lo,
+                         double hi) {
+  const std::string where = index < 0 ? key : key + "[" + std::to_string(index) + "]";
+  const json* v = j.contains(key) ? &j[key] : nullptr;
+  if (v && index >= 0) v = v->is_array() && v->size() > static_cast<size_t>(index) ? &(*v)[index] : nullptr;
+  if (!v || !v->is_number()) return Error{path + ": key '" + where + "': expected a number"};
+  const double x = v->get<double>();
+  if (!(x >= lo && x <= hi))
+    return Error{path + ": key '" + where + "': " + json(x).dump() + " is outside " + json(lo).dump() + " to " +
+                 json(hi).dump()};
+  return x;
+}
 
 }  // namespace
 
@@ -56,6 +72,9 @@ Status write_view_file(const SavedView& v, const std::string& path) {
 }
 
 Result<SavedView> read_view_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return Error{path + (std::filesystem::exists(path, ec) ? ": not a regular file" : ": no such file")};
   std::ifstream in(path);
   if (!in) return Error{path + ": cannot be read"};
   json j = json::parse(in, nullptr, false);
@@ -66,11 +85,19 @@ Result<SavedView> read_view_file(const std::string& path) {
     v.scenario_dir = j.at("scenario").get<std::string>();
     v.date = j.at("date").get<std::string>();
     v.crs = j.at("crs").get<std::string>();
-    v.centre = {j.at("centre_lonlat").at(0).get<double>(), j.at("centre_lonlat").at(1).get<double>()};
-    v.units_per_px = j.at("units_per_pixel").get<double>();
-    v.width_px = j.at("size").at(0).get<int>();
-    v.height_px = j.at("size").at(1).get<int>();
-    v.ui_scale = j.value("ui_scale", 1.0f);
+    auto lon = number_in(path, j, "centre_lonlat", 0, -180, 180), lat = number_in(path, j, "centre_lonlat", 1, -90, 90);
+    // Projected units per pixel: from millimetres (metric CRSs) to a degree's ten-billionth (geographic ones) at the
+    // fine end, to a whole planet across one pixel at the coarse end.
+    auto upp = number_in(path, j, "units_per_pixel", -1, 1e-10, 4e7);
+    auto w = number_in(path, j, "size", 0, 1, render::kMaxImageSide), h = number_in(path, j, "size", 1, 1, render::kMaxImageSide);
+    auto ui = j.contains("ui_scale") ? number_in(path, j, "ui_scale", -1, 0.25, 16) : Result<double>(1.0);
+    for (const Result<double>* r : {&lon, &lat, &upp, &w, &h, &ui})
+      if (!*r) return Error{r->error()};
+    v.centre = {*lon, *lat};
+    v.units_per_px = *upp;
+    v.width_px = static_cast<int>(*w);
+    v.height_px = static_cast<int>(*h);
+    v.ui_scale = static_cast<float>(*ui);
     v.furniture = read_furniture(j.at("furniture"), v.furniture);
     if (j.contains("layers"))
       for (auto& [id, style] : j["layers"].items()) {
@@ -81,7 +108,6 @@ Result<SavedView> read_view_file(const std::string& path) {
   } catch (const json::exception& e) {
     return Error{path + ": " + e.what()};
   }
-  if (!(v.units_per_px > 0)) return Error{path + ": key 'units_per_pixel': expected a positive number"};
   if (!story::parse_iso_date(v.date)) return Error{path + ": key 'date': " + story::parse_iso_date(v.date).error()};
   return v;
 }

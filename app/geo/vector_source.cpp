@@ -3,7 +3,6 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -11,17 +10,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/gdal_setup.h"
+
 namespace chronoatlas::geo {
 namespace {
-
-void register_gdal_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    GDALAllRegister();
-    // Large GeoJSON files are legitimate input: lift GDAL's per-object size guard.
-    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
-  });
-}
 
 // Keeps GDAL from printing while a file is read; the last error message is read back instead.
 class QuietGdal {
@@ -32,10 +24,7 @@ class QuietGdal {
   QuietGdal& operator=(const QuietGdal&) = delete;
 };
 
-std::string last_gdal_message(const char* fallback) {
-  const char* msg = CPLGetLastErrorMsg();
-  return msg && *msg ? msg : fallback;
-}
+std::string last_gdal_message(const char* fallback) { return gdal_message_or(fallback); }
 
 bool valid_lonlat(double lon, double lat) {
   return std::isfinite(lon) && std::isfinite(lat) && std::fabs(lon) <= 180.0 + 1e-9 && std::fabs(lat) <= 90.0 + 1e-9;
@@ -222,7 +211,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 }  // namespace
 
 Result<LoadReport> load_vector_source(const std::string& path) {
-  register_gdal_once();
+  init_gdal();
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
   if (std::filesystem::is_directory(path, ec) && std::filesystem::is_empty(path, ec))

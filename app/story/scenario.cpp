@@ -172,6 +172,10 @@ Result<Scenario> load_scenario(const std::string& dir) {
   const json& b = j["view"]["bbox"];
   for (const json& v : b)
     if (!v.is_number()) return Error{r.fail("view.bbox", "[west, south, east, north] in degrees")};
+  const double west = b[0].get<double>(), south = b[1].get<double>(), east = b[2].get<double>(),
+               north = b[3].get<double>();
+  if (!(west >= -180 && west < east && east <= 180 && south >= -90 && south < north && north <= 90))
+    return Error{r.fail("view.bbox", "west < east within -180..180 and south < north within -90..90, not " + b.dump())};
   s.view.extend(LonLat{b[0].get<double>(), b[1].get<double>()});
   s.view.extend(LonLat{b[2].get<double>(), b[3].get<double>()});
   TRY_ASSIGN(s.projection, r.string(j["view"], "projection", "view.", ""));

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "export/output_files.h"
 #include "export/render_job.h"
 #include "export/video.h"
 #include "export/view_file.h"
@@ -47,6 +48,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   job.out_png = path;
   job.geotiff = s.exporting.geotiff;
   job.overwrite = true;  // the dialog asked already
+  job.inputs = exporting::input_files(*s.scene);
   return job;
 }
 
@@ -59,8 +61,11 @@ void export_now(AppState& s) {
 void start_frames(AppState& s) {
   ExportSettings& e = s.exporting;
   auto frames = exporting::FrameSequence::create(e.frames_from + ":" + e.frames_to + ":" + std::to_string(e.frames_step),
-                                                 e.frames_path, false);
+                                                 e.frames_path);
   if (!frames) return s.error(frames.error());
+  if (auto ok = exporting::check_outputs(frames->outputs(s.exporting.geotiff), exporting::input_files(*s.scene), false);
+      !ok)
+    return s.error(ok.error());
   e.frames = std::move(*frames);
 }
 

@@ -71,7 +71,9 @@ TEST(WorldFile, NamesPixelSizeAndTheCentreOfTheTopLeftPixel) {
   v.units_per_px = 250;
   v.width_px = 200, v.height_px = 100;
   EXPECT_EQ(exporting::world_file_text(v),
-            "250.0000000000\n0\n0\n-250.0000000000\n475125.0000000000\n4412375.0000000000\n");
+            "250\n0\n0\n-250\n475125\n4412375\n");
+  v.units_per_px = 0.1 + 0.2;  // 0.30000000000000004: every digit survives
+  EXPECT_EQ(exporting::world_file_text(v).substr(0, 20), "0.30000000000000004\n");
   EXPECT_EQ(exporting::world_file_path("/tmp/a/map.png"), "/tmp/a/map.pgw");
   EXPECT_EQ(exporting::prj_path("/tmp/a/map.png"), "/tmp/a/map.prj");
 }

@@ -1,0 +1,124 @@
+#include "export/output_files.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace chronoatlas::exporting {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kTempTag = ".chronoatlas-tmp-";
+
+// The part of a file name before its first dot: "caucasus" for caucasus.shp and caucasus.shp.xml.
+std::string base_name(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.substr(0, name.find('.'));
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec)) return true;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+bool process_alive(long pid) { return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+// An open folder with an exclusive advisory lock, released when it goes.
+class FolderLock {
+ public:
+  explicit FolderLock(const fs::path& dir) : fd_(open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY)) {
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~FolderLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    const fs::path p(in);
+    if (!fs::is_regular_file(p, ec)) continue;
+    out.push_back(in);
+    const std::string base = base_name(p);
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path() != p && base_name(e.path()) == base && e.is_regular_file(ec)) out.push_back(e.path().string());
+  }
+  return out;
+}
+
+Status check_outputs(const std::vector<std::string>& finals, const std::vector<std::string>& inputs, bool overwrite) {
+  const std::vector<std::string> guarded = with_sidecars(inputs);
+  for (const std::string& f : finals) {
+    std::error_code ec;
+    const fs::path p(f);
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec)) return Error{dir.string() + ": no such folder"};
+    for (const std::string& in : guarded)
+      if (same_file(p, in))
+        return Error{f + " is an input of this render (" + fs::path(in).filename().string() +
+                     "); choose another --out name so that it is not overwritten"};
+    if (fs::is_directory(p, ec)) return Error{f + " is a folder; nothing was written"};
+    if (!overwrite && fs::exists(fs::symlink_status(p, ec)))
+      return Error{f + " already exists; pass --overwrite to replace it"};
+  }
+  return Ok{};
+}
+
+std::string temporary_name(const std::string& final_path) {
+  const fs::path p(final_path);
+  return (p.parent_path() / ("." + p.filename().string() + kTempTag + std::to_string(getpid()))).string();
+}
+
+void remove_stale_temporaries(const std::string& final_path) {
+  const fs::path p(final_path);
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  const std::string prefix = "." + p.filename().string() + kTempTag;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (end && *end == '\0' && !process_alive(pid)) fs::remove(e.path(), ec);
+  }
+}
+
+Status publish(const std::vector<std::string>& temps, const std::vector<std::string>& finals) {
+  std::error_code ec;
+  auto discard = [&] {
+    for (const std::string& t : temps) fs::remove(t, ec);
+  };
+  const fs::path dir = fs::path(finals.front()).parent_path();
+  FolderLock lock(dir);
+  // Checked again under the lock: a folder made in the meantime would stop the set halfway.
+  for (const std::string& f : finals)
+    if (fs::is_directory(f, ec)) return discard(), Error{f + " is a folder; nothing was written"};
+  for (size_t i = 0; i < finals.size(); ++i) {
+    fs::rename(temps[i], finals[i], ec);
+    if (ec) {
+      const std::string why = ec.message();
+      discard();
+      return Error{finals[i] + ": cannot be written (" + why + ")"};
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace chronoatlas::exporting
