@@ -1,5 +1,8 @@
+#include <cpl_error.h>
+
 #include <gtest/gtest.h>
 
+#include "geo/gdal_setup.h"
 #include "geo/vector_source.h"
 
 using namespace chronoatlas;
@@ -100,4 +103,14 @@ TEST(VectorSource, ProjectedCoordinatesWithoutCrsSkipTheLayerWithAHint) {
   EXPECT_TRUE(r->layers.empty());
   ASSERT_EQ(r->warnings.size(), 1u);
   EXPECT_NE(r->warnings[0].find("not degrees"), std::string::npos) << r->warnings[0];
+}
+
+TEST(GdalSetup, MessagesSpanningLinesBecomeOneLine) {
+  geo::init_gdal();
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  CPLError(CE_Failure, CPLE_AppDefined, "corrupt .shx:\nrecord 3 points past the end\r\nof the file");
+  CPLPopErrorHandler();
+  EXPECT_STREQ(geo::gdal_message_or("none"), "corrupt .shx: record 3 points past the end  of the file");
+  CPLErrorReset();
+  EXPECT_STREQ(geo::gdal_message_or("none"), "none");
 }
