@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -49,6 +50,9 @@ class FolderLock {
 }  // namespace
 
 std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
+  // What a render writes (.png, .pgw, .prj, .tif) is not taken for a sidecar of a vector input, or a second render to
+  // the same name would be refused; except a shapefile's .prj, which GDAL reads whether or not it exists yet.
+  static const std::set<std::string> ours = {".png", ".pgw", ".prj", ".tif"};
   std::vector<std::string> out;
   for (const std::string& in : inputs) {
     std::error_code ec;
@@ -58,7 +62,9 @@ std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
     const std::string base = base_name(p);
     const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
     for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.path() != p && base_name(e.path()) == base && e.is_regular_file(ec)) out.push_back(e.path().string());
+      if (e.path() != p && base_name(e.path()) == base && e.is_regular_file(ec) && !ours.count(e.path().extension()))
+        out.push_back(e.path().string());
+    if (p.extension() == ".shp" || p.extension() == ".dbf") out.push_back((dir / (base + ".prj")).string());
   }
   return out;
 }

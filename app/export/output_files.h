@@ -9,8 +9,8 @@
 namespace chronoatlas::exporting {
 
 // The files an input stands for: the file itself and its sidecars (same folder, same name before the first dot:
-// a shapefile's .shx, .dbf, .prj and .cpg, an .aux.xml). Paths that are not plain files (GDAL connection strings,
-// virtual paths) stand for nothing on disk here.
+// a shapefile's .shx, .dbf, .prj and .cpg, an .aux.xml), and a shapefile's .prj even before it exists. Paths that are
+// not plain files (GDAL connection strings, virtual paths) stand for nothing on disk here.
 std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs);
 
 // Checks the final names of a whole job before it starts: each is refused when it is an input (same file, by path or

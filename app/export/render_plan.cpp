@@ -1,5 +1,6 @@
 #include "export/render_plan.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "export/interrupt.h"
@@ -14,7 +15,7 @@ namespace {
 // The scenario with the request's overrides of view and projection.
 Result<story::Scenario> requested_scenario(const RenderRequest& r, const std::optional<SavedView>& saved) {
   std::string dir = !r.scenario.empty() ? r.scenario : saved ? saved->scenario_dir : platform::default_scenario_dir();
-  auto scenario = story::load_scenario(dir);
+  auto scenario = dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario()) : story::load_scenario(dir);
   if (!scenario) return Error{scenario.error()};
   if (r.bbox) scenario->view = *r.bbox;
   if (!r.crs.empty()) scenario->projection = r.crs;
@@ -36,6 +37,21 @@ std::string stopped(const FrameSequence& frames) {
   if (frames.written() == 0) return "interrupted: no frame was written";
   return "interrupted: " + std::to_string(frames.written()) + " of " + std::to_string(frames.size()) +
          " frames are complete (" + frames.path(0) + " to " + frames.path(frames.written() - 1) + ")";
+}
+
+// Without a scenario the map shows the added layers' extent (or --bbox), in a projection chosen for it, and no date.
+Status fit_to_layers(const RenderRequest& r, story::Scenario& scenario, model::Atlas& atlas) {
+  if (r.layers.empty()) return Error{"--scenario none needs at least one --layer"};
+  if (!r.bbox) {
+    const BoundsLonLat extent = atlas.layers_extent();
+    if (extent.empty()) return Error{"--scenario none: the layers have no features to draw"};
+    scenario.view = extent;
+    // A single point, or points along one meridian or parallel, still get an area around them: 0.05 degrees a side.
+    scenario.view.extend(LonLat{std::max(-180.0, extent.west - 0.05), std::max(-90.0, extent.south - 0.05)});
+    scenario.view.extend(LonLat{std::min(180.0, extent.east + 0.05), std::min(90.0, extent.north + 0.05)});
+  }
+  atlas.set_default_view(scenario.view);
+  return Ok{};
 }
 
 void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f) {
@@ -62,13 +78,16 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   auto day = requested_day(r, saved, *scenario);
   if (!day) return Error{day.error()};
   p.job.day = *day;
-  auto projection = render::scenario_projection(*scenario);
-  if (!projection) return Error{projection.error()};
   auto scene = render::MapScene::load(*scenario, warnings);
   if (!scene) return Error{scene.error()};
   p.scene = std::move(*scene);
   for (const std::string& path : r.layers)
     if (auto s = p.scene->atlas().add_file(path, warnings); !s) return Error{s.error()};
+  if (scenario->dir.empty()) {
+    if (auto s = fit_to_layers(r, *scenario, p.scene->atlas()); !s) return Error{s.error()};
+  }
+  auto projection = render::scenario_projection(*scenario);
+  if (!projection) return Error{projection.error()};
 
   auto size = r.size.value_or(saved ? std::pair{saved->width_px, saved->height_px} : std::pair{1920, 1080});
   if (saved && !r.bbox) {
@@ -86,6 +105,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
   if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
+  if (scenario->dir.empty()) p.job.furniture.date = p.job.furniture.caption = false;  // no story, no date
   apply_furniture_options(r, p.job.furniture);
   p.job.out_png = r.out;
   p.job.overwrite = r.overwrite;
@@ -119,8 +139,9 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   const RenderJob& job = plan->job;
   if (!plan->frames) {
     if (auto s = render_to_files(*plan->scene, **renderer, job); !s) return s;
+    const std::string date = plan->scene->scenario().dir.empty() ? "" : ", " + story::format_date(job.day);
     say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
-        ", " + story::format_date(job.day) + ")");
+        date + ")");
     return Ok{};
   }
   FrameSequence& frames = *plan->frames;

@@ -104,21 +104,62 @@ void Projection::forward_many(std::vector<double>& xs, std::vector<double>& ys) 
                      ys.size(), nullptr, 0, 0, nullptr, 0, 0);
 }
 
-std::vector<NamedProjection> projection_presets(const BoundsLonLat& region, LonLat c) {
-  double span = region.north - region.south;
-  double lat1 = region.south + span / 6, lat2 = region.north - span / 6;
+namespace {
+
+// Standard parallels at 1/6 and 5/6 of REGION's latitude span. A conic needs both on one side of the equator and away
+// from it: with parallels symmetric about the equator PROJ refuses the cone ("Invalid value for an argument").
+std::string fitted_conic_parameters(const BoundsLonLat& region) {
+  const double span = region.north - region.south;
   char conic[160];
-  std::snprintf(conic, sizeof conic, "+lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m", lat1,
-                lat2, (region.south + region.north) / 2, (region.west + region.east) / 2);
+  std::snprintf(conic, sizeof conic, "+lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m",
+                region.south + span / 6, region.north - span / 6, (region.south + region.north) / 2,
+                (region.west + region.east) / 2);
+  return conic;
+}
+
+bool conic_suits(const BoundsLonLat& region) {
+  const double span = region.north - region.south;
+  const double lat1 = region.south + span / 6, lat2 = region.north - span / 6;
+  return (lat1 >= 10 || lat2 <= -10) && std::fabs(lat1) < 80 && std::fabs(lat2) < 80 && span < 100;
+}
+
+std::string with_centre(const char* proj, double lon) {
+  char def[120];
+  std::snprintf(def, sizeof def, "+proj=%s +lon_0=%.4f +datum=WGS84 +units=m", proj, lon);
+  return def;
+}
+
+}  // namespace
+
+NamedProjection default_projection(const BoundsLonLat& region) {
+  const double width = region.east - region.west, span = region.north - region.south;
+  const double lon0 = width >= 359 ? 0 : (region.west + region.east) / 2, mid = (region.south + region.north) / 2;
+  if (region.south >= 60 || region.north <= -60) {
+    char stere[120];
+    std::snprintf(stere, sizeof stere, "+proj=stere +lat_0=%d +lon_0=%.4f +datum=WGS84 +units=m", mid > 0 ? 90 : -90,
+                  lon0);
+    return {"Polar stereographic", stere};
+  }
+  if (width >= 240 || span >= 120) return {"Equal Earth (world)", with_centre("eqearth", lon0)};
+  if (conic_suits(region))
+    return {"Lambert conformal conic (fitted)", "+proj=lcc " + fitted_conic_parameters(region)};
+  if (span > width) return {"Transverse Mercator (on centre)", with_centre("tmerc", lon0)};
+  return {"Mercator (on centre)", with_centre("merc", lon0)};
+}
+
+std::vector<NamedProjection> projection_presets(const BoundsLonLat& region, LonLat c) {
+  std::vector<NamedProjection> out = {default_projection(region)};
+  if (conic_suits(region)) {
+    if (out.front().definition.rfind("+proj=lcc", 0) != 0)
+      out.push_back({"Lambert conformal conic (fitted)", "+proj=lcc " + fitted_conic_parameters(region)});
+    out.push_back({"Albers equal-area conic (fitted)", "+proj=aea " + fitted_conic_parameters(region)});
+  }
   char aeqd[120];
   std::snprintf(aeqd, sizeof aeqd, "+proj=aeqd +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m", c.lat, c.lon);
-  return {
-      {"Lambert conformal conic (fitted)", std::string("+proj=lcc ") + conic},
-      {"Albers equal-area conic (fitted)", std::string("+proj=aea ") + conic},
-      {"Web Mercator", "EPSG:3857"},
-      {"Azimuthal equidistant (on centre)", aeqd},
-      {"Plain lon/lat", "EPSG:4326"},
-  };
+  out.push_back({"Web Mercator", "EPSG:3857"});
+  out.push_back({"Azimuthal equidistant (on centre)", aeqd});
+  out.push_back({"Plain lon/lat", "EPSG:4326"});
+  return out;
 }
 
 double geodesic_distance_m(LonLat a, LonLat b) {

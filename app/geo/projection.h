@@ -42,8 +42,13 @@ struct NamedProjection {
   std::string definition;  // PROJ definition
 };
 
-// The projections offered in the UI, fitted to a view: conformal and equal-area conics with standard parallels at
-// 1/6 and 5/6 of the latitude span, Web Mercator, azimuthal equidistant on the centre, plain lon/lat.
+// The projection a map of REGION gets when nobody chose one: a conformal conic fitted to mid-latitude extents, Mercator
+// near the equator (transverse Mercator where the extent is taller than wide), polar stereographic near a pole, and
+// Equal Earth for the whole world or most of it. Never fails for a valid extent.
+NamedProjection default_projection(const BoundsLonLat& region);
+
+// The projections offered in the UI for a view: the default for REGION first, then conformal and equal-area conics
+// (where they suit the extent), Web Mercator, azimuthal equidistant on the centre, plain lon/lat.
 std::vector<NamedProjection> projection_presets(const BoundsLonLat& region, LonLat centre);
 
 // Geodesic distance on WGS84 in metres (PROJ's geodesic routines).

@@ -18,14 +18,40 @@ namespace {
 
 constexpr double kNudge = 1e-7;  // degrees a seam vertex moves to its side
 
-// Longitudes made continuous: each point moves by whole turns to within 180 degrees of the one before.
+// Within this many degrees of the antimeridian, a jump to the other side is a crossing, not a long edge.
+constexpr double kNearAntimeridian = 0.5;
+
+// True when the edge A-B crosses the antimeridian as data written for a sphere does: world-atlas jumps from 180 to
+// -180 (at 1:110m, from -180 to 179.36, the vertex next to the cut generalised away), an island's outline from 179.9
+// to -179.9. Any other edge means what it says in the plane, as GDAL and QGIS draw it: (-170, 10) to (170, 10) runs
+// 340 degrees through Greenwich, however wide.
+bool crosses_antimeridian(LonLat a, LonLat b) {
+  return std::fabs(b.lon - a.lon) > 180 &&
+         (std::fabs(a.lon) > 180 - kNearAntimeridian || std::fabs(b.lon) > 180 - kNearAntimeridian);
+}
+
+// Longitudes made continuous across each crossing: the points after it move by a whole turn.
 std::vector<LonLat> unwrap(const std::vector<LonLat>& points) {
   std::vector<LonLat> out = points;
+  double shift = 0;
   for (size_t i = 1; i < out.size(); ++i) {
-    while (out[i].lon - out[i - 1].lon > 180) out[i].lon -= 360;
-    while (out[i].lon - out[i - 1].lon < -180) out[i].lon += 360;
+    if (crosses_antimeridian(points[i - 1], points[i])) shift += points[i].lon < points[i - 1].lon ? 360 : -360;
+    out[i].lon += shift;
   }
   return out;
+}
+
+double lon_width(const std::vector<LonLat>& points) {
+  double lo = 1e9, hi = -1e9;
+  for (LonLat p : points) lo = std::min(lo, p.lon), hi = std::max(hi, p.lon);
+  return hi - lo;
+}
+
+// RING made continuous, unless that collapses it: a world-wide ring from -180 to 180 also "jumps" at the edges of the
+// map, and means the whole width, as written.
+Ring continuous_ring(const Ring& ring) {
+  Ring u = unwrap(ring);
+  return lon_width(u) < 1e-9 && lon_width(ring) > 0 ? ring : u;
 }
 
 // A ring that went once around a pole ends a whole turn from where it began: close it along the pole.
@@ -53,7 +79,7 @@ void lon_range(const Polygon& p, double& lo, double& hi) {
 
 bool needs_cut(const std::vector<LonLat>& points, double seam) {
   for (size_t i = 1; i < points.size(); ++i)
-    if (std::fabs(points[i].lon - points[i - 1].lon) > 180) return true;
+    if (crosses_antimeridian(points[i - 1], points[i])) return true;
   if (std::isnan(seam)) return false;
   bool west = false, east = false;
   for (LonLat p : points) {
@@ -66,7 +92,7 @@ bool needs_cut(const std::vector<LonLat>& points, double seam) {
 std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
   Polygon continuous;
   for (const Ring& r : polygon) {
-    Ring u = unwrap(r);
+    Ring u = continuous_ring(r);
     close_around_pole(u);
     continuous.push_back(std::move(u));
   }

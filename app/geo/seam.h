@@ -10,8 +10,9 @@ namespace chronoatlas::geo {
 // The seam of a projection centred on CENTRAL_MERIDIAN, in -180..180 degrees.
 double seam_of(double central_meridian);
 
-// True when the points cross the antimeridian (a step of more than 180 degrees of longitude) or lie on both sides of
-// SEAM: either way the feature must be cut before it is projected.
+// True when the points cross the antimeridian (a step of more than 180 degrees of longitude from or to a point within
+// half a degree of it, as data written for a sphere does) or lie on both sides of SEAM: either way the feature must be cut
+// before it is projected. Any other edge, however long, is drawn as written, as GDAL and QGIS draw it.
 bool needs_cut(const std::vector<LonLat>& points, double seam);
 
 // POLYGON made continuous across the antimeridian (rings around a pole closed along it), then cut at SEAM and its

@@ -135,6 +135,21 @@ void Atlas::set_style(size_t index, const story::LayerStyle& style) {
   ++revision_;
 }
 
+void Atlas::set_default_view(const BoundsLonLat& view) {
+  scenario_.view = view;
+  ++revision_;
+}
+
+BoundsLonLat Atlas::layers_extent() const {
+  BoundsLonLat all;
+  for (const AtlasLayer& l : layers_)
+    if (!l.data.extent.empty()) {
+      all.extend(LonLat{l.data.extent.west, l.data.extent.south});
+      all.extend(LonLat{l.data.extent.east, l.data.extent.north});
+    }
+  return all;
+}
+
 bool Atlas::animating(story::Days day) const {
   for (const AtlasLayer& l : layers_) {
     if (!l.spec.style.visible || !l.spec.style.flow) continue;

@@ -40,6 +40,10 @@ class Atlas {
   void remove_layer(size_t index);
   void move_layer(size_t from, size_t to);
   void set_style(size_t index, const story::LayerStyle& style);
+  // The area the map shows by default: for a map of added files alone (no scenario), their extent.
+  void set_default_view(const BoundsLonLat& view);
+  // Union of the layers' extents, degrees (empty when no layer has a feature).
+  BoundsLonLat layers_extent() const;
 
   // True when a visible flow line is drawn at DAY with a width, so a window must keep redrawing it.
   bool animating(story::Days day) const;

@@ -431,8 +431,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
 
 Result<geo::Projection> scenario_projection(const story::Scenario& s) {
   if (!s.projection.empty()) return geo::Projection::create(s.projection);
-  LonLat centre{(s.view.west + s.view.east) / 2, (s.view.south + s.view.north) / 2};
-  return geo::Projection::create(geo::projection_presets(s.view, centre).front().definition);
+  return geo::Projection::create(geo::default_projection(s.view).definition);
 }
 
 }  // namespace chronoatlas::render

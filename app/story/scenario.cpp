@@ -144,6 +144,14 @@ Status resolve_shared_samples(Scenario& s, const Reader& r) {
 
 }  // namespace
 
+Scenario no_scenario() {
+  Scenario s;
+  s.view.extend(LonLat{-180, -90});
+  s.view.extend(LonLat{180, 90});
+  s.end = 1;
+  return s;
+}
+
 Result<Scenario> load_scenario(const std::string& dir) {
   fs::path folder(dir);
   fs::path file = folder / "scenario.json";

@@ -87,6 +87,10 @@ struct Scenario {
 // Reads DIR/scenario.json. Errors name the file, the key and what was expected.
 Result<Scenario> load_scenario(const std::string& dir);
 
+// "none" as a scenario: no layers, events or time of its own; a map of the files a user adds, and nothing else.
+inline constexpr const char* kNoScenario = "none";
+Scenario no_scenario();
+
 // A series' value at T: step holds the last sample, linear interpolates; nothing before the first sample. With
 // derive "daily_change", the change over the 24 hours before T (our arithmetic on the sourced samples).
 std::optional<double> series_value(const Series& series, Days t);

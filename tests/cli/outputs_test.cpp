@@ -56,6 +56,12 @@ TEST(Outputs, AnInputAndItsSidecarsAreNeverOverwritten) {
   EXPECT_NE(r.err.find("caucasus.prj is an input"), std::string::npos) << r.err;
   EXPECT_EQ(read_all(dir + "/caucasus.prj"), prj_before);
   EXPECT_FALSE(fs::exists(dir + "/caucasus.png"));
+  // A map named after its GeoJSON source may be redrawn: its own earlier .png, .pgw and .prj are not the input's.
+  fs::copy_file(data("caucasus.geojson"), dir + "/roads.geojson");
+  const std::string again = "render --scenario none --size 64x48 --layer " + dir + "/roads.geojson --out " + dir + "/roads.png";
+  ASSERT_EQ(run_chronoatlas(again).exit_code, 0);
+  auto second = run_chronoatlas(again + " --overwrite");
+  EXPECT_EQ(second.exit_code, 0) << second.err;
   // The layer's file itself, through another name for the same file.
   fs::create_symlink(dir + "/caucasus.dbf", dir + "/link.png");
   r = run_chronoatlas("render --size 64x48 --layer " + dir + "/caucasus.shp --out " + dir + "/link.png --overwrite");

@@ -33,11 +33,16 @@ std::vector<std::string> discover_cases() {
   return names;
 }
 
-// The case's render request; "scenario" is relative to the case folder, or "bundled".
+// The case's render request; "scenario" is relative to the case folder, "bundled" or "none"; "layers" are relative
+// to the case folder.
 exporting::RenderRequest request_of(const json& j, const fs::path& dir) {
   exporting::RenderRequest r;
   std::string scenario = j.value("scenario", ".");
-  r.scenario = scenario == "bundled" ? platform::default_scenario_dir() : (dir / scenario).lexically_normal().string();
+  r.scenario = scenario == "bundled" ? platform::default_scenario_dir()
+               : scenario == "none"  ? scenario
+                                     : (dir / scenario).lexically_normal().string();
+  for (const auto& layer : j.value("layers", json::array()))
+    r.layers.push_back((dir / layer.get<std::string>()).lexically_normal().string());
   r.date = j.value("date", "");
   r.size = std::pair{j.at("size").at(0).get<int>(), j.at("size").at(1).get<int>()};
   if (j.contains("bbox")) {

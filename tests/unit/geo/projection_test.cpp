@@ -71,3 +71,36 @@ TEST(Projection, GeodesicDistanceBakuToYerevan) {
   double d = geo::geodesic_distance_m({49.892, 40.3777}, {44.5126, 40.1777});
   EXPECT_NEAR(d, 457000, 15000);
 }
+
+TEST(Projection, TheDefaultSuitsEveryValidExtent) {
+  struct Case {
+    BoundsLonLat box;
+    const char* proj;  // the family expected
+  };
+  auto box = [](double w, double s, double e, double n) {
+    BoundsLonLat b;
+    b.extend(LonLat{w, s});
+    b.extend(LonLat{e, n});
+    return b;
+  };
+  const Case cases[] = {
+      {box(-20, -10, 20, 10), "+proj=merc"},     {box(30, -5, 40, 5), "+proj=merc"},
+      {box(-180, -90, 180, 90), "+proj=eqearth"}, {box(-180, -89, 180, 90), "+proj=eqearth"},
+      {box(25, 34, 80, 62), "+proj=lcc"},         {box(-80, -60, -30, 15), "+proj=tmerc"},
+      {box(-180, 65, 180, 90), "+proj=stere"},    {box(10, -45, 20, -30), "+proj=lcc"},
+  };
+  for (const Case& c : cases) {
+    const geo::NamedProjection chosen = geo::default_projection(c.box);
+    EXPECT_EQ(chosen.definition.rfind(c.proj, 0), 0u) << chosen.definition;
+    auto p = geo::Projection::create(chosen.definition);
+    ASSERT_TRUE(p) << chosen.definition << ": " << p.error();
+    // The extent's corners and centre project, and the extent is not a dot: under 2,000 km per 1,000 px would do for
+    // any map; here, its projected width is at least a tenth of the geodesic width along its middle parallel.
+    XY a, b, m;
+    const double mid = (c.box.south + c.box.north) / 2;
+    ASSERT_TRUE(p->forward({c.box.west + 1e-6, mid}, a) && p->forward({c.box.east - 1e-6, mid}, b) &&
+                p->forward({(c.box.west + c.box.east) / 2, mid}, m))
+        << chosen.definition;
+    EXPECT_GT(std::hypot(b.x - a.x, b.y - a.y) + std::hypot(m.x - a.x, m.y - a.y), 1000) << chosen.definition;
+  }
+}

@@ -45,9 +45,25 @@ TEST(Seam, PolygonStraddlingAConicSeamIsCutThere) {
 }
 
 TEST(Seam, LinesAreSplitWhereTheyCross) {
-  LineString l = {{170, 10}, {-170, 20}};
+  LineString l = {{170, 10}, {179.9, 10}, {-179.9, 20}, {-170, 20}};
+  ASSERT_TRUE(geo::needs_cut(l, 180));
   auto parts = geo::cut_line(l, 180);
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_NEAR(parts[0].back().lat, 15, 1e-6);
   EXPECT_NEAR(parts[1].front().lat, 15, 1e-6);
+}
+
+TEST(Seam, WideFeaturesAreDrawnAsWrittenNotCutOnTheirWidth) {
+  // As GDAL and QGIS draw them: a long line through Greenwich, a near-world rectangle, the whole world.
+  EXPECT_FALSE(geo::needs_cut({{-170, 10}, {170, 10}}, 180));
+  Polygon wide = {{{-179, -80}, {179, -80}, {179, 80}, {-179, 80}, {-179, -80}}};
+  EXPECT_FALSE(geo::needs_cut(wide.front(), 180));
+  Polygon world = {{{-180, -90}, {180, -90}, {180, 90}, {-180, 90}, {-180, -90}}};
+  ASSERT_TRUE(geo::needs_cut(world.front(), 180)) << "its edges jump from -180 to 180";
+  auto parts = geo::cut_polygon(world, 180);
+  EXPECT_NEAR(area(parts), 360 * 180, 1e-3) << "cut, it must keep the whole world";
+  // At a conic's seam, the world is cut into two pieces that keep its area.
+  parts = geo::cut_polygon(world, geo::seam_of(45));
+  EXPECT_EQ(parts.size(), 2u);
+  EXPECT_NEAR(area(parts), 360 * 180, 1e-3);
 }
