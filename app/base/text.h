@@ -8,4 +8,12 @@ namespace chronoatlas {
 // TEXT cut at every SEPARATOR; empty parts are dropped ("a;;b" gives a, b).
 std::vector<std::string> split(const std::string& text, char separator);
 
+// TEXT as valid UTF-8: each byte that does not belong to a well-formed sequence becomes U+FFFD. Every string read from
+// a file passes through this before it reaches JSON, ImGui or FreeType, which all assume valid UTF-8.
+std::string valid_utf8(const std::string& text);
+
+// TEXT cut to at most MAX_BYTES, at a character boundary, with "…" when cut: labels and names from files are shown,
+// never laid out at any length.
+std::string clipped(const std::string& text, size_t max_bytes);
+
 }  // namespace chronoatlas

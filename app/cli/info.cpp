@@ -34,6 +34,10 @@ int run_info(const std::vector<std::string>& args) {
     return 1;
   }
   for (const std::string& w : report->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+  if (report->layers.empty()) {
+    std::fprintf(stderr, "chronoatlas info: %s: no usable layer (see the warnings above)\n", path.c_str());
+    return 1;
+  }
   nlohmann::json layers = nlohmann::json::array();
   for (const geo::VectorLayer& l : report->layers) {
     nlohmann::json extent = nullptr;
@@ -48,7 +52,9 @@ int run_info(const std::vector<std::string>& args) {
                        l.extent.north);
     }
   }
-  if (json_out) std::printf("%s\n", nlohmann::json{{"layers", layers}}.dump(2).c_str());
+  // Strings from the file are valid UTF-8 already (the reader replaced bad bytes); "replace" guards the rest.
+  if (json_out)
+    std::printf("%s\n", nlohmann::json{{"layers", layers}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/files.h"
 #include "render/image.h"
 #include "story/layer_style_json.h"
 
@@ -72,12 +73,9 @@ Status write_view_file(const SavedView& v, const std::string& path) {
 }
 
 Result<SavedView> read_view_file(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return Error{path + (std::filesystem::exists(path, ec) ? ": not a regular file" : ": no such file")};
-  std::ifstream in(path);
-  if (!in) return Error{path + ": cannot be read"};
-  json j = json::parse(in, nullptr, false);
+  auto text = read_text_file(path);
+  if (!text) return Error{text.error()};
+  json j = json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("chronoatlas_view"))
     return Error{path + ": not a Chronoatlas view file (expected JSON with \"chronoatlas_view\")"};
   SavedView v;

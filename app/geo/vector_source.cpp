@@ -1,7 +1,11 @@
 #include "geo/vector_source.h"
 
 #include <cmath>
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
+
+#include <strings.h>
 #include <memory>
 
 #include <cpl_conv.h>
@@ -10,6 +14,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "base/text.h"
 #include "geo/gdal_setup.h"
 
 namespace chronoatlas::geo {
@@ -26,8 +31,14 @@ class QuietGdal {
 
 std::string last_gdal_message(const char* fallback) { return gdal_message_or(fallback); }
 
-bool valid_lonlat(double lon, double lat) {
-  return std::isfinite(lon) && std::isfinite(lat) && std::fabs(lon) <= 180.0 + 1e-9 && std::fabs(lat) <= 90.0 + 1e-9;
+// True for a usable lon/lat, which it clamps when it overshoots the range by float rounding alone (a latitude of
+// 90.0001220703125 in an ArcGIS WFS export): under a thousandth of a degree is noise, more is a wrong coordinate.
+bool clamp_overshoot(double& lon, double& lat) {
+  constexpr double kNoise = 1e-3;
+  if (!std::isfinite(lon) || !std::isfinite(lat) || std::fabs(lon) > 180 + kNoise || std::fabs(lat) > 90 + kNoise)
+    return false;
+  lon = std::clamp(lon, -180.0, 180.0), lat = std::clamp(lat, -90.0, 90.0);
+  return true;
 }
 
 // Converts OGR geometry into the feature's parts. Returns "" or the reason the feature cannot be used.
@@ -44,6 +55,14 @@ class GeometryReader {
       case wkbMultiLineString:
       case wkbMultiPolygon:
       case wkbGeometryCollection: return add_collection(*g.toGeometryCollection());
+      case wkbTriangle:
+      case wkbTIN:
+      case wkbPolyhedralSurface: {
+        // Surfaces of triangles or faces (TIN, multipatch): drawn as the polygons they are made of, as QGIS does.
+        std::unique_ptr<OGRGeometry> faces(OGRGeometryFactory::forceToMultiPolygon(g.clone()));
+        return faces && wkbFlatten(faces->getGeometryType()) == wkbMultiPolygon ? read(*faces)
+                                                                                 : "surface could not be read as polygons";
+      }
       default: {
         if (!g.hasCurveGeometry()) return "unsupported geometry type " + std::string(g.getGeometryName());
         std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
@@ -61,8 +80,9 @@ class GeometryReader {
 
   std::string add_point(const OGRPoint& p) {
     if (p.IsEmpty()) return "";
-    if (!valid_lonlat(p.getX(), p.getY())) return out_of_range(p.getX(), p.getY());
-    out_.points.push_back({p.getX(), p.getY()});
+    double lon = p.getX(), lat = p.getY();
+    if (!clamp_overshoot(lon, lat)) return out_of_range(lon, lat);
+    out_.points.push_back({lon, lat});
     return "";
   }
 
@@ -70,7 +90,7 @@ class GeometryReader {
     pts.reserve(c.getNumPoints());
     for (int i = 0; i < c.getNumPoints(); ++i) {
       double lon = c.getX(i), lat = c.getY(i);
-      if (!valid_lonlat(lon, lat)) return out_of_range(lon, lat);
+      if (!clamp_overshoot(lon, lat)) return out_of_range(lon, lat);
       pts.push_back({lon, lat});
     }
     return "";
@@ -83,17 +103,38 @@ class GeometryReader {
     return "";
   }
 
+  // Rings GDAL reads unclosed (as some shapefiles and GML files have them) are closed, as QGIS draws them, and said
+  // so. Rings without three distinct points enclose nothing: such a hole is left out, and so is a part whose outer
+  // ring is one (a tiny island generalised to a point).
   std::string add_polygon(const OGRPolygon& poly) {
     Polygon rings;
     for (const OGRLinearRing* r : poly) {
       Ring ring;
       if (auto why = read_curve(*r, ring); !why.empty()) return why;
-      if (ring.size() < 4) return "ring with fewer than 4 points";
-      if (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat) return "unclosed ring";
+      if (!ring.empty() && (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat)) {
+        ring.push_back(ring.front());
+        closed_rings_++;
+      }
+      if (distinct_points(ring) < 3) {
+        degenerate_rings_++;
+        if (rings.empty()) return "";  // the outer ring: nothing of this part can be drawn
+        continue;
+      }
       rings.push_back(std::move(ring));
     }
     if (!rings.empty()) out_.polygons.push_back(std::move(rings));
     return "";
+  }
+
+  // How many distinct points RING has, counting to 3 at most.
+  static size_t distinct_points(const Ring& ring) {
+    std::vector<LonLat> seen;
+    for (LonLat p : ring) {
+      if (std::none_of(seen.begin(), seen.end(), [&](LonLat q) { return q.lon == p.lon && q.lat == p.lat; }))
+        seen.push_back(p);
+      if (seen.size() == 3) break;
+    }
+    return seen.size();
   }
 
   static std::string out_of_range(double x, double y) {
@@ -103,6 +144,11 @@ class GeometryReader {
   }
 
   Feature& out_;
+  size_t closed_rings_ = 0, degenerate_rings_ = 0;
+
+ public:
+  size_t closed_rings() const { return closed_rings_; }
+  size_t degenerate_rings() const { return degenerate_rings_; }
 };
 
 // Far beyond any degree value: the numbers are projected units mislabelled as (or assumed to be) lon/lat.
@@ -142,17 +188,17 @@ struct LayerReading {
 // Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used.
 bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
   VectorLayer& layer = out.layer;
-  layer.name = src.GetName();
+  layer.name = valid_utf8(src.GetName());
   layer.geometry_type = OGRGeometryTypeToName(src.GetGeomType());
   const std::string where = path + ", layer '" + layer.name + "'";
 
   OGRFeatureDefn* defn = src.GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(valid_utf8(defn->GetFieldDefn(i)->GetNameRef()));
 
   const OGRSpatialReference* srs = src.GetSpatialRef();
   std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
   if (srs) {
-    layer.crs = crs_label(*srs);
+    layer.crs = valid_utf8(crs_label(*srs));
     OGRSpatialReference source(*srs), wgs84;
     source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     wgs84.importFromEPSG(4326);
@@ -169,6 +215,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
     layer.crs = "EPSG:4326 (assumed: the file names no CRS)";
   }
 
+  size_t metres = 0;  // features skipped for coordinates in metres
   src.ResetReading();
   for (auto& f : src) {
     Feature feature;
@@ -183,24 +230,35 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
       out.warnings.push_back(which + ": cannot be transformed from " + layer.crs + "; skipped");
       continue;
     }
-    if (auto why = GeometryReader(feature).read(*g); !why.empty()) {
-      if (looks_like_metres(*g) && (!srs || srs->IsGeographic())) {
-        out.warnings.push_back(where + ": coordinates look like metres, not degrees (" + why +
-                               "): the file names no CRS or the wrong one; layer skipped. Assign the right CRS, e.g. "
-                               "ogr2ogr -a_srs EPSG:XXXX");
-        return false;
-      }
-      out.warnings.push_back(which + ": " + why + "; skipped");
+    GeometryReader reader(feature);
+    std::string why = reader.read(*g);
+    if (why.empty() && feature.polygons.empty() && feature.lines.empty() && feature.points.empty() &&
+        reader.degenerate_rings() > 0)
+      why = "only rings with fewer than 3 distinct points";
+    if (!why.empty()) {
+      const bool in_metres = looks_like_metres(*g) && (!srs || srs->IsGeographic());
+      metres += in_metres;
+      out.warnings.push_back(which + ": " + (in_metres ? "coordinates look like metres, not degrees (" + why + ")" : why) +
+                             "; skipped");
       continue;
     }
+    if (reader.closed_rings() > 0)
+      out.warnings.push_back(which + ": " + std::to_string(reader.closed_rings()) +
+                             " unclosed ring(s) closed, as GDAL read them open");
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      feature.values.push_back(field_text(*f, *defn->GetFieldDefn(i), i));
+      feature.values.push_back(valid_utf8(field_text(*f, *defn->GetFieldDefn(i), i)));
     for (const Polygon& p : feature.polygons)
       for (LonLat q : p.front()) layer.extent.extend(q);
     for (const LineString& l : feature.lines)
       for (LonLat q : l) layer.extent.extend(q);
     for (LonLat q : feature.points) layer.extent.extend(q);
     layer.features.push_back(std::move(feature));
+  }
+  // One outlier is skipped; a layer that is in metres throughout is unusable until it is given its CRS.
+  if (layer.features.empty() && metres > 0) {
+    out.warnings.push_back(where + ": coordinates look like metres, not degrees: the file names no CRS or the wrong "
+                                   "one; layer skipped. Assign the right CRS, e.g. ogr2ogr -a_srs EPSG:XXXX");
+    return false;
   }
   if (CPLGetLastErrorType() >= CE_Failure && layer.features.empty()) {
     out.warnings.push_back(where + ": " + last_gdal_message("read error"));
@@ -210,15 +268,42 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 
 }  // namespace
 
+Result<std::string> gdal_path(const std::string& path) {
+  auto starts = [&](const char* prefix) { return path.rfind(prefix, 0) == 0; };
+  auto ends = [&](const char* suffix) {
+    const size_t n = std::strlen(suffix);
+    return path.size() >= n && strcasecmp(path.c_str() + path.size() - n, suffix) == 0;
+  };
+  if (starts("/vsicurl") || starts("/vsis3") || starts("/vsigs") || starts("/vsiaz") || starts("/vsioss") ||
+      starts("/vsiswift") || starts("/vsiwebhdfs") || starts("/vsihdfs") || path.find("://") != std::string::npos)
+    return Error{path + ": Chronoatlas is offline by design and does not read from the network; download the file "
+                        "and open the copy"};
+  if (starts("/vsi")) return path;  // GDAL's virtual file systems (/vsizip/, /vsitar/, /vsigzip/, ...)
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  // A connection string names a source that is not a file ("PG:dbname=...", "GPKG:file.gpkg:table").
+  if (!std::filesystem::exists(status) && !starts("/") && !starts(".") && path.find(':') != std::string::npos)
+    return path;
+  if (!std::filesystem::exists(status)) return Error{path + ": no such file"};
+  if (std::filesystem::is_directory(status)) {
+    if (std::filesystem::is_empty(path, ec)) return Error{path + ": empty directory, not a vector source"};
+    return path;  // a folder of shapefiles, a File Geodatabase
+  }
+  if (!std::filesystem::is_regular_file(status))
+    return Error{path + ": not a regular file (a pipe or device is not read, so that nothing waits on it)"};
+  if (ends(".zip")) return "/vsizip/" + path;
+  if (ends(".tar") || ends(".tar.gz") || ends(".tgz")) return "/vsitar/" + path;
+  if (ends(".gz")) return "/vsigzip/" + path;
+  return path;
+}
+
 Result<LoadReport> load_vector_source(const std::string& path) {
   init_gdal();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Error{path + ": no such file"};
-  if (std::filesystem::is_directory(path, ec) && std::filesystem::is_empty(path, ec))
-    return Error{path + ": empty directory, not a vector source"};
+  auto opened = gdal_path(path);
+  if (!opened) return Error{opened.error()};
 
   QuietGdal quiet;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
     return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
                  " (GDAL could not open it as vector data)"};

@@ -10,6 +10,11 @@ namespace chronoatlas::geo {
 // Opens PATH with GDAL and reads all its layers. Fails (with a message naming the file) when the file is missing,
 // unreadable or not a vector source. Unusable features (null geometry, coordinates out of range, unclosed rings) and
 // layers in an unknown CRS are skipped with a warning in the report; an empty layer is not an error.
+// What GDAL is given for PATH: archives (.zip, .tar, .tar.gz, .gz) through its virtual file systems, /vsi... paths
+// and connection strings as they are, plain paths only when they are files or folders. Network sources are refused:
+// Chronoatlas is offline by design.
+Result<std::string> gdal_path(const std::string& path);
+
 Result<LoadReport> load_vector_source(const std::string& path);
 
 }  // namespace chronoatlas::geo

@@ -4,12 +4,16 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/text.h"
 #include "geo/label_point.h"
 #include "geo/planar.h"
 #include "geo/seam.h"
 
 namespace chronoatlas::render {
 namespace {
+
+// A label longer than this (an attribute holding a whole text) is cut with "…": a label names, it does not quote.
+constexpr size_t kMaxLabelBytes = 120;
 
 std::string nice_distance(double metres, double& rounded) {
   double p = std::pow(10.0, std::floor(std::log10(metres)));
@@ -365,7 +369,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
     Label lab;
     lab.world = p.anchors[i];
     lab.alternate = p.focus_anchors[i];
-    lab.text = text;
+    lab.text = clipped(text, kMaxLabelBytes);
     // Upper layers win, then larger areas (or, by the layer's choice, larger figures such as populations).
     const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data.features[i].values[rank_field].c_str())))
                                           : p.geometry.label_rank[i];

@@ -107,7 +107,11 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold)
     FT_Face fallback = bold ? fonts_->armenian_bold : fonts_->armenian;
     if (FT_UInt alt = FT_Get_Char_Index(fallback, cp)) face = fallback, index = alt;
   }
-  FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(size));
+  // Glyphs larger than a quarter of the atlas are rasterised at that size and drawn scaled: a label of 3,000 px (a
+  // style, or a 16x export of a large label) must never be written past the atlas.
+  const int raster = std::clamp(size, 1, atlas_size_ / 4);
+  const float k = static_cast<float>(size) / static_cast<float>(raster);
+  FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(raster));
   Glyph g{};
   if (FT_Load_Glyph(face, index, FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT) == 0) {
     FT_Bitmap& bm = face->glyph->bitmap;
@@ -127,8 +131,8 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t cp, int size, bool bold)
     dilate_halo(shelf_x_, shelf_y_, w, h);
     float s = static_cast<float>(atlas_size_);
     g = {shelf_x_ / s, shelf_y_ / s, (shelf_x_ + w) / s, (shelf_y_ + h) / s,
-         static_cast<float>(face->glyph->bitmap_left - kPad), static_cast<float>(face->glyph->bitmap_top + kPad),
-         static_cast<float>(w), static_cast<float>(h), face->glyph->advance.x / 64.f};
+         k * static_cast<float>(face->glyph->bitmap_left - kPad), k * static_cast<float>(face->glyph->bitmap_top + kPad),
+         k * static_cast<float>(w), k * static_cast<float>(h), k * face->glyph->advance.x / 64.f};
     dirty_from_ = std::min(dirty_from_, shelf_y_);
     dirty_to_ = std::max(dirty_to_, shelf_y_ + h);
     shelf_x_ += w;

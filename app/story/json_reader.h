@@ -39,10 +39,16 @@ class Reader {
     return *d;
   }
 
-  Result<float> number(const nlohmann::json& j, const std::string& key, const std::string& path, float fallback) const {
+  // A number within [LO, HI]: every number in a file from someone else is range-checked before it sizes anything.
+  Result<float> number(const nlohmann::json& j, const std::string& key, const std::string& path, float fallback,
+                       double lo, double hi) const {
     if (!j.contains(key)) return fallback;
     if (!j[key].is_number()) return Error{fail(path + key, "a number")};
-    return j[key].get<float>();
+    const double x = j[key].get<double>();
+    if (!(x >= lo && x <= hi))
+      return Error{fail(path + key, "a number from " + nlohmann::json(lo).dump() + " to " + nlohmann::json(hi).dump() +
+                                        ", not " + j[key].dump())};
+    return static_cast<float>(x);
   }
 
   Result<Rgba> colour(const nlohmann::json& j, const std::string& key, const std::string& path, Rgba fallback) const {

@@ -8,12 +8,12 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
   if (!j.is_object()) return Error{r.fail(path.substr(0, path.size() - 1), "an object")};
   TRY_ASSIGN(s.fill, r.colour(j, "fill", path, s.fill));
   TRY_ASSIGN(s.stroke, r.colour(j, "stroke", path, s.stroke));
-  TRY_ASSIGN(s.stroke_width_px, r.number(j, "stroke_width", path, s.stroke_width_px));
-  TRY_ASSIGN(s.opacity, r.number(j, "opacity", path, s.opacity));
-  TRY_ASSIGN(s.point_radius_px, r.number(j, "point_radius", path, s.point_radius_px));
+  TRY_ASSIGN(s.stroke_width_px, r.number(j, "stroke_width", path, s.stroke_width_px, 0, 64));
+  TRY_ASSIGN(s.opacity, r.number(j, "opacity", path, s.opacity, 0, 1));
+  TRY_ASSIGN(s.point_radius_px, r.number(j, "point_radius", path, s.point_radius_px, 0, 256));
   TRY_ASSIGN(s.label_field, r.string(j, "label_field", path, s.label_field));
   TRY_ASSIGN(s.label_rank_field, r.string(j, "label_rank_field", path, s.label_rank_field));
-  TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px));
+  TRY_ASSIGN(s.label_size_px, r.number(j, "label_size", path, s.label_size_px, 4, 96));
   TRY_ASSIGN(s.label_colour, r.colour(j, "label_colour", path, s.label_colour));
   TRY_ASSIGN(s.highlight_field, r.string(j, "highlight_dates_field", path, s.highlight_field));
   if (j.contains("flow")) s.flow = j["flow"].is_boolean() && j["flow"].get<bool>();

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/files.h"
 #include "story/json_reader.h"
 #include "story/layer_style_json.h"
 
@@ -32,9 +33,9 @@ Result<Series> read_series(const Reader& r, const json& j, const std::string& pa
   TRY_ASSIGN(s.derive, r.string(j, "derive", path, ""));
   if (!s.derive.empty() && s.derive != "daily_change") return Error{r.fail(path + "derive", "\"daily_change\"")};
   float k = 0;
-  TRY_ASSIGN(k, r.number(j, "radius_px_per_sqrt", path, 0));
+  TRY_ASSIGN(k, r.number(j, "radius_px_per_sqrt", path, 0, 0, 100));
   s.radius_px_per_sqrt = k;
-  TRY_ASSIGN(k, r.number(j, "width_px_per_unit", path, 0));
+  TRY_ASSIGN(k, r.number(j, "width_px_per_unit", path, 0, 0, 100));
   s.width_px_per_unit = k;
   TRY_ASSIGN(s.label, r.string(j, "label", path, ""));
   TRY_ASSIGN(s.label_no_figure, r.string(j, "label_no_figure", path, ""));
@@ -155,9 +156,9 @@ Scenario no_scenario() {
 Result<Scenario> load_scenario(const std::string& dir) {
   fs::path folder(dir);
   fs::path file = folder / "scenario.json";
-  std::ifstream in(file);
-  if (!in) return Error{file.string() + ": cannot be read (is '" + dir + "' a scenario folder?)"};
-  json j = json::parse(in, nullptr, false);
+  auto text = read_text_file(file.string());
+  if (!text) return Error{text.error() + " (is '" + dir + "' a scenario folder?)"};
+  json j = json::parse(*text, nullptr, false);
   if (j.is_discarded()) return Error{file.string() + ": not valid JSON"};
   if (!j.is_object()) return Error{file.string() + ": expected a JSON object at the top"};
   Reader r(file.string());

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/files.h"
+
 namespace chronoatlas::story {
 
 using nlohmann::json;
@@ -12,9 +14,11 @@ using nlohmann::json;
 Result<SourceList> load_sources(const std::string& dir) {
   const std::filesystem::path file = std::filesystem::path(dir) / "sources.json";
   SourceList out;
-  std::ifstream in(file);
-  if (!in) return out;
-  json j = json::parse(in, nullptr, false);
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(file, ec))) return out;  // sources are optional
+  auto text = read_text_file(file.string());
+  if (!text) return Error{text.error()};
+  json j = json::parse(*text, nullptr, false);
   Reader r(file.string());
   if (j.is_discarded() || !j.is_object() || !j.contains("sources") || !j["sources"].is_array())
     return Error{file.string() + ": expected {\"sources\": [...]}"};

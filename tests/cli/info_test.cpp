@@ -1,7 +1,14 @@
+#include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "run_command.h"
+
+namespace fs = std::filesystem;
 
 TEST(CliInfo, PrintsLayersAsJson) {
   auto r = run_chronoatlas("info " + data("multi.gpkg") + " --json");
@@ -52,7 +59,7 @@ TEST(CliInfo, EmptyLayerIsNotAnError) {
 TEST(CliInfo, UnusableFeaturesAreSkippedWithWarnings) {
   auto r = run_chronoatlas("info " + data("bad-features.geojson") + " --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(r.out)["layers"][0]["feature_count"], 2);  // the good square and the bowtie
+  EXPECT_EQ(nlohmann::json::parse(r.out)["layers"][0]["feature_count"], 3);  // the square, the bowtie, the closed ring
   EXPECT_NE(r.err.find("no geometry"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("outside the valid lon/lat range"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("unclosed ring"), std::string::npos) << r.err;
@@ -63,4 +70,44 @@ TEST(CliInfo, VersionAndHelp) {
   auto h = run_chronoatlas("render --help");
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_NE(h.out.find("--bbox"), std::string::npos);
+}
+
+TEST(CliInfo, HostileInputGetsAMessageNotACrash) {
+  const std::string dir = fresh_dir("info_hostile");
+  // A layer name and a .prj with bytes that are not UTF-8: info --json must still print valid JSON.
+  std::ofstream(dir + "/a.csv") << "WKT,name\n\"POINT (44.5 40.2)\",x\n";
+  fs::copy_file(dir + "/a.csv", dir + "/caf\xe9.csv");
+  auto r = run_chronoatlas("info --json " + dir + "/caf\xe9.csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NO_THROW(nlohmann::json::parse(r.out));
+  // A folder where a scenario's manifest should be, a folder as a view file, a pipe as a layer.
+  fs::create_directories(dir + "/scenario/scenario.json");
+  auto s = run_chronoatlas("render --scenario " + dir + "/scenario --out " + dir + "/x.png");
+  EXPECT_EQ(s.exit_code, 1);
+  EXPECT_NE(s.err.find("is a folder"), std::string::npos) << s.err;
+  auto v = run_chronoatlas("render --view " + dir + " --out " + dir + "/x.png");
+  EXPECT_EQ(v.exit_code, 1);
+  EXPECT_NE(v.err.find("is a folder"), std::string::npos) << v.err;
+  ASSERT_EQ(mkfifo((dir + "/pipe.geojson").c_str(), 0600), 0);
+  auto p = run_chronoatlas("info " + dir + "/pipe.geojson");
+  EXPECT_EQ(p.exit_code, 1);
+  EXPECT_NE(p.err.find("not a regular file"), std::string::npos) << p.err;
+  // A whole layer in metres without a CRS: no usable layer, exit 1.
+  auto m = run_chronoatlas("info " + data("projected-no-crs.geojson"));
+  EXPECT_EQ(m.exit_code, 1);
+  EXPECT_NE(m.err.find("no usable layer"), std::string::npos) << m.err;
+  // A label style of 3,000 px is refused by name; a 100,000-character label is drawn cut, at once.
+  fs::create_directories(dir + "/big-labels");
+  std::ofstream(dir + "/big-labels/scenario.json")
+      << R"({"title": "t", "time": {"start": "1994-01-01", "end": "1995-01-01"}, "view": {"bbox": [0, 50, 3, 52]},
+            "layers": [{"id": "t", "title": "t", "source": ")" << TEST_DATA_DIR
+      << R"(/../scenarios/channel-tunnel/places.geojson", "style": {"label_field": "label", "label_size": 3000}}]})";
+  auto b = run_chronoatlas("render --scenario " + dir + "/big-labels --out " + dir + "/b.png");
+  EXPECT_EQ(b.exit_code, 1);
+  EXPECT_NE(b.err.find("layers[0].style.label_size"), std::string::npos) << b.err;
+  std::string label(100000, 'x');
+  std::ofstream(dir + "/long.geojson") << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": ")"
+                                       << label << R"("}, "geometry": {"type": "Point", "coordinates": [44.5, 40.2]}}]})";
+  auto l = run_chronoatlas("render --scenario none --layer " + dir + "/long.geojson --size 320x200 --out " + dir + "/l.png");
+  EXPECT_EQ(l.exit_code, 0) << l.err;
 }

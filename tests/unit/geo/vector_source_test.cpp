@@ -1,5 +1,11 @@
 #include <cpl_error.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include "geo/gdal_setup.h"
@@ -65,7 +71,7 @@ TEST(VectorSource, TopoJsonWithoutCrsIsTakenAsLonLat) {
   ASSERT_TRUE(r) << r.error();
   ASSERT_EQ(r->layers.size(), 2u);  // countries and land
   EXPECT_EQ(r->layers[0].name, "countries");
-  EXPECT_EQ(r->layers[0].features.size(), 177u);
+  EXPECT_EQ(r->layers[0].features.size(), 177u) << "a tiny island's ring without 3 distinct points drops that part only";
   EXPECT_NE(r->layers[0].crs.find("assumed"), std::string::npos);
 }
 
@@ -92,17 +98,90 @@ TEST(VectorSource, MissingAndBrokenFilesFailWithTheirName) {
 TEST(VectorSource, SkipsUnusableFeaturesAndKeepsTheRest) {
   auto r = geo::load_vector_source(data("bad-features.geojson"));
   ASSERT_TRUE(r) << r.error();
-  EXPECT_EQ(r->layers[0].features.size(), 2u);
+  // The unclosed ring is closed (as QGIS draws it), with a warning; no geometry and out of range are skipped.
+  EXPECT_EQ(r->layers[0].features.size(), 3u);
   ASSERT_EQ(r->warnings.size(), 3u);
   EXPECT_NE(r->warnings[0].find("feature 1"), std::string::npos) << r->warnings[0];
+  EXPECT_NE(r->warnings[2].find("unclosed ring(s) closed"), std::string::npos) << r->warnings[2];
 }
 
 TEST(VectorSource, ProjectedCoordinatesWithoutCrsSkipTheLayerWithAHint) {
   auto r = geo::load_vector_source(data("projected-no-crs.geojson"));
   ASSERT_TRUE(r) << r.error();
   EXPECT_TRUE(r->layers.empty());
+  ASSERT_FALSE(r->warnings.empty());
+  EXPECT_NE(r->warnings.back().find("not degrees"), std::string::npos) << r->warnings.back();
+  EXPECT_NE(r->warnings.back().find("layer skipped"), std::string::npos) << r->warnings.back();
+}
+
+TEST(VectorSource, OneFeatureInMetresIsSkippedAndTheRestKept) {
+  const std::string path = testing::TempDir() + "one-outlier.geojson";
+  std::ofstream(path) << R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [44.5, 40.2]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [49.9, 40.4]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [4500000, 4400000]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [46.75, 39.8]}}]})";
+  auto r = geo::load_vector_source(path);
+  ASSERT_TRUE(r) << r.error();
+  ASSERT_EQ(r->layers.size(), 1u);
+  EXPECT_EQ(r->layers[0].features.size(), 3u);
   ASSERT_EQ(r->warnings.size(), 1u);
-  EXPECT_NE(r->warnings[0].find("not degrees"), std::string::npos) << r->warnings[0];
+  EXPECT_NE(r->warnings[0].find("feature 2: coordinates look like metres"), std::string::npos) << r->warnings[0];
+}
+
+TEST(VectorSource, OvershootsBelowAThousandthOfADegreeAreClampedAndSurfacesReadAsPolygons) {
+  const std::string path = testing::TempDir() + "overshoot.geojson";
+  std::ofstream(path) << R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates":
+      [[[-180, 80], [180, 80], [180, 90.0001220703125], [-180, 90.0001220703125], [-180, 80]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [10, 90.5]}}]})";
+  auto r = geo::load_vector_source(path);
+  ASSERT_TRUE(r) << r.error();
+  ASSERT_EQ(r->layers[0].features.size(), 1u) << "90.5 is no rounding error";
+  EXPECT_EQ(r->layers[0].extent.north, 90);
+  // A TIN (as a GML or shapefile multipatch would give) is drawn as its triangles.
+  const std::string tin = testing::TempDir() + "tin.csv";
+  std::ofstream(tin) << "WKT,name\n\"TIN (((0 0,1 0,0 1,0 0)),((1 0,1 1,0 1,1 0)))\",surface\n";
+  auto t = geo::load_vector_source(tin);
+  ASSERT_TRUE(t) << t.error();
+  ASSERT_EQ(t->layers[0].features.size(), 1u);
+  EXPECT_EQ(t->layers[0].features[0].polygons.size(), 2u);
+}
+
+TEST(VectorSource, ArchivesAndVirtualPathsOpenNetworkPathsAndPipesDoNot) {
+  const std::string zip = testing::TempDir() + "caucasus.zip";
+  std::remove(zip.c_str());
+  ASSERT_EQ(std::system(("cd " + std::string(TEST_DATA_DIR) + " && zip -q " + zip +
+                         " caucasus.shp caucasus.shx caucasus.dbf caucasus.prj").c_str()), 0);
+  for (const std::string& path : {zip, "/vsizip/" + zip, "/vsizip/" + zip + "/caucasus.shp"}) {
+    auto r = geo::load_vector_source(path);
+    ASSERT_TRUE(r) << path << ": " << r.error();
+    EXPECT_EQ(r->layers[0].features.size(), 3u) << path;
+  }
+  const std::string gz = testing::TempDir() + "caucasus.geojson.gz";
+  ASSERT_EQ(std::system(("gzip -c " + data("caucasus.geojson") + " > " + gz).c_str()), 0);
+  auto g = geo::load_vector_source(gz);
+  ASSERT_TRUE(g) << g.error();
+  EXPECT_EQ(g->layers[0].features.size(), 3u);
+  for (const char* remote : {"/vsicurl/http://203.0.113.7/x.geojson", "https://example.org/x.geojson"}) {
+    auto r = geo::load_vector_source(remote);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().find("offline"), std::string::npos) << r.error();
+  }
+  const std::string fifo = testing::TempDir() + "pipe.geojson";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  auto p = geo::load_vector_source(fifo);
+  ASSERT_FALSE(p);
+  EXPECT_NE(p.error().find("not a regular file"), std::string::npos) << p.error();
+}
+
+TEST(VectorSource, InvalidUtf8FromAFileBecomesReplacementCharacters) {
+  const std::string path = testing::TempDir() + "latin1.csv";
+  std::ofstream(path) << "WKT,name\n\"POINT (44.5 40.2)\",Caf\xE9 \xFF\n";
+  auto r = geo::load_vector_source(path);
+  ASSERT_TRUE(r) << r.error();
+  EXPECT_EQ(r->layers[0].features[0].values[1], "Caf\xEF\xBF\xBD \xEF\xBF\xBD");
 }
 
 TEST(GdalSetup, MessagesSpanningLinesBecomeOneLine) {

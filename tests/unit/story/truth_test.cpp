@@ -110,12 +110,14 @@ TEST(Truth, EveryFeatureFigureAndEventCitesAShippedSource) {
       for (const auto& smp : series.value("samples", nlohmann::json::array()))
         check("figure of " + smp["date"].get<std::string>(), smp["sources"]);
   for (const char* file : {"deployment.geojson", "displacement.geojson", "nagorno-karabakh.geojson", "places.geojson",
-                           "towns-major.geojson", "towns-minor.geojson"})
-    for (const auto& f : nlohmann::json::parse(slurp(dir / file))["features"]) {
+                           "towns-major.geojson", "towns-minor.geojson"}) {
+    const auto collection = nlohmann::json::parse(slurp(dir / file));  // kept: the loop must not outlive it
+    for (const auto& f : collection["features"]) {
       std::vector<std::string> list;
       std::stringstream text(f["properties"].value("source_ids", ""));
       for (std::string id; std::getline(text, id, ';');) list.push_back(id);
       check(std::string(file) + " " + f["properties"].value("id", f["properties"].value("name", "?")), list);
     }
+  }
   EXPECT_GT(cited, 100u);
 }
