@@ -75,7 +75,11 @@ Status write_view_file(const SavedView& v, const std::string& path) {
 Result<SavedView> read_view_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return Error{text.error()};
-  json j = json::parse(*text, nullptr, false);
+  return parse_view_file(*text, path);
+}
+
+Result<SavedView> parse_view_file(const std::string& text, const std::string& path) {
+  json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("chronoatlas_view"))
     return Error{path + ": not a Chronoatlas view file (expected JSON with \"chronoatlas_view\")"};
   SavedView v;

@@ -30,6 +30,8 @@ SavedView capture_view(const render::MapScene& scene, const render::MapView& vie
 Status write_view_file(const SavedView& view, const std::string& path);
 // Errors name the file and the key.
 Result<SavedView> read_view_file(const std::string& path);
+// The same from TEXT, the file's contents; PATH names it in errors.
+Result<SavedView> parse_view_file(const std::string& text, const std::string& path);
 // Furniture switches as JSON, for saved views and the app's settings alike. Keys missing or of the wrong type keep
 // BASE's value.
 nlohmann::json furniture_json(const render::FurnitureOptions& furniture);

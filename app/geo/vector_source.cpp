@@ -2,10 +2,13 @@
 
 #include <cmath>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <memory>
 
 #include <cpl_conv.h>
@@ -268,6 +271,36 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 
 }  // namespace
 
+namespace {
+
+// Name of the driver that would open PATH when it is one known to crash on some valid files (LIBKML in GDAL 3.6 on a
+// gx:Track without <when>, fixed in 3.8.4), or null.
+const char* fragile_driver(const std::string& path) {
+  GDALDriverH d = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+  return d && std::strcmp(GDALGetDriverShortName(d), "LIBKML") == 0 ? "LIBKML" : nullptr;
+}
+
+// Reads all of PATH in a child process: true when the child finished, false when it died (a crash inside GDAL) or
+// took longer than a minute. A crash in a driver then costs a warning, not the app or a running export.
+bool survives_reading(const std::string& path) {
+  const pid_t child = fork();
+  if (child < 0) return true;  // cannot probe: read as usual
+  if (child == 0) {
+    alarm(60);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (ds)
+      for (OGRLayer* layer : ds->GetLayers())
+        for (auto& f : *layer) (void)f->GetGeometryRef();
+    _exit(0);
+  }
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
 Result<std::string> gdal_path(const std::string& path) {
   auto starts = [&](const char* prefix) { return path.rfind(prefix, 0) == 0; };
   auto ends = [&](const char* suffix) {
@@ -303,12 +336,22 @@ Result<LoadReport> load_vector_source(const std::string& path) {
   if (!opened) return Error{opened.error()};
 
   QuietGdal quiet;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  LoadReport report;
+  std::vector<const char*> drivers;  // empty: any driver
+  if (const char* fragile = fragile_driver(*opened); fragile && !survives_reading(*opened)) {
+    // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
+    report.warnings.push_back(path + ": GDAL's " + fragile + " driver crashed reading it; read with GDAL's KML driver "
+                                     "instead (time stamps and extended data may be missing)");
+    drivers = {"KML", nullptr};
+  }
+  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            drivers.empty() ? nullptr : drivers.data()));
+  if (!ds && !drivers.empty())
+    return Error{"GDAL's LIBKML driver crashed reading " + path + ", and its KML driver cannot read it"};
   if (!ds) {
     return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
                  " (GDAL could not open it as vector data)"};
   }
-  LoadReport report;
   for (OGRLayer* src : ds->GetLayers()) {
     LayerReading reading;
     CPLErrorReset();

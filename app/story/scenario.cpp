@@ -154,11 +154,15 @@ Scenario no_scenario() {
 }
 
 Result<Scenario> load_scenario(const std::string& dir) {
+  auto text = read_text_file((fs::path(dir) / "scenario.json").string());
+  if (!text) return Error{text.error() + " (is '" + dir + "' a scenario folder?)"};
+  return parse_scenario(*text, dir);
+}
+
+Result<Scenario> parse_scenario(const std::string& text, const std::string& dir) {
   fs::path folder(dir);
   fs::path file = folder / "scenario.json";
-  auto text = read_text_file(file.string());
-  if (!text) return Error{text.error() + " (is '" + dir + "' a scenario folder?)"};
-  json j = json::parse(*text, nullptr, false);
+  json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return Error{file.string() + ": not valid JSON"};
   if (!j.is_object()) return Error{file.string() + ": expected a JSON object at the top"};
   Reader r(file.string());

@@ -86,6 +86,8 @@ struct Scenario {
 
 // Reads DIR/scenario.json. Errors name the file, the key and what was expected.
 Result<Scenario> load_scenario(const std::string& dir);
+// The same from TEXT, the manifest's contents, with DIR the folder its paths are relative to.
+Result<Scenario> parse_scenario(const std::string& text, const std::string& dir);
 
 // "none" as a scenario: no layers, events or time of its own; a map of the files a user adds, and nothing else.
 inline constexpr const char* kNoScenario = "none";

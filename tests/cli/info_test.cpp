@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <gdal_version.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -110,4 +112,20 @@ TEST(CliInfo, HostileInputGetsAMessageNotACrash) {
                                        << label << R"("}, "geometry": {"type": "Point", "coordinates": [44.5, 40.2]}}]})";
   auto l = run_chronoatlas("render --scenario none --layer " + dir + "/long.geojson --size 320x200 --out " + dir + "/l.png");
   EXPECT_EQ(l.exit_code, 0) << l.err;
+}
+
+TEST(CliInfo, ACrashInsideAGdalDriverIsContained) {
+  // GDAL 3.6's LIBKML driver dies with SIGSEGV on a gx:Track without <when> (fixed in 3.8.4): the file is read in a
+  // child process first, and with GDAL's KML driver when the child dies.
+  const std::string dir = fresh_dir("info_libkml");
+  std::ofstream(dir + "/track.kml") << R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2"><Document><Placemark>
+<gx:Track><gx:coord>44.5 40.2 0</gx:coord><gx:coord>46.7 39.8 0</gx:coord></gx:Track></Placemark></Document></kml>)";
+  auto r = run_chronoatlas("info " + dir + "/track.kml");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  if (GDAL_VERSION_NUM < GDAL_COMPUTE_VERSION(3, 8, 4)) {
+    EXPECT_NE(r.err.find("GDAL's LIBKML driver crashed reading it"), std::string::npos) << r.err;
+  }
+  auto render = run_chronoatlas("render --size 320x200 --layer " + dir + "/track.kml --out " + dir + "/t.png");
+  EXPECT_EQ(render.exit_code, 0) << render.err;
 }
