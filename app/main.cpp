@@ -10,7 +10,8 @@
 
 namespace {
 
-const char* kUsage = R"(Usage: chronoatlas [--scenario DIR] [PATH...]      open the app (bundled scenario plus these layers)
+const char* kUsage = R"(Usage: chronoatlas [--scenario DIR|none] [PATH...] open the app (bundled scenario plus these layers;
+                                                      with "none", these layers alone)
        chronoatlas info PATH [--json]                 describe a vector file's layers
        chronoatlas render [options] --out FILE.png    draw offscreen to PNG + world file (render --help)
        chronoatlas --version | --help

@@ -1,6 +1,5 @@
 #include "export/render_plan.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include "export/interrupt.h"
@@ -42,15 +41,9 @@ std::string stopped(const FrameSequence& frames) {
 // Without a scenario the map shows the added layers' extent (or --bbox), in a projection chosen for it, and no date.
 Status fit_to_layers(const RenderRequest& r, story::Scenario& scenario, model::Atlas& atlas) {
   if (r.layers.empty()) return Error{"--scenario none needs at least one --layer"};
-  if (!r.bbox) {
-    const BoundsLonLat extent = atlas.layers_extent();
-    if (extent.empty()) return Error{"--scenario none: the layers have no features to draw"};
-    scenario.view = extent;
-    // A single point, or points along one meridian or parallel, still get an area around them: 0.05 degrees a side.
-    scenario.view.extend(LonLat{std::max(-180.0, extent.west - 0.05), std::max(-90.0, extent.south - 0.05)});
-    scenario.view.extend(LonLat{std::min(180.0, extent.east + 0.05), std::min(90.0, extent.north + 0.05)});
-  }
-  atlas.set_default_view(scenario.view);
+  if (r.bbox) return Ok{};
+  if (!atlas.fit_default_view_to_layers()) return Error{"--scenario none: the layers have no features to draw"};
+  scenario.view = atlas.scenario().view;
   return Ok{};
 }
 

@@ -135,19 +135,17 @@ void Atlas::set_style(size_t index, const story::LayerStyle& style) {
   ++revision_;
 }
 
-void Atlas::set_default_view(const BoundsLonLat& view) {
-  scenario_.view = view;
-  ++revision_;
-}
-
-BoundsLonLat Atlas::layers_extent() const {
+bool Atlas::fit_default_view_to_layers() {
   BoundsLonLat all;
   for (const AtlasLayer& l : layers_)
     if (!l.data.extent.empty()) {
-      all.extend(LonLat{l.data.extent.west, l.data.extent.south});
-      all.extend(LonLat{l.data.extent.east, l.data.extent.north});
+      all.extend(LonLat{std::max(-180.0, l.data.extent.west - 0.05), std::max(-90.0, l.data.extent.south - 0.05)});
+      all.extend(LonLat{std::min(180.0, l.data.extent.east + 0.05), std::min(90.0, l.data.extent.north + 0.05)});
     }
-  return all;
+  if (all.empty()) return false;
+  scenario_.view = all;
+  ++revision_;
+  return true;
 }
 
 bool Atlas::animating(story::Days day) const {

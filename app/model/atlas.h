@@ -40,10 +40,9 @@ class Atlas {
   void remove_layer(size_t index);
   void move_layer(size_t from, size_t to);
   void set_style(size_t index, const story::LayerStyle& style);
-  // The area the map shows by default: for a map of added files alone (no scenario), their extent.
-  void set_default_view(const BoundsLonLat& view);
-  // Union of the layers' extents, degrees (empty when no layer has a feature).
-  BoundsLonLat layers_extent() const;
+  // For a map of added files alone (no scenario): makes the default view their extent, with at least 0.05 degrees
+  // around a single point. False when no layer has a feature.
+  bool fit_default_view_to_layers();
 
   // True when a visible flow line is drawn at DAY with a width, so a window must keep redrawing it.
   bool animating(story::Days day) const;

@@ -141,13 +141,21 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), false;
   s.renderer = std::move(*renderer);
-  auto projection = render::scenario_projection(scenario);
-  if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), false;
-  s.projection_name = scenario.projection.empty() ? "Lambert conformal conic (fitted)" : scenario.projection;
   for (const std::string& path : layers) add_layer_file(s, path);
+  // Without a scenario, the map opens on the files given, in a projection chosen for their extent.
+  if (scenario.dir.empty()) s.scene->atlas().fit_default_view_to_layers();
+  auto projection = render::scenario_projection(s.scene->scenario());
+  if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), false;
+  s.projection_name = scenario.projection.empty() ? geo::default_projection(s.scene->scenario().view).name
+                                                  : scenario.projection;
   s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
                                  w.content_scale());
   s.playback.window = {scenario.start, scenario.end};
+  if (scenario.dir.empty()) {
+    s.furniture.date = s.furniture.caption = false;  // no story, no date to state
+    s.info("Opened without a scenario: " + std::to_string(s.scene->atlas().layers().size()) + " layer(s)");
+    return true;
+  }
   // The folder's name only: a full path means nothing to a reader of a screenshot.
   s.info("Loaded scenario '" + scenario.title + "' (" + std::filesystem::path(scenario.dir).filename().string() + ")");
   return true;
@@ -166,7 +174,8 @@ int run_app(const std::vector<std::string>& args) {
     } else layers.push_back(args[i]);
   }
   if (!platform::display_available()) return render_instead(scenario_dir, layers);
-  auto scenario = story::load_scenario(scenario_dir);
+  auto scenario = scenario_dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario())
+                                                     : story::load_scenario(scenario_dir);
   if (!scenario) return std::fprintf(stderr, "chronoatlas: %s\n", scenario.error().c_str()), 1;
   auto window = platform::Window::create("Chronoatlas — " + scenario->title, platform::config_dir() + "/imgui.ini");
   if (!window) {
