@@ -273,11 +273,11 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 
 namespace {
 
-// Name of the driver that would open PATH when it is one known to crash on some valid files (LIBKML in GDAL 3.6 on a
-// gx:Track without <when>, fixed in 3.8.4), or null.
-const char* fragile_driver(const std::string& path) {
-  GDALDriverH d = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
-  return d && std::strcmp(GDALGetDriverShortName(d), "LIBKML") == 0 ? "LIBKML" : nullptr;
+// True when the driver that opened DS is one known to crash reading some valid files (LIBKML in GDAL 3.6 on a
+// gx:Track without <when>, fixed in 3.8.4): opening is safe, reading the features is not.
+bool fragile(const GDALDataset& ds) {
+  const GDALDriver* d = const_cast<GDALDataset&>(ds).GetDriver();
+  return d && std::strcmp(d->GetDescription(), "LIBKML") == 0;
 }
 
 // Reads all of PATH in a child process: true when the child finished, false when it died (a crash inside GDAL) or
@@ -337,17 +337,15 @@ Result<LoadReport> load_vector_source(const std::string& path) {
 
   QuietGdal quiet;
   LoadReport report;
-  std::vector<const char*> drivers;  // empty: any driver
-  if (const char* fragile = fragile_driver(*opened); fragile && !survives_reading(*opened)) {
+  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (ds && fragile(*ds) && !survives_reading(*opened)) {
     // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
-    report.warnings.push_back(path + ": GDAL's " + fragile + " driver crashed reading it; read with GDAL's KML driver "
-                                     "instead (time stamps and extended data may be missing)");
-    drivers = {"KML", nullptr};
+    report.warnings.push_back(path + ": GDAL's LIBKML driver crashed reading it; read with GDAL's KML driver instead "
+                                     "(time stamps and extended data may be missing)");
+    const char* const kml[] = {"KML", nullptr};
+    ds.reset(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kml));
+    if (!ds) return Error{"GDAL's LIBKML driver crashed reading " + path + ", and its KML driver cannot read it"};
   }
-  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                            drivers.empty() ? nullptr : drivers.data()));
-  if (!ds && !drivers.empty())
-    return Error{"GDAL's LIBKML driver crashed reading " + path + ", and its KML driver cannot read it"};
   if (!ds) {
     return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
                  " (GDAL could not open it as vector data)"};

@@ -135,7 +135,9 @@ LayerGeometry build_graticule(const BoundsLonLat& b, double step) {
   LayerGeometry layer;
   Shapes& g = layer.levels.emplace_back();
   double west = std::floor(b.west / step) * step, east = std::ceil(b.east / step) * step;
-  double south = std::max(-89.0, std::floor(b.south / step) * step), north = std::min(89.0, std::ceil(b.north / step) * step);
+  // Parallels at whole multiples of the step only, short of the poles (where they are points).
+  double south = std::ceil(std::max(-89.0, std::floor(b.south / step) * step) / step) * step;
+  double north = std::floor(std::min(89.0, std::ceil(b.north / step) * step) / step) * step;
   for (double lon = west; lon <= east + 1e-9; lon += step) add_polyline(g, {{lon, south}, {lon, north}}, 0);
   for (double lat = south; lat <= north + 1e-9; lat += step) add_polyline(g, {{west, lat}, {east, lat}}, 0);
   g.line_starts.push_back(static_cast<uint32_t>(g.line_points.size()));

@@ -25,9 +25,11 @@ std::string nice_distance(double metres, double& rounded) {
   return buf;
 }
 
+// "40°N", "10°W"; the equator and the prime and antimeridians have no hemisphere.
 std::string degree_label(double v, char pos, char neg) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "%g°%c", std::fabs(v), v < 0 ? neg : pos);
+  if (std::fabs(v) < 1e-9 || std::fabs(v) == 180) std::snprintf(buf, sizeof buf, "%g°", std::fabs(v));
+  else std::snprintf(buf, sizeof buf, "%g°%c", std::fabs(v), v < 0 ? neg : pos);
   return buf;
 }
 
