@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <regex>
 
 #include <geodesic.h>
@@ -27,7 +28,24 @@ namespace {
 std::string proj_error(PJ_CONTEXT* ctx) {
   int code = proj_context_errno(ctx);
   const char* text = code ? proj_context_errno_string(ctx, code) : nullptr;
-  return text ? text : "not a CRS PROJ understands";
+  // PROJ says "Unknown error (code 4096)" for text it cannot parse at all: that helps nobody.
+  if (!text || std::strncmp(text, "Unknown error", 13) == 0) return "not a CRS PROJ understands";
+  return text;
+}
+
+// Why DEFINITION gave no CRS, in words a person understands: "EPSG:99999 is not a known CRS".
+std::string not_a_crs(const std::string& definition, PJ_CONTEXT* ctx) {
+  const size_t colon = definition.find(':');
+  const bool code = colon != std::string::npos && colon > 0 &&
+                    definition.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
+                    colon + 1 < definition.size();
+  if (code) return "'" + definition + "' is not a known CRS (PROJ's database has no such code)";
+  return "projection '" + definition + "': " + proj_error(ctx);
+}
+
+// A bare number is an EPSG code, as people type it ("32638").
+std::string with_authority(const std::string& text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos ? "EPSG:" + text : text;
 }
 
 double parse_lon0(const char* proj_string) {
@@ -39,12 +57,13 @@ double parse_lon0(const char* proj_string) {
 
 }  // namespace
 
-Result<Projection> Projection::create(const std::string& definition) {
+Result<Projection> Projection::create(const std::string& text) {
+  const std::string definition = with_authority(text);
   auto s = std::make_shared<State>();
   s->ctx = proj_context_create();
   proj_log_level(s->ctx, PJ_LOG_NONE);
   s->target = proj_create(s->ctx, definition.c_str());
-  if (!s->target) return Error{"projection '" + definition + "': " + proj_error(s->ctx)};
+  if (!s->target) return Error{not_a_crs(definition, s->ctx)};
   PJ_TYPE type = proj_get_type(s->target);
   bool is_crs = type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
                 type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_COMPOUND_CRS || type == PJ_TYPE_BOUND_CRS;

@@ -48,7 +48,8 @@ void panel_layers(AppState& s) {
       colour_edit("stroke", st.stroke);
       ImGui::SliderFloat("stroke width", &st.stroke_width_px, 0, 6, "%.1f px");
       if (l.data.has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
-      ImGui::TextDisabled("%zu features, %s", l.data.features.size(), l.data.crs.c_str());
+      ImGui::TextDisabled("%zu feature%s, %s", l.data.features.size(), l.data.features.size() == 1 ? "" : "s",
+                          l.data.crs.c_str());
       if (ImGui::SmallButton("Fit")) fit_to(s, l);
       ImGui::SameLine();
       if (ImGui::SmallButton("Up") && i + 1 < static_cast<int>(layers.size())) move_from = i, move_to = i + 1;

@@ -56,6 +56,18 @@ TEST(Projection, AcceptsEpsgCodesProjStringsAndWkt) {
   EXPECT_NEAR(geo::Projection::create("+proj=lcc +lat_1=40 +lat_2=50 +lon_0=52")->central_meridian(), 52, 1e-9);
 }
 
+TEST(Projection, ABareNumberIsAnEpsgCodeAndAnUnknownCodeIsSaidSo) {
+  auto utm = geo::Projection::create("32638");
+  ASSERT_TRUE(utm) << utm.error();
+  EXPECT_EQ(utm->definition(), "EPSG:32638");
+  auto unknown = geo::Projection::create("EPSG:99999");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error(), "'EPSG:99999' is not a known CRS (PROJ's database has no such code)");
+  auto garbage = geo::Projection::create("hello");
+  ASSERT_FALSE(garbage);
+  EXPECT_EQ(garbage.error().find("Unknown error"), std::string::npos) << garbage.error();
+}
+
 TEST(Projection, RejectsNonsenseWithAMessage) {
   for (const char* bad : {"EPSG:999999", "+proj=nonsense", "hello", ""}) {
     auto p = geo::Projection::create(bad);
