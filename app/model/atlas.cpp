@@ -148,15 +148,14 @@ bool Atlas::fit_default_view_to_layers() {
   return true;
 }
 
-bool Atlas::animating(story::Days day) const {
-  for (const AtlasLayer& l : layers_) {
-    if (!l.spec.style.visible || !l.spec.style.flow) continue;
-    // Only lines move; a series can thin a line to nothing (no flow on that date), and points never animate.
-    std::vector<FeatureStyle> styles = evaluate_styles(l, day);
-    for (size_t i = 0; i < l.data.features.size(); ++i)
-      if (live(l, i, day) && !l.data.features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
-        return true;
-  }
+bool Atlas::animates(size_t index, story::Days day) const {
+  const AtlasLayer& l = layers_.at(index);
+  if (!l.spec.style.visible || !l.spec.style.flow) return false;
+  // Only lines move; a series can thin a line to nothing (no flow on that date), and points never animate.
+  std::vector<FeatureStyle> styles = evaluate_styles(l, day);
+  for (size_t i = 0; i < l.data.features.size(); ++i)
+    if (live(l, i, day) && !l.data.features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
+      return true;
   return false;
 }
 

@@ -44,8 +44,8 @@ class Atlas {
   // around a single point. False when no layer has a feature.
   bool fit_default_view_to_layers();
 
-  // True when a visible flow line is drawn at DAY with a width, so a window must keep redrawing it.
-  bool animating(story::Days day) const;
+  // True when layer INDEX draws a visible flow line at DAY with a width, so a window showing it must keep redrawing.
+  bool animates(size_t index, story::Days day) const;
 
  private:
   story::Scenario scenario_;

@@ -129,6 +129,14 @@ bool overlaps(const BoundsXY& b, const BoundsXY& seen) {
   return !b.empty() && b.min_x <= seen.max_x && b.max_x >= seen.min_x && b.min_y <= seen.max_y && b.max_y >= seen.min_y;
 }
 
+// The projected rectangle VIEW shows.
+BoundsXY visible_area(const View& view) {
+  BoundsXY seen;
+  seen.extend(view.to_world({0, 0}));
+  seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
+  return seen;
+}
+
 }  // namespace
 
 MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
@@ -307,6 +315,18 @@ std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule&
   return out;
 }
 
+bool MapScene::animating(const MapView& map_view, story::Days day) const {
+  if (!projection_ || projection_->definition() != map_view.projection().definition()) return false;
+  const BoundsXY seen = visible_area(map_view.pixels());
+  const double scale = map_view.metres_per_px() * map_view.ui_scale();
+  for (size_t li = 0; li < atlas_.layers().size(); ++li) {
+    const PreparedLayer* p = prepared(li);
+    if (p && atlas_.layers()[li].spec.drawn_at(scale) && overlaps(p->bounds, seen) && atlas_.animates(li, day))
+      return true;
+  }
+  return false;
+}
+
 void MapScene::add_scale_bar(const MapView& view, Furniture& f) const {
   const View& v = view.pixels();
   const double metres_per_px = view.metres_per_px();
@@ -405,9 +425,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     double bottom = view.height_px - (options.attribution ? attribution_band_px(view.ui_scale) : 0);
     fr.fixed_labels = graticule_labels(view, g, bottom);
   }
-  BoundsXY seen;
-  seen.extend(view.to_world({0, 0}));
-  seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
+  const BoundsXY seen = visible_area(view);
   std::vector<size_t> drawn;  // layers with something on the map: they get a legend row and their credits
   const double scale = map_view.metres_per_px() * view.ui_scale;
   for (size_t li = 0; li < atlas_.layers().size(); ++li) {

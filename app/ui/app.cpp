@@ -190,7 +190,7 @@ int run_app(const std::vector<std::string>& args) {
   load_settings(s, settings_path);
   while (!w.should_close()) {
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
-    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->atlas().animating(s.day) ? 1.0 / 30 : -1);
+    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->animating(s.view, s.day) ? 1.0 / 30 : -1);
     run_frame(s, w);
     w.end_frame();
   }
