@@ -176,11 +176,9 @@ Status write_map_files(const render::Image& image, const render::View& view, con
     return Error{png + ": the view has no usable pixel size; nothing was written"};
   const std::vector<std::string> finals = output_files(png, req.geotiff);
   if (auto s = check_outputs(finals, req.inputs, req.overwrite); !s) return s;
+  remove_stale_temporaries(finals);
   std::vector<std::string> temps;
-  for (const std::string& f : finals) {
-    remove_stale_temporaries(f);
-    temps.push_back(temporary_name(f));
-  }
+  for (const std::string& f : finals) temps.push_back(temporary_name(f));
   std::error_code ec;
   auto failed = [&](const Status& s) {
     for (const std::string& t : temps) fs::remove(t, ec);

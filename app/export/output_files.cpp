@@ -92,14 +92,19 @@ std::string temporary_name(const std::string& final_path) {
   return (p.parent_path() / ("." + p.filename().string() + kTempTag + std::to_string(getpid()))).string();
 }
 
-void remove_stale_temporaries(const std::string& final_path) {
-  const fs::path p(final_path);
-  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  const std::string prefix = "." + p.filename().string() + kTempTag;
+void remove_stale_temporaries(const std::vector<std::string>& finals) {
+  if (finals.empty()) return;
+  std::set<std::string> prefixes;
+  for (const std::string& f : finals) prefixes.insert("." + fs::path(f).filename().string() + kTempTag);
+  const fs::path first(finals.front());
+  const fs::path dir = first.has_parent_path() ? first.parent_path() : fs::path(".");
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
+    const size_t tag = name.find(kTempTag);
+    if (name[0] != '.' || tag == std::string::npos) continue;
+    const std::string prefix = name.substr(0, tag + std::strlen(kTempTag));
+    if (!prefixes.count(prefix)) continue;
     char* end = nullptr;
     const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
     if (end && *end == '\0' && !process_alive(pid)) fs::remove(e.path(), ec);

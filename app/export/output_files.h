@@ -20,8 +20,9 @@ Status check_outputs(const std::vector<std::string>& finals, const std::vector<s
 // The temporary name FINAL is written under: a hidden file beside it, naming this process.
 std::string temporary_name(const std::string& final_path);
 
-// Removes temporaries of FINAL left by processes that no longer run (killed mid-write).
-void remove_stale_temporaries(const std::string& final_path);
+// Removes temporaries of FINALS (one folder) left by processes that no longer run (killed mid-write): one pass over
+// the folder per image, not one per file, since a frame run fills that folder with thousands of files.
+void remove_stale_temporaries(const std::vector<std::string>& finals);
 
 // Renames each of TEMPS to the matching FINAL while holding an advisory lock on their folder, so that Chronoatlas
 // processes writing the same set never interleave; on failure the temporaries are removed and nothing is renamed.
