@@ -76,6 +76,11 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   p.scene = std::move(*scene);
   for (const std::string& path : r.layers)
     if (auto s = p.scene->atlas().add_file(path, warnings); !s) return Error{s.error()};
+  if (saved) {
+    // A figure drawn without one of its layers would mislead: the CLI refuses, where the app reports and goes on.
+    if (auto failed = add_saved_files(*saved, p.scene->atlas(), warnings); !failed.empty())
+      return Error{r.view_file + ": " + failed.front()};
+  }
   if (scenario->dir.empty()) {
     if (auto s = fit_to_layers(r, *scenario, p.scene->atlas()); !s) return Error{s.error()};
   }

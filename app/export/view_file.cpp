@@ -1,5 +1,6 @@
 #include "export/view_file.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,10 +46,11 @@ SavedView capture_view(const render::MapScene& scene, const render::MapView& vie
   v.ui_scale = view.ui_scale();
   v.furniture = furniture;
   for (const model::AtlasLayer& l : scene.atlas().layers()) v.styles[l.spec.id] = l.spec.style;
+  v.added_files = scene.atlas().added_files();
   return v;
 }
 
-Status write_view_file(const SavedView& v, const std::string& path) {
+json view_json(const SavedView& v) {
   json j = {{"chronoatlas_view", 1},
             {"scenario", v.scenario_dir},
             {"date", v.date},
@@ -59,6 +61,12 @@ Status write_view_file(const SavedView& v, const std::string& path) {
             {"ui_scale", v.ui_scale},
             {"furniture", furniture_json(v.furniture)}};
   for (const auto& [id, style] : v.styles) j["layers"][id] = story::editable_style_json(style);
+  if (!v.added_files.empty()) j["added_files"] = v.added_files;
+  return j;
+}
+
+Status write_view_file(const SavedView& v, const std::string& path) {
+  const json j = view_json(v);
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp);
@@ -79,7 +87,10 @@ Result<SavedView> read_view_file(const std::string& path) {
 }
 
 Result<SavedView> parse_view_file(const std::string& text, const std::string& path) {
-  json j = json::parse(text, nullptr, false);
+  return read_view_json(json::parse(text, nullptr, false), path);
+}
+
+Result<SavedView> read_view_json(const json& j, const std::string& path) {
   if (j.is_discarded() || !j.is_object() || !j.contains("chronoatlas_view"))
     return Error{path + ": not a Chronoatlas view file (expected JSON with \"chronoatlas_view\")"};
   SavedView v;
@@ -101,6 +112,7 @@ Result<SavedView> parse_view_file(const std::string& text, const std::string& pa
     v.height_px = static_cast<int>(*h);
     v.ui_scale = static_cast<float>(*ui);
     v.furniture = read_furniture(j.at("furniture"), v.furniture);
+    if (j.contains("added_files")) v.added_files = j["added_files"].get<std::vector<std::string>>();
     if (j.contains("layers"))
       for (auto& [id, style] : j["layers"].items()) {
         auto read = story::read_layer_style(story::Reader(path), style, "layers." + id + ".", story::LayerStyle{});
@@ -140,6 +152,17 @@ Result<render::MapView> view_of(const SavedView& saved) {
   v.set_units_per_px(saved.units_per_px);
   if (!v.centre_on(saved.centre)) return Error{"the saved centre does not project in " + saved.crs};
   return v;
+}
+
+std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& atlas,
+                                         std::vector<std::string>& warnings) {
+  std::vector<std::string> failed;
+  const std::vector<std::string> present = atlas.added_files();
+  for (const std::string& path : saved.added_files) {
+    if (std::find(present.begin(), present.end(), path) != present.end()) continue;
+    if (auto added = atlas.add_file(path, warnings); !added) failed.push_back(added.error());
+  }
+  return failed;
 }
 
 void apply_styles(const SavedView& saved, model::Atlas& atlas) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -22,12 +23,16 @@ struct SavedView {
   float ui_scale = 1;
   render::FurnitureOptions furniture;
   std::map<std::string, story::LayerStyle> styles;  // by layer id
+  std::vector<std::string> added_files;      // vector files added to the scenario's layers, as they were given
 };
 
 // Captures what VIEW shows of the scene's atlas at DAY.
 SavedView capture_view(const render::MapScene& scene, const render::MapView& view, story::Days day,
                        const render::FurnitureOptions& furniture);
 Status write_view_file(const SavedView& view, const std::string& path);
+// The view as JSON, and back (errors name PATH and the key): the view file's contents, also kept in the app's session.
+nlohmann::json view_json(const SavedView& view);
+Result<SavedView> read_view_json(const nlohmann::json& j, const std::string& path);
 // Errors name the file and the key.
 Result<SavedView> read_view_file(const std::string& path);
 // The same from TEXT, the file's contents; PATH names it in errors.
@@ -41,5 +46,9 @@ render::FurnitureOptions read_furniture(const nlohmann::json& j, render::Furnitu
 Result<render::MapView> view_of(const SavedView& saved);
 // Applies the saved styles to the atlas's layers of the same id.
 void apply_styles(const SavedView& saved, model::Atlas& atlas);
+// Adds the saved view's added files that the atlas lacks, with their features' warnings in WARNINGS. A file that
+// cannot be read is skipped and its reason returned: the caller decides whether the rest of the view is enough.
+std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& atlas,
+                                         std::vector<std::string>& warnings);
 
 }  // namespace chronoatlas::exporting

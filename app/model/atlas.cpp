@@ -114,6 +114,16 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
   return Ok{};
 }
 
+std::vector<std::string> Atlas::added_files() const {
+  std::vector<std::string> out;
+  for (const AtlasLayer& l : layers_) {
+    const bool from_scenario = std::any_of(scenario_.layers.begin(), scenario_.layers.end(),
+                                           [&](const story::LayerSpec& s) { return s.id == l.spec.id; });
+    if (!from_scenario && std::find(out.begin(), out.end(), l.spec.source) == out.end()) out.push_back(l.spec.source);
+  }
+  return out;
+}
+
 void Atlas::remove_layer(size_t index) {
   if (index >= layers_.size()) return;
   layers_.erase(layers_.begin() + static_cast<long>(index));

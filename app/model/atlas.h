@@ -38,6 +38,8 @@ class Atlas {
   // Adds DATA (already read) on top as SPEC says; features with malformed dates are skipped with a warning.
   void add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings);
   void remove_layer(size_t index);
+  // The files added on top of the scenario's layers, once each, in the order they were added.
+  std::vector<std::string> added_files() const;
   void move_layer(size_t from, size_t to);
   void set_style(size_t index, const story::LayerStyle& style);
   // For a map of added files alone (no scenario): makes the default view their extent, with at least 0.05 degrees

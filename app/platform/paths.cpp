@@ -27,6 +27,19 @@ fs::path executable_dir() {
 
 }  // namespace
 
+std::string expand_home(const std::string& path) {
+  const char* home = std::getenv("HOME");
+  if (!home || path.empty() || path[0] != '~' || (path.size() > 1 && path[1] != '/')) return path;
+  return home + path.substr(1);
+}
+
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  if (path.empty() || !fs::exists(path, ec)) return path;
+  fs::path abs = fs::absolute(path, ec);
+  return ec ? path : abs.lexically_normal().string();
+}
+
 std::string config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
 std::string cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
 

@@ -8,6 +8,11 @@ namespace chronoatlas::platform {
 std::string config_dir();
 // Folder for generated files: $XDG_CACHE_HOME/chronoatlas or ~/.cache/chronoatlas, created if missing.
 std::string cache_dir();
+// PATH with a leading "~" or "~/" replaced by the home folder, as a shell would.
+std::string expand_home(const std::string& path);
+// PATH made absolute when it names an existing file or folder (so a session restores it from any working folder);
+// anything else (a GDAL connection string, a /vsi path, a missing file) unchanged.
+std::string absolute_path(const std::string& path);
 // True when an X or Wayland display is set.
 bool display_available();
 

@@ -57,6 +57,15 @@ Window::~Window() {
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
+void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Window::replace_fonts(const std::function<void()>& add_fonts) {
+  ImGui::GetIO().Fonts->Clear();
+  add_fonts();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void Window::begin_frame(double timeout_s) {
   if (timeout_s > 0) glfwWaitEventsTimeout(timeout_s);
   else if (timeout_s == 0) glfwPollEvents();

@@ -18,6 +18,10 @@ class Window {
   ~Window();
 
   bool should_close() const;
+  // Ends the event loop as the window's close button does (Ctrl+Q).
+  void request_close();
+  // Replaces ImGui's fonts between frames: clears them, calls ADD_FONTS, and re-uploads the atlas.
+  void replace_fonts(const std::function<void()>& add_fonts);
   // Waits for input up to TIMEOUT seconds (0: no wait; negative: until input arrives), then starts an ImGui frame.
   void begin_frame(double timeout_s);
   // Renders ImGui over the map and swaps.

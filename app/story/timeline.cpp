@@ -16,6 +16,21 @@ std::vector<Tick> day_ticks(const TimeAxis& a, int every) {
   return out;
 }
 
+std::vector<Tick> hour_ticks(const TimeAxis& a, int every) {
+  std::vector<Tick> out;
+  const Days step = every / 24.0;
+  for (Days t = std::ceil(a.start / step - 1e-9) * step; t < a.end; t += step) {
+    const int hour = static_cast<int>(std::lround((t - std::floor(t + 1e-9)) * 24)) % 24;
+    if (hour == 0) {
+      CivilDate c = civil_date(t + 1e-9);
+      out.push_back({t, std::to_string(c.day) + " " + month_name(c.month, true), true});
+    } else {
+      out.push_back({t, (hour < 10 ? "0" : "") + std::to_string(hour) + ":00", false});
+    }
+  }
+  return out;
+}
+
 std::vector<Tick> month_ticks(const TimeAxis& a, int step_months) {
   std::vector<Tick> out;
   CivilDate c = civil_date(a.start);
@@ -40,6 +55,8 @@ std::vector<Tick> month_ticks(const TimeAxis& a, int step_months) {
 std::vector<Tick> axis_ticks(const TimeAxis& a, float min_label_px) {
   if (!(a.end > a.start) || !(a.width > 0)) return {};
   const double px = a.px_per_day();
+  for (int h : {1, 3, 6, 12})
+    if (px * h / 24 >= min_label_px) return hour_ticks(a, h);
   if (px >= min_label_px) return day_ticks(a, 1);
   if (px * 7 >= min_label_px && px * 30.4 < min_label_px) return day_ticks(a, 7);
   for (int m : {1, 2, 3, 6, 12, 24, 60})
@@ -54,14 +71,26 @@ Window zoom_window(Window w, Days about, float wheel, Window limits, Days min_da
   return {std::max(limits.start, z.start), std::min(limits.end, z.end)};
 }
 
-std::optional<size_t> event_at(const TimeAxis& axis, const std::vector<Event>& events, float x, float half_width_px) {
-  std::optional<size_t> best;
-  float best_dx = half_width_px;
-  for (size_t i = 0; i < events.size(); ++i) {
-    if (events[i].at < axis.start || events[i].at >= axis.end) continue;
-    float dx = std::fabs(axis.x_of(events[i].at) - x);
-    if (dx <= best_dx) best = i, best_dx = dx;
+std::vector<EventMark> event_marks(const TimeAxis& axis, const std::vector<Event>& events, float min_gap_px) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < events.size(); ++i)
+    if (events[i].at >= axis.start && events[i].at < axis.end) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return events[a].at < events[b].at; });
+  std::vector<EventMark> marks;
+  for (size_t i : order) {
+    const float x = axis.x_of(events[i].at);
+    if (!marks.empty() && x - axis.x_of(events[marks.back().events.back()].at) < min_gap_px)
+      marks.back().events.push_back(i);
+    else marks.push_back({x, {i}});
   }
+  return marks;
+}
+
+const EventMark* mark_at(const std::vector<EventMark>& marks, float x, float half_width_px) {
+  const EventMark* best = nullptr;
+  float best_dx = half_width_px;
+  for (const EventMark& m : marks)
+    if (float dx = std::fabs(m.x - x); dx <= best_dx) best = &m, best_dx = dx;
   return best;
 }
 
@@ -79,8 +108,20 @@ std::optional<Days> next_event_day(const std::vector<Event>& events, Days day) {
   return found;
 }
 
+Days step_from(Days day, int step_hours, int steps) {
+  if (step_hours % 24 == 0) return end_of_day(std::floor(day) + steps * (step_hours / 24));
+  const Days h = step_hours / 24.0;
+  // The end of a day (23:59) counts as the next midnight, so steps stay on the hour.
+  const Days n = (is_end_of_day(day) ? std::floor(day) + 1 : day) / h;
+  return (steps > 0 ? std::floor(n + 1e-6) + steps : std::ceil(n - 1e-6) + steps) * h;
+}
+
+float slower(float v) { return std::max(kMinSpeed, v / 2); }
+float faster(float v) { return std::min(kMaxSpeed, v * 2); }
+
 Days advance(Playback& p, Days day, double dt_s) {
   if (!p.playing) return day;
+  if (day < p.window.start || day >= p.window.end) return p.window.start;  // Play outside the loop range starts it
   Days next = day + dt_s * p.days_per_second;
   if (next < p.window.end) return next;
   if (p.loop) return p.window.start;

@@ -25,8 +25,8 @@ struct Tick {
   bool major;  // a year boundary (or, in day ticks, a month's first day): drawn taller and brighter
 };
 
-// Ticks for AXIS spaced so their labels keep at least MIN_LABEL_PX apart: days, weeks, then months in steps of
-// 1, 2, 3 or 6, then years.
+// Ticks for AXIS spaced so their labels keep at least MIN_LABEL_PX apart: hours in steps of 1, 3, 6 or 12 (each
+// day's midnight major and named), days, weeks, then months in steps of 1, 2, 3 or 6, then years.
 std::vector<Tick> axis_ticks(const TimeAxis& axis, float min_label_px = 64);
 
 struct Window {
@@ -34,11 +34,19 @@ struct Window {
 };
 
 // The window zoomed by WHEEL notches (positive zooms in, 0.8x a notch) about day ABOUT, kept inside LIMITS. A window
-// shorter than MIN_DAYS is refused: the current one comes back.
-Window zoom_window(Window current, Days about, float wheel, Window limits, Days min_days = 5);
+// shorter than MIN_DAYS (12 hours) is refused: the current one comes back.
+Window zoom_window(Window current, Days about, float wheel, Window limits, Days min_days = 0.5);
 
-// The event whose mark is nearest X and within HALF_WIDTH_PX of it, if any; marks outside the axis don't count.
-std::optional<size_t> event_at(const TimeAxis& axis, const std::vector<Event>& events, float x, float half_width_px);
+// Event marks closer than a mark's width would hide each other: they become one mark with a count.
+struct EventMark {
+  float x;                      // pixels, at the first event's time
+  std::vector<size_t> events;   // indices into the scenario's events, in time order
+};
+// The marks for EVENTS on AXIS: an event within MIN_GAP_PX of the previous event joins its mark; events outside the
+// axis are left out.
+std::vector<EventMark> event_marks(const TimeAxis& axis, const std::vector<Event>& events, float min_gap_px);
+// The mark nearest X and within HALF_WIDTH_PX of it, if any.
+const EventMark* mark_at(const std::vector<EventMark>& marks, float x, float half_width_px);
 
 // The day of the last event on a whole day before DAY's, or of the first after it: "<< event" and "event >>".
 std::optional<Days> previous_event_day(const std::vector<Event>& events, Days day);
@@ -48,11 +56,20 @@ struct Playback {
   bool playing = false;
   bool loop = true;
   float days_per_second = 2;
-  Window window{0, 1};  // what the axis shows and playback runs through; [start, end)
+  int step_hours = 24;  // what the step buttons and arrow keys move by
+  Window window{0, 1};  // what playback runs through, [start, end): the loop range, apart from the axis's zoom
 };
 
+// The moment one step forward (STEPS = 1) or back (-1) from DAY: whole days land on the end of the day (the time
+// rule), hour steps on the hour.
+Days step_from(Days day, int step_hours, int steps);
+// The slowest and fastest playback, days a second, and the next speed down or up by a factor of two within them.
+inline constexpr float kMinSpeed = 0.05f, kMaxSpeed = 365;
+float slower(float days_per_second);
+float faster(float days_per_second);
+
 // The day playback reaches from DAY after DT seconds. At the window's end it wraps to the start (loop) or stops on
-// the window's last day and clears PLAYING.
+// the window's last day and clears PLAYING. From outside the window it goes to the window's start.
 Days advance(Playback& playback, Days day, double dt_s);
 
 }  // namespace chronoatlas::story

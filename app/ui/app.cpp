@@ -14,7 +14,7 @@
 #include "platform/window_glfw.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
-#include "ui/settings.h"
+#include "ui/session.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -48,6 +48,9 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   s.cursor_valid = false;
   s.hovered.reset();
   auto mouse = map_mouse(s, w);
+  s.mouse_px = mouse;
+  // A click that closes a popup (a colour picker) lands on the map too: only a press that began there selects.
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) s.press_on_map = mouse.has_value();
   if (!mouse) return;
   const float ratio = w.pixel_ratio();
   LonLat ll;
@@ -58,8 +61,8 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   }
   if (io.MouseWheel != 0) s.view.zoom_about(*mouse, std::pow(1.25, io.MouseWheel));
   s.hovered = render::pick_feature(*s.scene, s.view, *mouse, s.day);
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0)
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.press_on_map &&
+      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0)
     s.selected = s.hovered;
 }
 
@@ -77,48 +80,87 @@ void draw_status_bar(AppState& s) {
   else
     ImGui::TextUnformatted("—");
   ImGui::SameLine(ImGui::GetFontSize() * 12);
-  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   Left/Right: day   "
-              "Home/End: start/end",
+  ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   Left/Right: step   "
+              "Home/End: loop start/end   Ctrl+B: sidebar   Ctrl+Q: quit",
               s.projection_name.c_str());
   ImGui::End();
 }
 
-// The fixed layout: a sidebar on the left, the timeline along the bottom, the map in the rest.
-void draw_sidebar(AppState& s, float width, float height) {
+// A sidebar section whose open state the session keeps.
+bool section(AppState& s, const char* title, bool open_by_default) {
+  auto [it, inserted] = s.layout.panels.try_emplace(title, open_by_default);
+  ImGui::SetNextItemOpen(it->second);
+  it->second = ImGui::CollapsingHeader(title);
+  return it->second;
+}
+
+// The sidebar on the left, its width in font heights (so it follows the UI scale), resizable from its right edge
+// and collapsible to a strip.
+float draw_sidebar(AppState& s, float height) {
+  const float em = ImGui::GetFontSize(), strip = std::round(em * 1.6f);
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
   ImGui::SetNextWindowPos({0, 0});
+  if (!s.layout.sidebar_open) {
+    ImGui::SetNextWindowSize({strip, height});
+    ImGui::Begin("##sidebar-strip", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
+    if (ImGui::Button(">", {-1, 0})) s.layout.sidebar_open = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the sidebar (Ctrl+B)");
+    ImGui::End();
+    return strip;
+  }
+  const float max_w = std::max(em * 12, ImGui::GetMainViewport()->Size.x * 0.6f);
+  const float width = std::round(std::clamp(s.layout.sidebar_em * em, em * 12, max_w));
   ImGui::SetNextWindowSize({width, height});
-  ImGui::Begin("Chronoatlas", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                           ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##sidebar", nullptr, fixed);
+  if (ImGui::SmallButton("<")) s.layout.sidebar_open = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar (Ctrl+B)");
+  ImGui::SameLine();
   ImGui::TextWrapped("%s", s.scene->scenario().title.c_str());
-  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) panel_layers(s);
-  if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panel_events(s);
-  if (ImGui::CollapsingHeader("Details", ImGuiTreeNodeFlags_DefaultOpen)) panel_details(s);
-  if (ImGui::CollapsingHeader("View")) panel_view(s);
-  if (s.exporting.shortcut) ImGui::SetNextItemOpen(true);
-  if (ImGui::CollapsingHeader("Export")) panel_export(s);
-  if (ImGui::CollapsingHeader("Messages", ImGuiTreeNodeFlags_DefaultOpen)) panel_messages(s);
+  if (section(s, "Layers", true)) panel_layers(s);
+  if (section(s, "Events", true)) panel_events(s);
+  if (section(s, "Details", true)) panel_details(s);
+  if (section(s, "View", false)) panel_view(s);
+  if (s.exporting.shortcut) s.layout.panels["Export"] = true;
+  if (section(s, "Export", false)) panel_export(s);
+  if (section(s, "Messages", true)) panel_messages(s);
   ImGui::End();
+  // The right edge is a handle: dragging it sets the width.
+  ImGui::SetNextWindowPos({width - 3, 0});
+  ImGui::SetNextWindowSize({6, height});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::Begin("##sidebar-edge", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  ImGui::InvisibleButton("##edge", {6, height});
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive()) s.layout.sidebar_em = std::clamp(width + ImGui::GetIO().MouseDelta.x, em * 12, max_w) / em;
+  ImGui::End();
+  ImGui::PopStyleVar();
+  return width;
 }
 
 // One pass of the UI: input, panels, then the map drawn through the screen cache.
 void run_frame(AppState& s, platform::Window& w) {
+  s.now_s = ImGui::GetTime();
   for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
-  const float sidebar_w = std::round(ImGui::GetFontSize() * 24), timeline_h = std::round(ImGui::GetFontSize() * 13);
+  const float timeline_h = std::round(ImGui::GetFontSize() * 13);
+  const float sidebar_w = draw_sidebar(s, vp->Size.y - status_h);
   s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
   s.view.resize(std::max(1, static_cast<int>(s.map_area.width * ratio)),
-                std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale());
+                std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale() * s.layout.ui_scale);
   if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
   handle_map_input(s, w);
   handle_shortcuts(s);
+  if (s.quit) w.request_close();
   advance_frame_export(s);
-  draw_sidebar(s, sidebar_w, vp->Size.y - status_h);
   ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
   ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
   panel_timeline(s);
   map_tooltip(s);
   draw_status_bar(s);
+  draw_selection(s, ratio);
+  draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
   frame.seconds = static_cast<float>(ImGui::GetTime());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -127,6 +169,14 @@ void run_frame(AppState& s, platform::Window& w) {
   glClear(GL_COLOR_BUFFER_BIT);
   s.renderer->draw_cached(frame, static_cast<int>(s.map_area.x * ratio),
                           w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
+}
+
+// Fonts and widget sizes for SCALE (the monitor's content scale times the user's UI scale).
+void use_ui_scale(platform::Window& w, float scale) {
+  w.replace_fonts([scale] { load_ui_fonts(platform::font_dir(), std::round(16 * scale)); });
+  ImGui::GetStyle() = ImGuiStyle();
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().ScaleAllSizes(scale);
 }
 
 // Scenario, atlas, renderer and the first view; false (with a message printed) when any fails.
@@ -150,7 +200,7 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
                                                   : scenario.projection;
   s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
                                  w.content_scale());
-  s.playback.window = {scenario.start, scenario.end};
+  s.axis = s.playback.window = {scenario.start, scenario.end};
   if (scenario.dir.empty()) {
     s.furniture.date = s.furniture.caption = false;  // no story, no date to state
     s.info("Opened without a scenario: " + std::to_string(s.scene->atlas().layers().size()) + " layer(s)");
@@ -183,19 +233,24 @@ int run_app(const std::vector<std::string>& args) {
     return render_instead(scenario_dir, layers);
   }
   platform::Window& w = **window;
-  load_ui_fonts(platform::font_dir(), std::round(16 * w.content_scale()));
   AppState s;
   if (!open_scenario(s, w, *scenario, layers)) return 1;
-  const std::string settings_path = platform::config_dir() + "/settings.json";
-  load_settings(s, settings_path);
+  const std::string session_path = platform::config_dir() + "/session.json";
+  load_session(s, session_path);
+  float font_scale = 0;
   while (!w.should_close()) {
-    // Idle: sleep until input. Playing: as fast as frames come. An animated flow on screen: 30 frames a second.
-    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : s.scene->animating(s.view, s.day) ? 1.0 / 30 : -1);
+    if (const float scale = w.content_scale() * s.layout.ui_scale; scale != font_scale) {
+      use_ui_scale(w, scale);
+      font_scale = scale;
+    }
+    // Idle: sleep until input. Playing: as fast as frames come. An animated flow or a fading notification on
+    // screen: 30 frames a second.
+    const bool moving = s.scene->animating(s.view, s.day) || notifications_visible(s);
+    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : moving ? 1.0 / 30 : -1);
     run_frame(s, w);
     w.end_frame();
   }
-  save_settings(s, settings_path);
-  return 0;
+  return save_session(s, session_path) ? 0 : 1;
 }
 
 void switch_projection(AppState& s, geo::Projection projection, const std::string& name) {
@@ -231,9 +286,10 @@ void reset_view(AppState& s) {
   s.view = s.scene->default_view(s.view.projection(), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
 }
 
-void add_layer_file(AppState& s, const std::string& path) {
+void add_layer_file(AppState& s, const std::string& typed) {
   std::vector<std::string> warnings;
   size_t before = s.scene->atlas().layers().size();
+  const std::string path = platform::absolute_path(platform::expand_home(typed));
   if (auto r = s.scene->atlas().add_file(path, warnings); !r) {
     s.error(r.error());
     return;

@@ -1,6 +1,8 @@
 #pragma once
 // What the panels share: the scene, the view, the date and the messages. Only ui/ sees this.
+#include <cstdio>
 #include <deque>
+#include <map>
 #include <optional>
 #include <memory>
 #include <string>
@@ -17,6 +19,7 @@ namespace chronoatlas::ui {
 struct Message {
   std::string text;
   bool error = false;
+  double posted_s = 0;  // UI clock when posted: notifications on the map fade by it
 };
 
 // Where the map sits in the window, in framebuffer pixels (top-left origin).
@@ -25,17 +28,47 @@ struct MapArea {
 };
 
 
+// An output path the user may type; until then it follows the date and scenario.
+struct OutputPath {
+  std::string path;
+  bool typed = false;
+};
+
 struct ExportSettings {
   int preset = 0;                 // index into the export dialog's size presets
   int width = 2400, height = 1600;  // custom size
   bool transparent = false;
   bool geotiff = false;           // also a GeoTIFF beside the PNG
   bool shortcut = false;          // Ctrl+E asked for an export
-  std::string path;               // PNG
-  std::string frames_from, frames_to, frames_path, video_path;
+  std::string folder;             // of the last export; empty: the home folder
+  OutputPath image, frames_path, view_path;
+  std::string frames_from, frames_to, video_path;
   int frames_step = 1;
-  std::string view_path;
   std::optional<exporting::FrameSequence> frames;  // a frame sequence being written, one frame per UI frame
+};
+
+// How the window is laid out, kept between sessions.
+struct Layout {
+  float sidebar_em = 24;              // sidebar width in font heights, so it follows the UI scale
+  bool sidebar_open = true;
+  float ui_scale = 1;                 // the user's factor on top of the monitor's content scale
+  std::map<std::string, bool> panels; // sidebar sections by title: open or not
+};
+
+// The selected feature's outline in projected units, kept while the selection, projection and atlas stay the same.
+struct SelectionOutline {
+  std::optional<render::Pick> pick;
+  std::string crs;
+  uint64_t revision = 0;
+  std::vector<std::vector<XY>> parts;
+  std::vector<XY> points;
+};
+
+// The timeline panel's own state between frames.
+struct TimelineUi {
+  int dragging = 0;                   // a loop handle being dragged: 1 start, 2 end
+  bool date_box_active = false;       // the user is typing a date: the box stops following the current one
+  std::vector<size_t> mark_events;    // the events of the mark whose list is open
 };
 
 struct AppState {
@@ -45,11 +78,21 @@ struct AppState {
   render::FurnitureOptions furniture;
   story::Days day = 0;                // current date, days since 1970 (whole days while scrubbing)
   story::Playback playback;
+  story::Window axis{0, 1};           // what the timeline's axis shows: zoomed with the wheel, apart from the loop
+  TimelineUi timeline;
   MapArea map_area;
   ExportSettings exporting;
   std::optional<render::Pick> hovered;
   std::optional<render::Pick> selected;
+  SelectionOutline selection_outline;
+  bool press_on_map = false;          // the mouse button went down on the map (not on a panel or a popup)
+  std::optional<XY> mouse_px;         // the mouse on the map, map pixels; nothing when over a panel
+  bool quit = false;                  // Ctrl+Q
   std::deque<Message> messages;       // newest last
+  bool messages_added = false;        // the Messages panel scrolls to the newest once
+  double now_s = 0;                   // the UI clock this frame
+  Layout layout;
+  std::string session_scenario;       // the scenario folder the session file was saved with
   int selected_layer = -1;
   std::string projection_name;        // menu label of the current projection
   std::string typed_date;             // what is being typed in the timeline's "go to" box,
@@ -63,6 +106,10 @@ struct AppState {
 
  private:
   void push(Message m) {
+    m.posted_s = now_s;
+    messages_added = true;
+    // Also on stderr: a log for whoever started the app from a terminal (and for scripted sessions).
+    std::fprintf(stderr, "chronoatlas: %s\n", m.text.c_str());
     messages.push_back(std::move(m));
     if (messages.size() > 200) messages.pop_front();
   }
@@ -90,6 +137,12 @@ void panel_view(AppState& state);
 void panel_events(AppState& state);
 void panel_details(AppState& state);
 void panel_messages(AppState& state);
+// The newest messages over the map's top-right corner, fading out; the full text stays in Messages.
+void draw_notifications(AppState& state);
+// True while a notification is on screen and fading, so the window must keep redrawing.
+bool notifications_visible(const AppState& state);
+// The selected feature outlined over the map.
+void draw_selection(AppState& state, float pixel_ratio);
 void panel_timeline(AppState& state);   // its own window along the bottom of the map
 void panel_export(AppState& state);
 // Writes the next frame of a running frame export (one per UI frame, so the progress bar moves and Cancel works).

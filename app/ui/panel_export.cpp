@@ -24,9 +24,27 @@ const Preset kPresets[] = {{"Window size", 0, 1},         {"2x window", 0, 2},  
                            {"1920 x 1080", 1920, 1080},   {"3840 x 2160", 3840, 2160},
                            {"A4 landscape, 300 dpi", 3508, 2480}, {"Custom", -1, -1}};
 
+// The scenario's folder name and the date shown, in the last folder exported to: karabakh-2023-2023-09-26.png.
 std::string default_path(const AppState& s, const char* suffix) {
   const char* home = std::getenv("HOME");
-  return std::string(home ? home : ".") + "/chronoatlas-" + story::format_date(s.day) + suffix;
+  const std::string folder = !s.exporting.folder.empty() ? s.exporting.folder : home ? home : ".";
+  const std::string& dir = s.scene->scenario().dir;
+  const std::string name = dir.empty() ? "map" : std::filesystem::path(dir).lexically_normal().filename().string();
+  return folder + "/" + name + "-" + story::format_date(s.day) + suffix;
+}
+
+// A path box that follows the date and scenario until the user types in it; after each export it follows again.
+void path_box(AppState& s, const char* id, OutputPath& out, const char* suffix) {
+  if (!out.typed) out.path = default_path(s, suffix);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputText(id, &out.path)) out.typed = true;
+}
+
+// Exports go on to the folder of the last one, and names follow the date again.
+void used(AppState& s, OutputPath& out) {
+  std::error_code ec;
+  s.exporting.folder = std::filesystem::absolute(out.path, ec).parent_path().string();
+  out.typed = false;
 }
 
 // The size the chosen preset gives for the current screen.
@@ -53,20 +71,22 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
 }
 
 void export_now(AppState& s) {
-  auto status = exporting::render_to_files(*s.scene, *s.renderer, job_for(s, s.exporting.path, s.day));
-  if (status) s.info("Exported " + s.exporting.path + " with .pgw and .prj");
-  else s.error(status.error());
+  auto status = exporting::render_to_files(*s.scene, *s.renderer, job_for(s, s.exporting.image.path, s.day));
+  if (!status) return s.error(status.error());
+  s.info("Exported " + s.exporting.image.path + " with .pgw and .prj");
+  used(s, s.exporting.image);
 }
 
 void start_frames(AppState& s) {
   ExportSettings& e = s.exporting;
   auto frames = exporting::FrameSequence::create(e.frames_from + ":" + e.frames_to + ":" + std::to_string(e.frames_step),
-                                                 e.frames_path);
+                                                 e.frames_path.path);
   if (!frames) return s.error(frames.error());
   if (auto ok = exporting::check_outputs(frames->outputs(s.exporting.geotiff), exporting::input_files(*s.scene), false);
       !ok)
     return s.error(ok.error());
   e.frames = std::move(*frames);
+  used(s, e.frames_path);
 }
 
 void settings(AppState& s) {
@@ -109,16 +129,14 @@ void settings(AppState& s) {
 
 void single_image(AppState& s) {
   ExportSettings& e = s.exporting;
-  if (e.path.empty()) e.path = default_path(s, ".png");
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##path", &e.path);
+  path_box(s, "##path", e.image, ".png");
   if (ImGui::Button("Export PNG (Ctrl+E)") || e.shortcut) {
     e.shortcut = false;
-    if (std::filesystem::exists(e.path)) ImGui::OpenPopup("Overwrite?");
+    if (std::filesystem::exists(e.image.path)) ImGui::OpenPopup("Overwrite?");
     else export_now(s);
   }
   if (ImGui::BeginPopupModal("Overwrite?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::Text("%s already exists. Replace it?", e.path.c_str());
+    ImGui::Text("%s already exists. Replace it?", e.image.path.c_str());
     if (ImGui::Button("Replace")) {
       export_now(s);
       ImGui::CloseCurrentPopup();
@@ -140,9 +158,7 @@ void animation(AppState& s) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
   ImGui::InputInt("step (days)", &e.frames_step);
   e.frames_step = std::max(1, e.frames_step);
-  ImGui::SetNextItemWidth(-1);
-  if (e.frames_path.empty()) e.frames_path = default_path(s, "-frames.png");
-  ImGui::InputText("##frames", &e.frames_path);
+  path_box(s, "##frames", e.frames_path, "-frames.png");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##video", "video: .mp4 or .gif (optional; needs ffmpeg)", &e.video_path);
   if (!e.frames) {
@@ -160,16 +176,16 @@ void animation(AppState& s) {
 
 void views(AppState& s) {
   ExportSettings& e = s.exporting;
-  if (e.view_path.empty()) e.view_path = default_path(s, ".view.json");
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##view", &e.view_path);
+  path_box(s, "##view", e.view_path, ".view.json");
   if (ImGui::Button("Save view")) {
-    auto st = exporting::write_view_file(exporting::capture_view(*s.scene, s.view, s.day, s.furniture), e.view_path);
-    if (st) s.info("Saved view " + e.view_path + " (chronoatlas render --view " + e.view_path + " redraws it)");
-    else s.error(st.error());
+    const std::string path = e.view_path.path;
+    auto st = exporting::write_view_file(exporting::capture_view(*s.scene, s.view, s.day, s.furniture), path);
+    if (!st) return s.error(st.error());
+    s.info("Saved view " + path + " (chronoatlas render --view " + path + " redraws it)");
+    used(s, e.view_path);
   }
   ImGui::SameLine();
-  if (ImGui::Button("Load view")) load_view(s, e.view_path);
+  if (ImGui::Button("Load view")) load_view(s, e.view_path.path);
 }
 
 }  // namespace
@@ -220,6 +236,9 @@ void load_view(AppState& s, const std::string& path) {
   s.view.resize(s.view.width_px(), s.view.height_px(), screen_scale);
   set_day(s, *story::parse_moment(saved->date));
   s.furniture = saved->furniture;
+  std::vector<std::string> warnings;
+  for (const std::string& failed : exporting::add_saved_files(*saved, s.scene->atlas(), warnings)) s.error(failed);
+  for (const std::string& w : warnings) s.error(w);
   exporting::apply_styles(*saved, s.scene->atlas());
   s.info("Loaded view " + path);
 }

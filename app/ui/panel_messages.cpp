@@ -13,7 +13,8 @@ void panel_messages(AppState& s) {
     ImGui::TextWrapped("%s", m.text.c_str());
     if (m.error) ImGui::PopStyleColor();
   }
-  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+  if (s.messages_added || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+  s.messages_added = false;
   ImGui::EndChild();
 }
 

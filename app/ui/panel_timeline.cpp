@@ -85,43 +85,174 @@ void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const st
   }
 }
 
-void controls(AppState& s) {
+// Keeps the next item of WIDTH pixels on this row when it fits, else starts a new one: the toolbar wraps.
+void next_in_row(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool toolbar_button(const char* label, const char* tip = nullptr) {
+  next_in_row(button_width(label));
+  const bool pressed = ImGui::Button(label);
+  if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  return pressed;
+}
+
+const char* step_name(int hours) {
+  switch (hours) {
+    case 1: return "1 hour";
+    case 3: return "3 hours";
+    case 6: return "6 hours";
+    case 12: return "12 hours";
+    case 168: return "7 days";
+    default: return "1 day";
+  }
+}
+
+void step_and_speed(AppState& s) {
   story::Playback& p = s.playback;
-  const auto& events = s.scene->scenario().events;
-  if (ImGui::Button("|<")) set_date(s, p.window.start);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start (Home)");
-  ImGui::SameLine();
-  if (ImGui::Button("<< event"))
-    if (auto d = story::previous_event_day(events, s.day)) go_to_event_day(s, *d);
-  ImGui::SameLine();
-  if (ImGui::Button("-1 day")) set_date(s, std::floor(s.day) - 1);
-  ImGui::SameLine();
-  if (ImGui::Button(p.playing ? "Pause" : "Play", {ImGui::GetFontSize() * 4, 0})) p.playing = !p.playing;
-  ImGui::SameLine();
-  if (ImGui::Button("+1 day")) set_date(s, std::floor(s.day) + 1);
-  ImGui::SameLine();
-  if (ImGui::Button("event >>"))
-    if (auto d = story::next_event_day(events, s.day)) go_to_event_day(s, *d);
-  ImGui::SameLine();
-  if (ImGui::Button(">|")) set_date(s, p.window.end - 1);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  ImGui::SliderFloat("days/s", &p.days_per_second, 0.05f, 365, "%.2f", ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine();
-  ImGui::Checkbox("loop", &p.loop);
-  ImGui::SameLine();
+  next_in_row(ImGui::GetFontSize() * 6);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  if (ImGui::BeginCombo("##step", step_name(p.step_hours))) {
+    for (int h : {1, 3, 6, 12, 24, 168})
+      if (ImGui::Selectable(step_name(h), h == p.step_hours)) p.step_hours = h;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step of the step buttons and the arrow keys");
+  if (toolbar_button("-##speed", "Half the speed")) p.days_per_second = story::slower(p.days_per_second);
+  next_in_row(ImGui::GetFontSize() * 12);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::InputTextWithHint("go to", "YYYY-MM-DD", &s.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
+  ImGui::SliderFloat("##speed", &p.days_per_second, story::kMinSpeed, story::kMaxSpeed, "%.2f days/s",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::Button("+##speed")) p.days_per_second = story::faster(p.days_per_second);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double the speed");
+}
+
+// The date box shows the current moment until the user types in it.
+void date_box(AppState& s) {
+  if (!s.timeline.date_box_active)
+    s.typed_date = story::is_end_of_day(s.day) ? story::format_date(s.day) : story::format_date_time(s.day);
+  next_in_row(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD", &s.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
     auto d = story::parse_moment(s.typed_date);
     if (d) set_day(s, *d);
     else s.error(d.error());
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Whole range")) p.window = {s.scene->scenario().start, s.scene->scenario().end};
-  ImGui::SameLine();
+  s.timeline.date_box_active = ImGui::IsItemActive();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM) and press Enter");
+}
+
+void controls(AppState& s) {
+  story::Playback& p = s.playback;
+  const auto& events = s.scene->scenario().events;
+  const story::Scenario& sc = s.scene->scenario();
+  if (ImGui::Button("|<")) set_date(s, p.window.start);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of the loop range (Home)");
+  if (toolbar_button("<< event"))
+    if (auto d = story::previous_event_day(events, s.day)) go_to_event_day(s, *d);
+  if (toolbar_button("< step", "Back one step (Left)")) set_day(s, story::step_from(s.day, p.step_hours, -1));
+  next_in_row(ImGui::GetFontSize() * 4);
+  if (ImGui::Button(p.playing ? "Pause" : "Play", {ImGui::GetFontSize() * 4, 0})) p.playing = !p.playing;
+  if (toolbar_button("step >", "Forward one step (Right)")) set_day(s, story::step_from(s.day, p.step_hours, 1));
+  if (toolbar_button("event >>"))
+    if (auto d = story::next_event_day(events, s.day)) go_to_event_day(s, *d);
+  if (toolbar_button(">|", "End of the loop range (End)")) set_date(s, p.window.end - 1);
+  step_and_speed(s);
+  next_in_row(button_width("loop") + ImGui::GetFrameHeight());
+  ImGui::Checkbox("loop", &p.loop);
+  date_box(s);
+  if (toolbar_button("Whole range", "Zoom the axis out to the scenario's whole range")) s.axis = {sc.start, sc.end};
+  if (toolbar_button("Loop = axis", "Play through what the axis shows (drag the handles to set it by hand)"))
+    p.window = s.axis;
+  const std::string moment = story::format_moment(s.day);
   ImGui::SetWindowFontScale(1.35f);
-  ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", story::format_moment(s.day).c_str());
+  next_in_row(ImGui::CalcTextSize(moment.c_str()).x);
+  ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", moment.c_str());
   ImGui::SetWindowFontScale(1.0f);
+}
+
+// The loop range: a band on the axis between two handles, the rest of the axis dimmed. Dragging a handle moves it,
+// in whole days (or the step, when it is shorter).
+void loop_handles(AppState& s, ImDrawList* dl, const story::TimeAxis& a, float top, float axis_y, float bottom,
+                  bool canvas_hovered) {
+  story::Window& w = s.playback.window;
+  const ImU32 dim = IM_COL32(0, 0, 0, 90), band = IM_COL32(110, 170, 230, 255);
+  const float x0 = std::clamp(a.x_of(w.start), a.x0, a.x0 + a.width), x1 = std::clamp(a.x_of(w.end), a.x0, a.x0 + a.width);
+  dl->AddRectFilled({a.x0, top}, {x0, bottom}, dim);
+  dl->AddRectFilled({x1, top}, {a.x0 + a.width, bottom}, dim);
+  dl->AddRectFilled({x0, axis_y - 2}, {x1, axis_y + 2}, band);
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  int near = 0;
+  for (int which : {1, 2}) {
+    const story::Days at = which == 1 ? w.start : w.end;
+    if (at < a.start || at > a.end) continue;
+    const float x = a.x_of(at);
+    dl->AddRectFilled({x - 3, axis_y - 14}, {x + 3, axis_y + 6}, band, 2);
+    if (std::fabs(m.x - x) <= 6 && m.y >= axis_y - 16 && m.y <= axis_y + 8) near = which;
+  }
+  if (near && !s.timeline.dragging) {
+    ImGui::SetTooltip("Loop %s: %s (drag to move)", near == 1 ? "start" : "end",
+                      story::format_date(near == 1 ? w.start : w.end - 1).c_str());
+    if (canvas_hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) s.timeline.dragging = near;
+  }
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) s.timeline.dragging = 0;
+  if (!s.timeline.dragging) return;
+  const story::Days unit = std::min(1.0, s.playback.step_hours / 24.0);
+  const story::Days at = std::round(a.day_at(m.x) / unit) * unit;
+  const story::Scenario& sc = s.scene->scenario();
+  if (s.timeline.dragging == 1) w.start = std::clamp(at, sc.start, w.end - unit);
+  else w.end = std::clamp(at, w.start + unit, sc.end);
+}
+
+// Event marks on the axis, close ones stacked into one mark with a count. Hovering one names its events; a click
+// on a single event goes there, a click on a stack lists them to choose from.
+bool event_marks(AppState& s, ImDrawList* dl, const story::TimeAxis& a, float axis_y) {
+  const auto& events = s.scene->scenario().events;
+  const auto marks = story::event_marks(a, events, 11);
+  const ImU32 red = IM_COL32(200, 60, 50, 255);
+  for (const story::EventMark& mk : marks) {
+    dl->AddTriangleFilled({mk.x - 5, axis_y - 9}, {mk.x + 5, axis_y - 9}, {mk.x, axis_y}, red);
+    if (mk.events.size() > 1) {
+      const std::string n = std::to_string(mk.events.size());
+      const ImVec2 size = ImGui::CalcTextSize(n.c_str());
+      const ImVec2 c{mk.x, axis_y - 12 - size.y / 2};
+      dl->AddCircleFilled(c, std::max(size.x, size.y) / 2 + 2, red);
+      dl->AddText({c.x - size.x / 2, c.y - size.y / 2}, IM_COL32_WHITE, n.c_str());
+    }
+  }
+  const ImVec2 m = ImGui::GetIO().MousePos;
+  const story::EventMark* hit =
+      m.y >= axis_y - 12 - ImGui::GetFontSize() && m.y <= axis_y + 2 ? story::mark_at(marks, m.x, 6) : nullptr;
+  if (!hit) return false;
+  ImGui::BeginTooltip();
+  for (size_t i : hit->events)
+    ImGui::Text("%s  %s", story::format_date_short(events[i].at).c_str(), events[i].title.c_str());
+  if (hit->events.size() > 1) ImGui::TextDisabled("Click to choose one");
+  ImGui::EndTooltip();
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    if (hit->events.size() == 1) go_to_event_day(s, events[hit->events[0]].at);
+    else s.timeline.mark_events = hit->events, ImGui::OpenPopup("##mark");
+  }
+  return true;
+}
+
+void mark_list(AppState& s) {
+  if (!ImGui::BeginPopup("##mark")) return;
+  const auto& events = s.scene->scenario().events;
+  for (size_t i : s.timeline.mark_events) {
+    ImGui::PushID(static_cast<int>(i));
+    const std::string item = story::format_date_short(events[i].at) + "  " + events[i].title;
+    if (ImGui::Selectable(item.c_str())) go_to_event_day(s, events[i].at);
+    ImGui::PopID();
+  }
+  ImGui::EndPopup();
 }
 
 }  // namespace
@@ -134,7 +265,7 @@ void panel_timeline(AppState& s) {
   ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 40) return ImGui::End();
   const float axis_h = ImGui::GetFontSize() * 2.2f;
-  story::TimeAxis axis{origin.x + 4, avail.x - 8, s.playback.window.start, s.playback.window.end};
+  story::TimeAxis axis{origin.x + 4, avail.x - 8, s.axis.start, s.axis.end};
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::InvisibleButton("##canvas", avail);
   const bool hovered = ImGui::IsItemHovered();
@@ -149,29 +280,15 @@ void panel_timeline(AppState& s) {
     draw_series(s, dl, axis, *series[i].series, {origin.x, origin.y + lane_h * i + 2},
                 {origin.x + avail.x, origin.y + lane_h * (i + 1) - 2}, series[i].colour);
 
-  // Events: marks on the axis; hover names them, a click goes there.
-  const auto& events = s.scene->scenario().events;
-  for (const story::Event& e : events) {
-    if (e.at < axis.start || e.at >= axis.end) continue;
-    float x = axis.x_of(e.at);
-    dl->AddTriangleFilled({x - 5, axis_y - 9}, {x + 5, axis_y - 9}, {x, axis_y}, IM_COL32(200, 60, 50, 255));
-  }
+  loop_handles(s, dl, axis, origin.y, axis_y, origin.y + avail.y, hovered);
+  const bool on_mark = !s.timeline.dragging && event_marks(s, dl, axis, axis_y);
+  mark_list(s);
   const ImVec2 m = ImGui::GetIO().MousePos;
-  const story::Event* hovered_event = nullptr;
-  if (m.y >= axis_y - 12 && m.y <= axis_y + 2)
-    if (auto i = story::event_at(axis, events, m.x, 5)) hovered_event = &events[*i];
-  if (hovered_event) {
-    ImGui::SetTooltip("%s  %s", story::format_date(hovered_event->at).c_str(), hovered_event->title.c_str());
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-      go_to_event_day(s, hovered_event->at);
-    }
-  } else if (hovered && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+  if (!on_mark && !s.timeline.dragging && hovered && ImGui::IsMouseDown(ImGuiMouseButton_Left))
     set_date(s, axis.day_at(m.x));  // one-day resolution
-  }
   if (hovered && ImGui::GetIO().MouseWheel != 0) {
     const story::Scenario& sc = s.scene->scenario();
-    s.playback.window = story::zoom_window(s.playback.window, axis.day_at(m.x), ImGui::GetIO().MouseWheel,
-                                           {sc.start, sc.end});
+    s.axis = story::zoom_window(s.axis, axis.day_at(m.x), ImGui::GetIO().MouseWheel, {sc.start, sc.end});
   }
 
   if (s.day >= axis.start && s.day <= axis.end) {

@@ -1,3 +1,6 @@
+#include <cmath>
+#include <string>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -39,6 +42,16 @@ void panel_view(AppState& s) {
   ImGui::SameLine();
   ImGui::Checkbox("scale bar", &s.furniture.scale_bar);
   ImGui::Text("centre %.3f°, %.3f°", centre.lon, centre.lat);
+  // Steps rather than a slider: each scale rebuilds the fonts, and the widgets must not resize under a dragging mouse.
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  const std::string current = std::to_string(static_cast<int>(std::lround(s.layout.ui_scale * 100))) + " %";
+  if (ImGui::BeginCombo("UI scale", current.c_str())) {
+    for (int percent : {75, 100, 125, 150, 175, 200, 250, 300})
+      if (ImGui::Selectable((std::to_string(percent) + " %").c_str(), std::lround(s.layout.ui_scale * 100) == percent))
+        s.layout.ui_scale = percent / 100.0f;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("On top of the monitor's own scale; kept between sessions");
 }
 
 }  // namespace chronoatlas::ui

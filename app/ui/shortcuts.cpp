@@ -5,20 +5,40 @@
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
+namespace {
+
+// ImGui 1.86's GLFW backend indexes keys by GLFW key code (space 32, letters by their capital, keypad +/- 334/333).
+bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
+
+void view_keys(AppState& s) {
+  // +/- zoom about the cursor when it is on the map, as the wheel does; else about the centre.
+  const XY about = s.mouse_px.value_or(XY{s.view.width_px() / 2.0, s.view.height_px() / 2.0});
+  if (pressed('=') || pressed(334)) s.view.zoom_about(about, 1.5);
+  if (pressed('-') || pressed(333)) s.view.zoom_about(about, 1 / 1.5);
+  if (pressed('R', false)) reset_view(s);
+  if (pressed('L', false)) s.furniture.legend = !s.furniture.legend;
+}
+
+void time_keys(AppState& s) {
+  const story::Playback& p = s.playback;
+  if (pressed(32, false)) s.playback.playing = !s.playback.playing;
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) set_day(s, story::step_from(s.day, p.step_hours, 1));
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) set_day(s, story::step_from(s.day, p.step_hours, -1));
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_date(s, p.window.start);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_date(s, p.window.end - 1);
+}
+
+}  // namespace
 
 void handle_shortcuts(AppState& s) {
-  if (ImGui::GetIO().WantCaptureKeyboard) return;
-  // ImGui 1.86's GLFW backend indexes keys by GLFW key code (space 32, arrows 262/263, home/end 268/269).
-  if (ImGui::IsKeyPressed(32, false)) s.playback.playing = !s.playback.playing;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) set_date(s, std::floor(s.day) + 1);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) set_date(s, std::floor(s.day) - 1);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_date(s, s.playback.window.start);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_date(s, s.playback.window.end - 1);
-  XY centre{s.view.width_px() / 2.0, s.view.height_px() / 2.0};
-  if (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed(334 /* keypad + */)) s.view.zoom_about(centre, 1.5);
-  if (ImGui::IsKeyPressed('-') || ImGui::IsKeyPressed(333 /* keypad - */)) s.view.zoom_about(centre, 1 / 1.5);
-  if (ImGui::IsKeyPressed('R', false)) reset_view(s);
-  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('E', false)) s.exporting.shortcut = true;
+  const ImGuiIO& io = ImGui::GetIO();
+  // Application commands work even while a text box has the keyboard.
+  if (io.KeyCtrl && pressed('Q', false)) s.quit = true;
+  if (io.KeyCtrl && pressed('B', false)) s.layout.sidebar_open = !s.layout.sidebar_open;
+  if (io.KeyCtrl && pressed('E', false)) s.exporting.shortcut = true;
+  if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+  time_keys(s);
+  view_keys(s);
 }
 
 }  // namespace chronoatlas::ui

@@ -70,19 +70,62 @@ TEST(ZoomWindow, KeepsTheDayUnderTheCursorAndTheLimits) {
   auto out = story::zoom_window(z, about, -10, limits);  // zooming far out stops at the scenario's range
   EXPECT_EQ(out.start, limits.start);
   EXPECT_EQ(out.end, limits.end);
-  story::Window narrow{about - 3, about + 3};
-  auto refused = story::zoom_window(narrow, about, 1, limits);  // under 5 days: unchanged
+  story::Window narrow{about - 0.3, about + 0.3};
+  auto refused = story::zoom_window(narrow, about, 1, limits);  // under 12 hours: unchanged
   EXPECT_EQ(refused.start, narrow.start);
   EXPECT_EQ(refused.end, narrow.end);
 }
 
-TEST(EventMarks, HitTestPicksTheNearestMarkWithinReach) {
-  std::vector<story::Event> events = {event_on("2023-09-19"), event_on("2023-09-20"), event_on("2023-12-31")};
-  story::TimeAxis a{0, 100, day("2023-09-10"), day("2023-09-30")};  // 5 px a day
-  EXPECT_EQ(story::event_at(a, events, a.x_of(events[0].at) + 1, 5), 0u);
-  EXPECT_EQ(story::event_at(a, events, a.x_of(events[1].at) - 1, 5), 1u);
-  EXPECT_FALSE(story::event_at(a, events, a.x_of(events[1].at) + 20, 5));
-  EXPECT_FALSE(story::event_at(a, events, a.x_of(events[2].at), 5));  // outside the window
+TEST(TimeAxis, ZoomedToADayShowsHoursWithMidnightNamed) {
+  story::TimeAxis a{0, 1600, day("2023-09-25T12:00"), day("2023-09-26T12:00")};  // 67 px an hour
+  auto ticks = story::axis_ticks(a);
+  ASSERT_EQ(ticks.size(), 24u);
+  EXPECT_EQ(ticks.front().label, "12:00");
+  EXPECT_EQ(ticks[5].label, "17:00");
+  EXPECT_EQ(ticks[12].label, "26 Sep");
+  EXPECT_TRUE(ticks[12].major);
+  EXPECT_DOUBLE_EQ(ticks[12].at, day("2023-09-26"));
+  story::TimeAxis wider{0, 1600, day("2023-09-24"), day("2023-09-28")};  // 17 px an hour: every 6 hours
+  auto six = story::axis_ticks(wider);
+  ASSERT_EQ(six.size(), 16u);
+  EXPECT_EQ(six[1].label, "06:00");
+}
+
+TEST(EventMarks, CloseEventsShareOneMarkWithTheirCount) {
+  // Seven events in a week at 5 px a day pile up; one a month later stands alone; one is outside the axis.
+  std::vector<story::Event> events;
+  for (const char* d : {"2023-09-19", "2023-09-20", "2023-09-20T13:00", "2023-09-21", "2023-09-24", "2023-09-25",
+                        "2023-09-26", "2023-10-25", "2024-03-01"})
+    events.push_back(event_on(d));
+  story::TimeAxis a{0, 300, day("2023-09-01"), day("2023-10-31")};
+  auto marks = story::event_marks(a, events, 10);
+  ASSERT_EQ(marks.size(), 3u);  // 19-21 Sep and 24-26 Sep (3 days, 15 px, apart), then 25 Oct
+  EXPECT_EQ(marks[0].events.size(), 4u);
+  EXPECT_EQ(marks[1].events.size(), 3u);
+  EXPECT_EQ(marks[2].events, std::vector<size_t>{7});
+  EXPECT_EQ(story::mark_at(marks, marks[2].x + 3, 5), &marks[2]);
+  EXPECT_EQ(story::mark_at(marks, marks[2].x + 30, 5), nullptr);
+  // Zoomed in, every event has its own mark.
+  story::TimeAxis zoomed{0, 1400, day("2023-09-19"), day("2023-09-27")};
+  EXPECT_EQ(story::event_marks(zoomed, events, 10).size(), 7u);
+}
+
+TEST(Playback, StepsByDaysOrHours) {
+  const Days end19 = story::end_of_day(day("2023-09-19"));
+  EXPECT_EQ(story::step_from(end19, 24, 1), story::end_of_day(day("2023-09-20")));
+  EXPECT_EQ(story::step_from(end19, 24, -1), story::end_of_day(day("2023-09-18")));
+  EXPECT_DOUBLE_EQ(story::step_from(end19, 6, 1), day("2023-09-20T06:00"));
+  EXPECT_DOUBLE_EQ(story::step_from(end19, 6, -1), day("2023-09-19T18:00"));
+  EXPECT_DOUBLE_EQ(story::step_from(day("2023-09-19T14:20"), 6, 1), day("2023-09-19T18:00"));
+  EXPECT_DOUBLE_EQ(story::step_from(day("2023-09-19T14:20"), 6, -1), day("2023-09-19T12:00"));
+  EXPECT_DOUBLE_EQ(story::step_from(day("2023-09-19T12:00"), 1, -1), day("2023-09-19T11:00"));
+}
+
+TEST(Playback, SpeedHalvesAndDoublesWithinItsRange) {
+  EXPECT_FLOAT_EQ(story::faster(2), 4);
+  EXPECT_FLOAT_EQ(story::slower(2), 1);
+  EXPECT_FLOAT_EQ(story::slower(0.07f), story::kMinSpeed);
+  EXPECT_FLOAT_EQ(story::faster(300), story::kMaxSpeed);
 }
 
 TEST(EventMarks, PreviousAndNextStepByWholeDays) {

@@ -1,0 +1,128 @@
+#include "ui/session.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "base/files.h"
+#include "export/view_file.h"
+
+namespace chronoatlas::ui {
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+void take(const json& j, const char* key, T& value) {
+  if (!j.is_object() || !j.contains(key)) return;
+  try {
+    value = j[key].get<T>();
+  } catch (const json::exception&) {
+    // a value of the wrong type keeps the default
+  }
+}
+
+story::Window window_in(const json& j, const char* key, story::Window fallback, story::Window limits) {
+  std::vector<double> w;
+  take(j, key, w);
+  if (w.size() != 2 || !(w[0] >= limits.start && w[1] <= limits.end && w[1] > w[0])) return fallback;
+  return {w[0], w[1]};
+}
+
+void restore_preferences(AppState& s, const json& j) {
+  const json& p = j.value("playback", json::object());
+  take(p, "days_per_second", s.playback.days_per_second);
+  take(p, "loop", s.playback.loop);
+  take(p, "step_hours", s.playback.step_hours);
+  const json& l = j.value("layout", json::object());
+  take(l, "sidebar_em", s.layout.sidebar_em);
+  take(l, "sidebar_open", s.layout.sidebar_open);
+  take(l, "ui_scale", s.layout.ui_scale);
+  take(l, "panels", s.layout.panels);
+  const json& e = j.value("export", json::object());
+  take(e, "preset", s.exporting.preset);
+  take(e, "width", s.exporting.width);
+  take(e, "height", s.exporting.height);
+  take(e, "transparent", s.exporting.transparent);
+  take(e, "geotiff", s.exporting.geotiff);
+  take(e, "folder", s.exporting.folder);
+  if (j.contains("furniture")) s.furniture = exporting::read_furniture(j["furniture"], s.furniture);
+}
+
+void restore_map(AppState& s, const json& j, const std::string& path) {
+  if (!j.contains("view")) return;
+  auto saved = exporting::read_view_json(j["view"], path);
+  if (!saved || saved->scenario_dir != s.scene->scenario().dir) return;
+  std::vector<std::string> warnings;
+  for (const std::string& failed : exporting::add_saved_files(*saved, s.scene->atlas(), warnings))
+    s.error("Last session's layer not restored: " + failed);
+  for (const std::string& w : warnings) s.error(w);
+  exporting::apply_styles(*saved, s.scene->atlas());
+  if (auto view = exporting::view_of(*saved)) {
+    s.view = std::move(*view);
+    take(j, "projection_name", s.projection_name);
+  }
+  const story::Scenario& sc = s.scene->scenario();
+  double day = s.day;
+  take(j, "day", day);
+  set_day(s, day);
+  s.playback.window = window_in(j.value("playback", json::object()), "window", s.playback.window, {sc.start, sc.end});
+  s.axis = window_in(j, "axis", s.axis, {sc.start, sc.end});
+  s.info("Restored the last session (" + story::format_moment(s.day) + ", " +
+         std::to_string(saved->added_files.size()) + " added file(s))");
+}
+
+}  // namespace
+
+void load_session(AppState& s, const std::string& path) {
+  auto text = read_text_file(path, 16 << 20);
+  if (!text) return;  // first launch, or nothing worth restoring
+  const json j = json::parse(*text, nullptr, false);
+  if (!j.is_object()) return s.error(path + ": not a session file; starting afresh");
+  restore_preferences(s, j);
+  restore_map(s, j, path);
+}
+
+bool save_session(AppState& s, const std::string& path) {
+  json j = {{"chronoatlas_session", 1},
+            {"view", exporting::view_json(exporting::capture_view(*s.scene, s.view, s.day, s.furniture))},
+            {"projection_name", s.projection_name},
+            {"day", s.day},
+            {"axis", {s.axis.start, s.axis.end}},
+            {"playback",
+             {{"days_per_second", s.playback.days_per_second},
+              {"loop", s.playback.loop},
+              {"step_hours", s.playback.step_hours},
+              {"window", {s.playback.window.start, s.playback.window.end}}}},
+            {"layout",
+             {{"sidebar_em", s.layout.sidebar_em},
+              {"sidebar_open", s.layout.sidebar_open},
+              {"ui_scale", s.layout.ui_scale},
+              {"panels", s.layout.panels}}},
+            {"export",
+             {{"preset", s.exporting.preset},
+              {"width", s.exporting.width},
+              {"height", s.exporting.height},
+              {"transparent", s.exporting.transparent},
+              {"geotiff", s.exporting.geotiff},
+              {"folder", s.exporting.folder}}},
+            {"furniture", exporting::furniture_json(s.furniture)}};
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << j.dump(2) << "\n";
+    if (!out) {
+      s.error(path + ": the session could not be saved");
+      std::filesystem::remove(tmp);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) s.error(path + ": the session could not be saved (" + ec.message() + ")");
+  return !ec;
+}
+
+}  // namespace chronoatlas::ui

@@ -1,0 +1,16 @@
+#pragma once
+// The session: what the next launch restores (view and projection, date, added layers and styles, playback, layout,
+// export options), kept in the user's config folder as JSON. Never in the working directory.
+#include <string>
+
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+
+// Restores what PATH holds. The view, date and layers come back only for the same scenario; preferences always.
+// An unreadable or partial file leaves the defaults in place; a missing layer file is reported, not fatal.
+void load_session(AppState& state, const std::string& path);
+// Writes the session atomically (a temporary beside it, then a rename); false with a message on failure.
+bool save_session(AppState& state, const std::string& path);
+
+}  // namespace chronoatlas::ui

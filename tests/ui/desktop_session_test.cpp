@@ -1,0 +1,158 @@
+// Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
+// day ticks on a zoomed timeline. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "desktop.h"
+
+namespace {
+
+// Places in the window at UI scale 1 (16 px Noto Sans, ImGui's default spacing).
+constexpr int kMapX = 900, kMapY = 300;       // over the map
+constexpr int kOffMapX = 700, kOffMapY = 890;  // the status bar: no hover tooltip on the map
+constexpr int kAxisY = 800;                    // the timeline's axis strip
+
+class DesktopSession : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { desktop_ = new Desktop(); }
+  static void TearDownTestSuite() { delete desktop_; }
+  void SetUp() override {
+    if (!desktop_->ok()) GTEST_SKIP() << "Xvfb could not start";
+    if (std::system("command -v xdotool >/dev/null && command -v ffmpeg >/dev/null") != 0)
+      GTEST_SKIP() << "xdotool and ffmpeg are needed";
+  }
+  static Desktop* desktop_;
+  const Desktop& d() const { return *desktop_; }
+};
+Desktop* DesktopSession::desktop_ = nullptr;
+
+// Share of pixels in [X0, X1) x [Y0, Y1) that differ between two screenshots by more than 8 in any channel.
+double differing(const Png& a, const Png& b, int x0, int y0, int x1, int y1) {
+  size_t n = 0, total = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x, ++total)
+      for (int c = 0; c < 3; ++c)
+        if (std::abs(a.at(x, y)[c] - b.at(x, y)[c]) > 8) {
+          ++n;
+          break;
+        }
+  return static_cast<double>(n) / total;
+}
+
+// Pixels near RGB in the box.
+int count_colour(const Png& p, int x0, int y0, int x1, int y1, int r, int g, int b) {
+  int n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x)
+      n += std::abs(p.at(x, y)[0] - r) <= 6 && std::abs(p.at(x, y)[1] - g) <= 6 && std::abs(p.at(x, y)[2] - b) <= 6;
+  return n;
+}
+
+// The map as it settles: the mouse off it and the notifications faded (6 s).
+Png settled_map(const Desktop& d, const std::string& path) {
+  d.xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  pause_s(7);
+  return d.screenshot(path);
+}
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in, nullptr, false);
+}
+
+}  // namespace
+
+TEST_F(DesktopSession, CtrlQSavesTheSessionAndTheNextLaunchShowsTheSameDateViewAndAddedLayer) {
+  const std::string home = fresh_dir("desktop-restore"), fresh = fresh_dir("desktop-fresh");
+  Png before_quit;
+  {
+    AppProcess app(d(), home, {data("caucasus.geojson")});
+    ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+    EXPECT_NE(app.stderr_text().find("Added 1 layer(s)"), std::string::npos);
+    d().xdotool("mousemove " + std::to_string(kMapX) + " " + std::to_string(kMapY) + " click 4 sleep 0.2 click 4");
+    for (int i = 0; i < 3; ++i) d().key("Right");
+    before_quit = settled_map(d(), home + "/before-quit.png");
+    d().key("ctrl+q");
+    ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(home + "/cwd")) << "nothing is written to the working folder";
+  const nlohmann::json session = read_json(home + "/config/chronoatlas/session.json");
+  ASSERT_TRUE(session.is_object());
+  EXPECT_EQ(session["view"]["date"], "2023-10-15");  // the scenario opens on 12 Oct; three steps of a day
+
+  AppProcess again(d(), home, {});
+  ASSERT_TRUE(again.wait_for("Restored the last session (as of 15 October 2023, 1 added file(s))")) << again.stderr_text();
+  const Png restored = settled_map(d(), home + "/restored.png");
+  d().key("ctrl+q");
+  EXPECT_EQ(again.wait_exit(), 0);
+
+  AppProcess first_time(d(), fresh, {});
+  ASSERT_TRUE(first_time.wait_until_ready());
+  const Png fresh_map = settled_map(d(), fresh + "/fresh.png");
+  d().key("ctrl+q");
+  EXPECT_EQ(first_time.wait_exit(), 0);
+
+  // The map and the timeline, left of the notifications and below them.
+  ASSERT_EQ(restored.width, Desktop::kWidth);
+  EXPECT_LT(differing(before_quit, restored, 400, 70, 1420, 880), 0.002) << "the restored window differs";
+  EXPECT_GT(differing(before_quit, fresh_map, 400, 70, 1420, 880), 0.05) << "a first launch looks the same: the check "
+                                                                             "would not see a lost session";
+}
+
+TEST_F(DesktopSession, ABadCrsTypedInTheViewPanelShowsANotificationOnTheMap) {
+  const std::string home = fresh_dir("desktop-crs");
+  // The View section open and the others closed, so its CRS box sits under the title.
+  std::filesystem::create_directories(home + "/config/chronoatlas");
+  std::ofstream(home + "/config/chronoatlas/session.json")
+      << R"({"layout": {"panels": {"Layers": false, "Events": false, "Details": false, "View": true, "Messages": false}}})";
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready());
+  const Png before = d().screenshot(home + "/before.png");
+  d().xdotool("mousemove 160 169 click 1 sleep 0.3 type --delay 80 EPSG:99999");
+  d().key("Return");
+  ASSERT_TRUE(app.wait_for("'EPSG:99999' is not a known CRS")) << app.stderr_text();
+  pause_s(0.5);
+  const Png after = d().screenshot(home + "/after.png");
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(), 0);
+  // An error notification is dark red (115, 26, 23) over the map's top-right corner.
+  const int red_before = count_colour(before, 900, 0, 1440, 120, 115, 26, 23);
+  const int red_after = count_colour(after, 900, 0, 1440, 120, 115, 26, 23);
+  EXPECT_LT(red_before, 200);
+  EXPECT_GT(red_after, 5000) << "no notification on the map";
+}
+
+TEST_F(DesktopSession, TheTimelineShowsDayTicksWhenZoomedToTwoWeeks) {
+  const std::string home = fresh_dir("desktop-ticks");
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready());
+  std::string wheel = "mousemove 1205 " + std::to_string(kAxisY);
+  for (int i = 0; i < 21; ++i) wheel += " click 4 sleep 0.05";  // 0.8x a notch: about 1,400 days to 13
+  d().xdotool(wheel);
+  const Png shot = settled_map(d(), home + "/ticks.png");
+  d().key("ctrl+q");
+  ASSERT_EQ(app.wait_exit(), 0);
+  const nlohmann::json session = read_json(home + "/config/chronoatlas/session.json");
+  const double span = session["axis"][1].get<double>() - session["axis"][0].get<double>();
+  EXPECT_LT(span, 16);
+  EXPECT_GT(span, 10);
+  // The loop band (110, 170, 230) marks the axis line; tick marks hang below it, one per day when zoomed this far.
+  int band_bottom = -1;
+  for (int y = 700; y < 900; ++y)
+    if (count_colour(shot, 420, y, 1400, y + 1, 110, 170, 230) > 900) band_bottom = y;
+  ASSERT_GT(band_bottom, 0) << "no axis found";
+  const int row = band_bottom + 2;
+  std::vector<int> ticks;
+  for (int x = 400; x < 1425; ++x) {
+    const unsigned char* p = shot.at(x, row);
+    // Antialiased lines at fractional places spread over two columns: anything well above the background counts.
+    if (p[0] > 55 && (ticks.empty() || x - ticks.back() > 3)) ticks.push_back(x);
+  }
+  ASSERT_GE(ticks.size(), 10u);
+  EXPECT_NEAR(static_cast<double>(ticks.size()), span, 1.5) << "one tick a day";
+  const double spacing = (ticks.back() - ticks.front()) / static_cast<double>(ticks.size() - 1);
+  for (size_t i = 1; i < ticks.size(); ++i) EXPECT_NEAR(ticks[i] - ticks[i - 1], spacing, 2);
+}
