@@ -1,6 +1,9 @@
 #include "geo/gdal_setup.h"
 
+#include <cctype>
 #include <mutex>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include <cpl_conv.h>
@@ -39,6 +42,24 @@ void init_gdal() {
         GDALDestroyDriver(d);
       }
   });
+}
+
+std::vector<std::string> vector_file_extensions() {
+  init_gdal();
+  std::set<std::string> out = {"zip", "gz", "tar", "tgz"};
+  GDALDriverManager* drivers = GetGDALDriverManager();
+  for (int i = 0; i < drivers->GetDriverCount(); ++i) {
+    GDALDriver* d = drivers->GetDriver(i);
+    if (!d->GetMetadataItem(GDAL_DCAP_VECTOR)) continue;
+    const char* list = d->GetMetadataItem(GDAL_DMD_EXTENSIONS);
+    if (!list) list = d->GetMetadataItem(GDAL_DMD_EXTENSION);
+    std::istringstream words(list ? list : "");
+    for (std::string ext; words >> ext;) {
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.insert(ext);
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 const char* gdal_message_or(const char* fallback) {

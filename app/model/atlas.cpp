@@ -124,9 +124,16 @@ std::vector<std::string> Atlas::added_files() const {
   return out;
 }
 
-void Atlas::remove_layer(size_t index) {
-  if (index >= layers_.size()) return;
+std::optional<AtlasLayer> Atlas::remove_layer(size_t index) {
+  if (index >= layers_.size()) return std::nullopt;
+  AtlasLayer removed = std::move(layers_[index]);
   layers_.erase(layers_.begin() + static_cast<long>(index));
+  ++revision_;
+  return removed;
+}
+
+void Atlas::restore_layer(size_t index, AtlasLayer layer) {
+  layers_.insert(layers_.begin() + static_cast<long>(std::min(index, layers_.size())), std::move(layer));
   ++revision_;
 }
 

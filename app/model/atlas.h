@@ -3,6 +3,7 @@
 // intervals and highlight dates, parsed once at load). It changes only through the named operations below, which
 // the app, the render command and the tests all use; every change bumps a revision the GPU side watches.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,10 @@ class Atlas {
   Status add_file(const std::string& path, std::vector<std::string>& warnings);
   // Adds DATA (already read) on top as SPEC says; features with malformed dates are skipped with a warning.
   void add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings);
-  void remove_layer(size_t index);
+  // Removes layer INDEX and gives it back, so the UI can undo; an index out of range removes nothing.
+  std::optional<AtlasLayer> remove_layer(size_t index);
+  // Puts a removed layer back at INDEX (clamped to the list), with its id and style.
+  void restore_layer(size_t index, AtlasLayer layer);
   // The files added on top of the scenario's layers, once each, in the order they were added.
   std::vector<std::string> added_files() const;
   void move_layer(size_t from, size_t to);

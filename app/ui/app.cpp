@@ -81,7 +81,7 @@ void draw_status_bar(AppState& s) {
     ImGui::TextUnformatted("—");
   ImGui::SameLine(ImGui::GetFontSize() * 12);
   ImGui::Text("%s   |   drag: pan   wheel, +/-: zoom   R: reset view   Space: play   Left/Right: step   "
-              "Home/End: loop start/end   Ctrl+B: sidebar   Ctrl+Q: quit",
+              "Home/End: loop start/end   Ctrl+F: find   Ctrl+B: sidebar   Ctrl+Q: quit",
               s.projection_name.c_str());
   ImGui::End();
 }
@@ -101,6 +101,7 @@ float draw_sidebar(AppState& s, float height) {
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
   ImGui::SetNextWindowPos({0, 0});
+  if (s.focus_search) s.layout.sidebar_open = true;
   if (!s.layout.sidebar_open) {
     ImGui::SetNextWindowSize({strip, height});
     ImGui::Begin("##sidebar-strip", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
@@ -117,6 +118,7 @@ float draw_sidebar(AppState& s, float height) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar (Ctrl+B)");
   ImGui::SameLine();
   ImGui::TextWrapped("%s", s.scene->scenario().title.c_str());
+  panel_search(s);
   if (section(s, "Layers", true)) panel_layers(s);
   if (section(s, "Events", true)) panel_events(s);
   if (section(s, "Details", true)) panel_details(s);
@@ -159,6 +161,7 @@ void run_frame(AppState& s, platform::Window& w) {
   panel_timeline(s);
   map_tooltip(s);
   draw_status_bar(s);
+  file_browser(s);
   draw_selection(s, ratio);
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
@@ -261,6 +264,14 @@ void switch_projection(AppState& s, geo::Projection projection, const std::strin
 void set_day(AppState& s, story::Days day) {
   const story::Scenario& sc = s.scene->scenario();
   s.day = std::clamp(day, sc.start, sc.end - (1 - story::kEndOfDay));
+}
+
+void undo_remove(AppState& s) {
+  if (!s.removed) return;
+  s.info("Restored layer " + s.removed->layer.spec.title);
+  s.scene->atlas().restore_layer(s.removed->index, std::move(s.removed->layer));
+  s.selected.reset(), s.hovered.reset();  // picks are by index, and the indices moved
+  s.removed.reset();
 }
 
 void set_date(AppState& s, story::Days day) { set_day(s, story::end_of_day(day)); }

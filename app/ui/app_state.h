@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "export/frame_sequence.h"
+#include "platform/folder_listing.h"
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
 #include "render/picking.h"
@@ -22,7 +23,7 @@ struct Message {
   double posted_s = 0;  // UI clock when posted: notifications on the map fade by it
 };
 
-// Where the map sits in the window, in framebuffer pixels (top-left origin).
+// A rectangle of the window in ImGui's coordinates (top-left origin): where the map sits, or a list.
 struct MapArea {
   float x = 0, y = 0, width = 0, height = 0;
 };
@@ -64,6 +65,15 @@ struct SelectionOutline {
   std::vector<XY> points;
 };
 
+// The file browser for adding layers: where it is, what it lists, the folders used lately (kept in the session).
+struct FileBrowser {
+  bool open = false;
+  bool all_files = false;                       // else only what GDAL can read
+  std::string folder, typed_folder, chosen, error;
+  std::optional<std::vector<platform::FolderEntry>> listed;  // nothing: list again
+  std::vector<std::string> recent;
+};
+
 // The timeline panel's own state between frames.
 struct TimelineUi {
   int dragging = 0;                   // a loop handle being dragged: 1 start, 2 end
@@ -80,6 +90,7 @@ struct AppState {
   story::Playback playback;
   story::Window axis{0, 1};           // what the timeline's axis shows: zoomed with the wheel, apart from the loop
   TimelineUi timeline;
+  FileBrowser browser;
   MapArea map_area;
   ExportSettings exporting;
   std::optional<render::Pick> hovered;
@@ -88,6 +99,11 @@ struct AppState {
   bool press_on_map = false;          // the mouse button went down on the map (not on a panel or a popup)
   std::optional<XY> mouse_px;         // the mouse on the map, map pixels; nothing when over a panel
   bool quit = false;                  // Ctrl+Q
+  struct Removed {
+    size_t index;
+    model::AtlasLayer layer;
+  };
+  std::optional<Removed> removed;     // the last layer removed, for undo
   std::deque<Message> messages;       // newest last
   bool messages_added = false;        // the Messages panel scrolls to the newest once
   double now_s = 0;                   // the UI clock this frame
@@ -98,6 +114,9 @@ struct AppState {
   std::string typed_date;             // what is being typed in the timeline's "go to" box,
   std::string typed_layer_path;       // the layer panel's path box,
   std::string typed_crs;              // and the view panel's CRS box
+  std::string typed_search;           // the place search box
+  bool focus_search = false;          // Ctrl+F: the search box takes the keyboard
+  MapArea search_list;                // where the search's list of places was drawn last
   bool cursor_valid = false;
   LonLat cursor{0, 0};
 
@@ -120,6 +139,8 @@ void switch_projection(AppState& state, geo::Projection projection, const std::s
 // Adds a vector file's layers; reports problems in the message area.
 void add_layer_file(AppState& state, const std::string& path);
 
+// Puts the last removed layer back where it was.
+void undo_remove(AppState& state);
 // Sets the moment shown, clamped to the scenario's range.
 void set_day(AppState& state, story::Days day);
 // Shows the date containing DAY: the state at the end of that day (the time rule in story/time.h).
@@ -132,6 +153,10 @@ void go_to_event_day(AppState& state, story::Days day);
 void reset_view(AppState& state);
 
 // Panels, one per file. The sidebar ones draw into the current ImGui window.
+void panel_search(AppState& state);
+// The modal "Add a layer" browser: opened by open_file_browser, drawn every frame.
+void open_file_browser(AppState& state);
+void file_browser(AppState& state);   // the place search box, with its list of places found
 void panel_layers(AppState& state);
 void panel_view(AppState& state);
 void panel_events(AppState& state);
@@ -147,6 +172,8 @@ void panel_timeline(AppState& state);   // its own window along the bottom of th
 void panel_export(AppState& state);
 // Writes the next frame of a running frame export (one per UI frame, so the progress bar moves and Cancel works).
 void advance_frame_export(AppState& state);
+// A running frame export's progress bar and Cancel button, in the current window.
+void frame_export_progress(AppState& state);
 void load_view(AppState& state, const std::string& path);
 void map_tooltip(AppState& state);
 // Space, arrows, Home/End for time; +/-/R for the view.

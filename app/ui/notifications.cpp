@@ -23,9 +23,22 @@ bool notifications_visible(const AppState& s) {
   return !s.messages.empty() && opacity_at(s.messages.back(), s.now_s) > 0;
 }
 
+// Long work shows its progress on the map, where the user is looking, with a way to stop it.
+void draw_progress(AppState& s, float y) {
+  if (!s.exporting.frames) return;
+  ImGui::SetNextWindowPos({s.map_area.x + s.map_area.width / 2, y}, ImGuiCond_Always, {0.5f, 0});
+  ImGui::Begin("##progress", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::TextUnformatted("Exporting frames");
+  frame_export_progress(s);
+  ImGui::End();
+}
+
 void draw_notifications(AppState& s) {
   const float margin = ImGui::GetFontSize() * 0.75f, width = ImGui::GetFontSize() * 26;
   float y = s.map_area.y + margin;
+  draw_progress(s, y);
   size_t shown = 0;
   for (auto it = s.messages.rbegin(); it != s.messages.rend() && shown < kMaxShown; ++it) {
     const float alpha = opacity_at(*it, s.now_s);

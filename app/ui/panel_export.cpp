@@ -24,13 +24,13 @@ const Preset kPresets[] = {{"Window size", 0, 1},         {"2x window", 0, 2},  
                            {"1920 x 1080", 1920, 1080},   {"3840 x 2160", 3840, 2160},
                            {"A4 landscape, 300 dpi", 3508, 2480}, {"Custom", -1, -1}};
 
-// The scenario's folder name and the date shown, in the last folder exported to: karabakh-2023-2023-09-26.png.
+// The scenario's folder name and the date shown, in the last folder exported to: karabakh-2023_2023-09-26.png.
 std::string default_path(const AppState& s, const char* suffix) {
   const char* home = std::getenv("HOME");
   const std::string folder = !s.exporting.folder.empty() ? s.exporting.folder : home ? home : ".";
   const std::string& dir = s.scene->scenario().dir;
   const std::string name = dir.empty() ? "map" : std::filesystem::path(dir).lexically_normal().filename().string();
-  return folder + "/" + name + "-" + story::format_date(s.day) + suffix;
+  return folder + "/" + name + "_" + story::format_date(s.day) + suffix;
 }
 
 // A path box that follows the date and scenario until the user types in it; after each export it follows again.
@@ -165,13 +165,7 @@ void animation(AppState& s) {
     if (ImGui::Button("Export frames")) start_frames(s);
     return;
   }
-  const size_t done = e.frames->written(), total = e.frames->size();
-  ImGui::ProgressBar(static_cast<float>(done) / total, {-1, 0},
-                     (std::to_string(done) + " / " + std::to_string(total)).c_str());
-  if (ImGui::Button("Cancel")) {
-    e.frames.reset();
-    s.info("Frame export cancelled after " + std::to_string(done) + " frames");
-  }
+  frame_export_progress(s);
 }
 
 void views(AppState& s) {
@@ -200,6 +194,18 @@ void panel_export(AppState& s) {
   ImGui::Separator();
   ImGui::TextDisabled("Saved views");
   views(s);
+}
+
+void frame_export_progress(AppState& s) {
+  ExportSettings& e = s.exporting;
+  const size_t done = e.frames->written(), total = e.frames->size();
+  ImGui::ProgressBar(static_cast<float>(done) / total, {ImGui::GetFontSize() * 16, 0},
+                     (std::to_string(done) + " / " + std::to_string(total) + " frames").c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) {
+    e.frames.reset();
+    s.info("Frame export cancelled after " + std::to_string(done) + " frames");
+  }
 }
 
 void advance_frame_export(AppState& s) {

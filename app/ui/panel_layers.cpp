@@ -21,11 +21,16 @@ void fit_to(AppState& s, const model::AtlasLayer& l) {
 
 void panel_layers(AppState& s) {
   std::string& path = s.typed_layer_path;
-  ImGui::SetNextItemWidth(-70);
-  bool enter = ImGui::InputTextWithHint("##path", "path to a vector file (or drop one)", &path,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Add a file...")) open_file_browser(s);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Browse for a vector file (Ctrl+O); or drop one on the window");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
+  bool enter = ImGui::InputTextWithHint("##path", "or type a path, ~ works", &path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if ((ImGui::Button("Add") || enter) && !path.empty()) add_layer_file(s, path);
+  if (s.removed) {
+    if (ImGui::SmallButton(("Undo: remove " + s.removed->layer.spec.title).c_str())) undo_remove(s);
+  }
   ImGui::Separator();
 
   model::Atlas& atlas = s.scene->atlas();
@@ -64,8 +69,8 @@ void panel_layers(AppState& s) {
   }
   if (remove >= 0 || move_from >= 0) s.selected.reset(), s.hovered.reset();
   if (remove >= 0) {
-    s.info("Removed layer " + layers[remove].spec.title);
-    atlas.remove_layer(static_cast<size_t>(remove));
+    s.info("Removed layer " + layers[remove].spec.title + " (Ctrl+Z brings it back)");
+    s.removed = {static_cast<size_t>(remove), std::move(*atlas.remove_layer(static_cast<size_t>(remove)))};
   }
   if (move_from >= 0) atlas.move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
 }

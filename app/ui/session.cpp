@@ -49,6 +49,10 @@ void restore_preferences(AppState& s, const json& j) {
   take(e, "geotiff", s.exporting.geotiff);
   take(e, "folder", s.exporting.folder);
   if (j.contains("furniture")) s.furniture = exporting::read_furniture(j["furniture"], s.furniture);
+  const json& f = j.value("files", json::object());
+  take(f, "folder", s.browser.folder);
+  take(f, "recent", s.browser.recent);
+  take(f, "all_files", s.browser.all_files);
 }
 
 void restore_map(AppState& s, const json& j, const std::string& path) {
@@ -108,6 +112,7 @@ bool save_session(AppState& s, const std::string& path) {
               {"transparent", s.exporting.transparent},
               {"geotiff", s.exporting.geotiff},
               {"folder", s.exporting.folder}}},
+            {"files", {{"folder", s.browser.folder}, {"recent", s.browser.recent}, {"all_files", s.browser.all_files}}},
             {"furniture", exporting::furniture_json(s.furniture)}};
   const std::string tmp = path + ".tmp";
   {

@@ -111,7 +111,7 @@ TEST_F(DesktopSession, ABadCrsTypedInTheViewPanelShowsANotificationOnTheMap) {
   AppProcess app(d(), home, {});
   ASSERT_TRUE(app.wait_until_ready());
   const Png before = d().screenshot(home + "/before.png");
-  d().xdotool("mousemove 160 169 click 1 sleep 0.3 type --delay 80 EPSG:99999");
+  d().xdotool("mousemove 160 195 click 1 sleep 0.3 type --delay 80 EPSG:99999");
   d().key("Return");
   ASSERT_TRUE(app.wait_for("'EPSG:99999' is not a known CRS")) << app.stderr_text();
   pause_s(0.5);

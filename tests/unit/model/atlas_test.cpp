@@ -73,8 +73,15 @@ TEST(Atlas, NamedOperationsChangeTheRevisionAndKeepIdentities) {
   const size_t before = atlas->layers().size();
   ASSERT_TRUE(atlas->add_file(std::string(TEST_DATA_DIR) + "/multi.gpkg", warnings));
   EXPECT_GT(atlas->layers().size(), before);
-  atlas->remove_layer(atlas->layers().size() - 1);
+  const uint64_t top = atlas->layers().back().id, r1 = atlas->revision();
+  auto removed = atlas->remove_layer(atlas->layers().size() - 1);
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->id, top);
   EXPECT_GT(atlas->layers().back().id, first_id);
+  EXPECT_FALSE(atlas->remove_layer(atlas->layers().size()));  // out of range: nothing
+  atlas->restore_layer(atlas->layers().size(), std::move(*removed));  // undo
+  EXPECT_EQ(atlas->layers().back().id, top);
+  EXPECT_GT(atlas->revision(), r1);
 }
 
 TEST(Atlas, StylesAreAPureFunctionOfLayerAndDate) {
