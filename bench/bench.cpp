@@ -257,8 +257,8 @@ int main(int argc, char** argv) {
     std::printf("\nGenerated layer: 100,000 time-stamped %s\n", squares ? "squares (areas with outlines)" : "points");
     story::LayerSpec spec;
     spec.id = spec.title = "timed";
-    spec.time_start_field = "start";
-    spec.time_end_field = "end";
+    spec.time.start_field = "start";
+    spec.time.end_field = "end";
     spec.style.point_radius_px = 2;
     geo::VectorLayer generated = timed_features(*scenario, 100000, squares);
     scene->atlas().add_layer(spec, std::move(generated), warnings);

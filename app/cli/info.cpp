@@ -1,11 +1,47 @@
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "geo/vector_source.h"
+#include "model/time_detection.h"
 
 namespace chronoatlas::cli {
+namespace {
+
+// What detect_time found, as info --json reports it: {"kind": "instant", "field": "event_date", "first": ...}.
+nlohmann::json time_json(const model::TimeDetection& d) {
+  const story::LayerTime& t = d.time;
+  if (!t.any()) return {{"kind", "none"}};
+  nlohmann::json j = {{"kind", story::time_mode_name(t.mode)}};
+  if (t.mode == story::TimeMode::Interval) {
+    j["start_field"] = t.start_field.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.start_field);
+    j["end_field"] = t.end_field.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.end_field);
+    if (!t.instant_field.empty()) j["instant_field"] = t.instant_field;
+  } else {
+    j["field"] = t.start_field;
+  }
+  const auto moment = [](story::Days at) {
+    return at == std::floor(at) ? story::format_date(at) : story::format_date_time(at);
+  };
+  j["first"] = moment(d.first);
+  j["last"] = moment(d.last);
+  j["unparsed"] = d.unparsed;
+  return j;
+}
+
+std::string time_text(const nlohmann::json& t) {
+  if (t["kind"] == "none") return "none (the layer looks the same on every date)";
+  std::string fields = t.contains("field") ? "field " + t["field"].get<std::string>()
+                                           : "fields " + t["start_field"].dump() + " to " + t["end_field"].dump();
+  std::string s = t["kind"].get<std::string>() + ", " + fields + ", " + t["first"].get<std::string>() + " to " +
+                  t["last"].get<std::string>();
+  if (t["unparsed"].get<size_t>() > 0) s += ", " + t["unparsed"].dump() + " unreadable";
+  return s;
+}
+
+}  // namespace
 
 int run_info(const std::vector<std::string>& args) {
   bool json_out = false;
@@ -42,14 +78,16 @@ int run_info(const std::vector<std::string>& args) {
   for (const geo::VectorLayer& l : report->layers) {
     nlohmann::json extent = nullptr;
     if (!l.extent.empty()) extent = {l.extent.west, l.extent.south, l.extent.east, l.extent.north};
-    layers.push_back({{"name", l.name}, {"geometry_type", l.geometry_type},
-                      {"feature_count", l.features.size()}, {"crs", l.crs}, {"extent_lonlat", extent}});
+    const nlohmann::json time = time_json(model::detect_time(l));
+    layers.push_back({{"name", l.name}, {"geometry_type", l.geometry_type}, {"feature_count", l.features.size()},
+                      {"crs", l.crs}, {"extent_lonlat", extent}, {"time", time}});
     if (!json_out) {
       std::printf("Layer: %s\n  Geometry: %s\n  Features: %zu\n  CRS: %s\n", l.name.c_str(), l.geometry_type.c_str(),
                   l.features.size(), l.crs.c_str());
       if (l.extent.empty()) std::printf("  Extent: (empty)\n");
       else std::printf("  Extent (lon/lat): %.6f, %.6f, %.6f, %.6f\n", l.extent.west, l.extent.south, l.extent.east,
                        l.extent.north);
+      std::printf("  Time: %s\n", time_text(time).c_str());
     }
   }
   // Strings from the file are valid UTF-8 already (the reader replaced bad bytes); "replace" guards the rest.

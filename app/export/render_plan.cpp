@@ -68,9 +68,6 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   }
   auto scenario = requested_scenario(r, saved);
   if (!scenario) return Error{scenario.error()};
-  auto day = requested_day(r, saved, *scenario);
-  if (!day) return Error{day.error()};
-  p.job.day = *day;
   auto scene = render::MapScene::load(*scenario, warnings);
   if (!scene) return Error{scene.error()};
   p.scene = std::move(*scene);
@@ -84,6 +81,10 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   if (scenario->dir.empty()) {
     if (auto s = fit_to_layers(r, *scenario, p.scene->atlas()); !s) return Error{s.error()};
   }
+  // After the layers: dated files may have set or widened the time range, and the first date.
+  auto day = requested_day(r, saved, p.scene->scenario());
+  if (!day) return Error{day.error()};
+  p.job.day = *day;
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return Error{projection.error()};
 
@@ -103,7 +104,10 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
   if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
-  if (scenario->dir.empty()) p.job.furniture.date = p.job.furniture.caption = false;  // no story, no date
+  if (scenario->dir.empty()) {  // no story: no caption, and a date only when some layer is dated
+    p.job.furniture.caption = false;
+    p.job.furniture.date = p.scene->atlas().timed();
+  }
   apply_furniture_options(r, p.job.furniture);
   p.job.out_png = r.out;
   p.job.overwrite = r.overwrite;

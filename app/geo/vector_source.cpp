@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -186,7 +187,15 @@ std::string crs_label(const OGRSpatialReference& srs) {
 struct LayerReading {
   VectorLayer layer;
   std::vector<std::string> warnings;
+  size_t skipped_unnamed = 0;  // feature problems past the first few, counted rather than listed
 };
+
+// A problem with one feature. A file of 100,000 rows with the same fault names the first few and counts the rest.
+void feature_problem(LayerReading& out, const std::string& text) {
+  constexpr size_t kNamed = 5;
+  if (out.warnings.size() < kNamed) out.warnings.push_back(text);
+  else ++out.skipped_unnamed;
+}
 
 // Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used.
 bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
@@ -197,6 +206,11 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 
   OGRFeatureDefn* defn = src.GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(valid_utf8(defn->GetFieldDefn(i)->GetNameRef()));
+  if (defn->GetGeomFieldCount() == 0) {
+    out.warnings.push_back(where + ": a table without coordinates (for a CSV, name the columns latitude and longitude, "
+                                   "lat and lon/lng, or y and x; or give a WKT column); layer skipped");
+    return false;
+  }
 
   const OGRSpatialReference* srs = src.GetSpatialRef();
   std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
@@ -226,11 +240,11 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
     const std::string which = where + ", feature " + std::to_string(feature.fid);
     OGRGeometry* g = f->GetGeometryRef();
     if (!g || g->IsEmpty()) {
-      out.warnings.push_back(which + ": no geometry; skipped");
+      feature_problem(out, which + ": no geometry; skipped");
       continue;
     }
     if (to_wgs84 && g->transform(to_wgs84.get()) != OGRERR_NONE) {
-      out.warnings.push_back(which + ": cannot be transformed from " + layer.crs + "; skipped");
+      feature_problem(out, which + ": cannot be transformed from " + layer.crs + "; skipped");
       continue;
     }
     GeometryReader reader(feature);
@@ -241,13 +255,13 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
     if (!why.empty()) {
       const bool in_metres = looks_like_metres(*g) && (!srs || srs->IsGeographic());
       metres += in_metres;
-      out.warnings.push_back(which + ": " + (in_metres ? "coordinates look like metres, not degrees (" + why + ")" : why) +
-                             "; skipped");
+      feature_problem(out, which + ": " + (in_metres ? "coordinates look like metres, not degrees (" + why + ")" : why) +
+                               "; skipped");
       continue;
     }
     if (reader.closed_rings() > 0)
-      out.warnings.push_back(which + ": " + std::to_string(reader.closed_rings()) +
-                             " unclosed ring(s) closed, as GDAL read them open");
+      feature_problem(out, which + ": " + std::to_string(reader.closed_rings()) +
+                               " unclosed ring(s) closed, as GDAL read them open");
     for (int i = 0; i < defn->GetFieldCount(); ++i)
       feature.values.push_back(valid_utf8(field_text(*f, *defn->GetFieldDefn(i), i)));
     for (const Polygon& p : feature.polygons)
@@ -257,6 +271,8 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
     for (LonLat q : feature.points) layer.extent.extend(q);
     layer.features.push_back(std::move(feature));
   }
+  if (out.skipped_unnamed > 0)
+    out.warnings.push_back(where + ": " + std::to_string(out.skipped_unnamed) + " more features with problems like these");
   // One outlier is skipped; a layer that is in metres throughout is unusable until it is given its CRS.
   if (layer.features.empty() && metres > 0) {
     out.warnings.push_back(where + ": coordinates look like metres, not degrees: the file names no CRS or the wrong "
@@ -272,6 +288,23 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 }  // namespace
 
 namespace {
+
+// A delimited text table becomes points from its coordinate columns under the names people use, with its numbers
+// and dates typed; other formats get no options (GDAL warns about options a driver does not know).
+const char* const* open_options(const std::string& path) {
+  static const char* const kDelimited[] = {
+      "X_POSSIBLE_NAMES=longitude,lon,lng,long,x,*_longitude,*_lon,*_lng",
+      "Y_POSSIBLE_NAMES=latitude,lat,y,*_latitude,*_lat",
+      "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom",
+      "AUTODETECT_TYPE=YES",
+      "KEEP_GEOM_COLUMNS=YES",
+      nullptr};
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".csv", ".tsv", ".psv"})
+    if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ext) == 0) return kDelimited;
+  return nullptr;
+}
 
 // True when the driver that opened DS is one known to crash reading some valid files (LIBKML in GDAL 3.6 on a
 // gx:Track without <when>, fixed in 3.8.4): opening is safe, reading the features is not.
@@ -337,7 +370,8 @@ Result<LoadReport> load_vector_source(const std::string& path) {
 
   QuietGdal quiet;
   LoadReport report;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened)));
   if (ds && fragile(*ds) && !survives_reading(*opened)) {
     // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
     report.warnings.push_back(path + ": GDAL's LIBKML driver crashed reading it; read with GDAL's KML driver instead "

@@ -6,24 +6,35 @@
 
 #include "base/text.h"
 #include "geo/vector_source.h"
+#include "model/time_detection.h"
+#include "story/data_time.h"
 
 namespace chronoatlas::model {
 namespace {
 
-story::Interval feature_interval(const story::LayerSpec& spec, const geo::VectorLayer& layer, const geo::Feature& f,
+// The moment in FIELD, or nothing when the field is absent or empty (an open end); PROBLEM says why a value is unreadable.
+std::optional<story::Days> moment(const geo::VectorLayer& layer, const geo::Feature& f, const std::string& field,
+                                  std::string& problem) {
+  if (field.empty()) return std::nullopt;
+  const std::string& text = layer.value(f, field);
+  if (text.empty()) return std::nullopt;
+  auto d = story::parse_data_time(text);
+  if (!d) problem = "field '" + field + "': " + d.error();
+  return d ? std::optional(d->at) : std::nullopt;
+}
+
+story::Interval feature_interval(const story::LayerTime& time, const geo::VectorLayer& layer, const geo::Feature& f,
                                  std::string& problem) {
-  story::Interval t;
-  auto read = [&](const std::string& field, story::Days& out) {
-    if (field.empty()) return;
-    const std::string& text = layer.value(f, field);
-    if (text.empty()) return;  // open-ended
-    auto d = story::parse_iso_date(text);
-    if (d) out = *d;
-    else problem = "field '" + field + "': " + d.error();
-  };
-  read(spec.time_start_field, t.start);
-  read(spec.time_end_field, t.end);
-  return t;
+  const auto start = moment(layer, f, time.start_field, problem);
+  if (time.mode == story::TimeMode::Cumulative) return {start.value_or(-story::kNever), story::kNever};
+  if (time.mode == story::TimeMode::Instant) {
+    if (!start) return {story::kNever, story::kNever};  // no moment: never shown
+    return {*start, *start + time.duration_days};
+  }
+  const auto end = moment(layer, f, time.end_field, problem);
+  if (!start && !end)
+    if (const auto at = moment(layer, f, time.instant_field, problem)) return {*at, *at + time.duration_days};
+  return {start.value_or(-story::kNever), end.value_or(story::kNever)};
 }
 
 // "2023-10-12;2023-10-13": the days a feature is ringed.
@@ -41,6 +52,8 @@ bool highlighted_on(const std::vector<story::Days>& days, story::Days day) {
   return std::any_of(days.begin(), days.end(), [day](story::Days d) { return d <= day && day < d + 1; });
 }
 
+constexpr size_t kNamedSkips = 5;
+
 std::string feature_name(const story::LayerSpec& spec, const geo::VectorLayer& data, const geo::Feature& f) {
   return spec.source + ", layer '" + data.name + "', feature " + std::to_string(f.fid);
 }
@@ -52,14 +65,16 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
   l.id = next_id_++;
   l.spec = std::move(spec);
   l.data = std::move(data);
-  const bool timed = !l.spec.time_start_field.empty() || !l.spec.time_end_field.empty();
+  const bool timed = l.spec.time.any();
+  size_t skipped = 0;
   const int highlight = l.data.field_index(l.spec.style.highlight_field);
   std::vector<geo::Feature> kept;
   for (geo::Feature& f : l.data.features) {
     std::string problem;
-    story::Interval t = timed ? feature_interval(l.spec, l.data, f, problem) : story::Interval{};
+    story::Interval t = timed ? feature_interval(l.spec.time, l.data, f, problem) : story::Interval{};
     if (!problem.empty()) {
-      warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
+      // A file of 100,000 rows with a bad date column names the first few and counts the rest.
+      if (++skipped <= kNamedSkips) warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
       continue;
     }
     if (highlight >= 0) {
@@ -70,6 +85,9 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
     kept.push_back(std::move(f));
     l.times.push_back(t);
   }
+  if (skipped > kNamedSkips)
+    warnings.push_back(l.spec.source + ", layer '" + l.data.name + "': " + std::to_string(skipped - kNamedSkips) +
+                       " more features skipped for unreadable dates");
   l.data.features = std::move(kept);
   if (!timed) l.times.clear();
   layers_.push_back(std::move(l));
@@ -96,6 +114,8 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
 Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
   auto report = geo::load_vector_source(path);
   if (!report) return Error{report.error()};
+  if (report->layers.empty())
+    return Error{report->warnings.empty() ? path + ": no layer with features to draw" : report->warnings.front()};
   warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
   static const Rgba palette[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
                                  {0.91f, 0.16f, 0.54f, 1}};
@@ -109,9 +129,39 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
     spec.style.fill = {c.r, c.g, c.b, 0.35f};
     spec.style.stroke = c;
     spec.style.stroke_width_px = 1.5f;
+    // Dated data plays on the timeline at once; the layer's Time section can change what was found.
+    spec.time = detect_time(l).time;
     add_layer(std::move(spec), std::move(l), warnings);
+    widen_time_range(layers_.back(), warnings);
   }
   return Ok{};
+}
+
+void Atlas::widen_time_range(const AtlasLayer& layer, std::vector<std::string>& notes) {
+  story::Days first = story::kNever, last = -story::kNever;
+  for (const story::Interval& t : layer.times) {
+    if (std::isfinite(t.start)) first = std::min(first, t.start), last = std::max(last, t.start);
+    if (std::isfinite(t.end)) last = std::max(last, t.end - 1e-6);  // the end is exclusive
+  }
+  if (first > last) return;
+  story::Scenario& sc = scenario_;
+  // A map without a story takes its time range from its data; a story's range only grows, and says so.
+  const bool own_range = sc.dir.empty() && !timed_before_;
+  const story::Days start = own_range ? std::floor(first) : std::min(sc.start, std::floor(first));
+  const story::Days end = own_range ? std::floor(last) + 1 : std::max(sc.end, std::floor(last) + 1);
+  // GPU times are float days since the origin: an origin in 1970 would leave them a few minutes' precision.
+  if (own_range) sc.initial = sc.origin = start;
+  timed_before_ = true;
+  if (start == sc.start && end == sc.end) return;
+  if (!own_range)
+    notes.push_back("The timeline now runs from " + story::format_date_short(start) + " to " +
+                    story::format_date_short(end - 1) + " to include " + layer.spec.title);
+  sc.start = start, sc.end = end;
+  ++revision_;
+}
+
+bool Atlas::timed() const {
+  return std::any_of(layers_.begin(), layers_.end(), [](const AtlasLayer& l) { return !l.times.empty(); });
 }
 
 std::vector<std::string> Atlas::added_files() const {
@@ -155,9 +205,11 @@ void Atlas::set_style(size_t index, const story::LayerStyle& style) {
 bool Atlas::fit_default_view_to_layers() {
   BoundsLonLat all;
   for (const AtlasLayer& l : layers_)
-    if (!l.data.extent.empty()) {
-      all.extend(LonLat{std::max(-180.0, l.data.extent.west - 0.05), std::max(-90.0, l.data.extent.south - 0.05)});
-      all.extend(LonLat{std::min(180.0, l.data.extent.east + 0.05), std::min(90.0, l.data.extent.north + 0.05)});
+    if (const BoundsLonLat& e = l.data.extent; !e.empty()) {
+      // A margin of a twentieth of the extent (from 0.05 to 1 degree), so no symbol sits on the frame.
+      const double mx = std::min(1.0, 0.05 + (e.east - e.west) / 20), my = std::min(1.0, 0.05 + (e.north - e.south) / 20);
+      all.extend(LonLat{std::max(-180.0, e.west - mx), std::max(-90.0, e.south - my)});
+      all.extend(LonLat{std::min(180.0, e.east + mx), std::min(90.0, e.north + my)});
     }
   if (all.empty()) return false;
   scenario_.view = all;

@@ -34,7 +34,8 @@ class Atlas {
   // Changes whenever a layer is added, removed, moved or restyled.
   uint64_t revision() const { return revision_; }
 
-  // Adds every layer of a vector file on top, with a default style.
+  // Adds every layer of a vector file on top, with a default style and the time fields detect_time finds. Dated
+  // layers widen the time range to their dates (a note in WARNINGS says so); without a scenario the first sets it.
   Status add_file(const std::string& path, std::vector<std::string>& warnings);
   // Adds DATA (already read) on top as SPEC says; features with malformed dates are skipped with a warning.
   void add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings);
@@ -50,11 +51,16 @@ class Atlas {
   // around a single point. False when no layer has a feature.
   bool fit_default_view_to_layers();
 
+  // True when some layer's features have times (so the map differs by date).
+  bool timed() const;
   // True when layer INDEX draws a visible flow line at DAY with a width, so a window showing it must keep redrawing.
   bool animates(size_t index, story::Days day) const;
 
  private:
+  void widen_time_range(const AtlasLayer& layer, std::vector<std::string>& notes);
+
   story::Scenario scenario_;
+  bool timed_before_ = false;  // an added layer has set the range of a map without a scenario
   std::vector<AtlasLayer> layers_;
   uint64_t revision_ = 1;
   uint64_t next_id_ = 1;

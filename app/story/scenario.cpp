@@ -80,8 +80,17 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   TRY_ASSIGN(l.source_layer, r.string(j, "source_layer", path, ""));
   if (j.contains("style")) TRY_ASSIGN(l.style, read_layer_style(r, j["style"], path + "style.", l.style));
   if (j.contains("time")) {
-    TRY_ASSIGN(l.time_start_field, r.string(j["time"], "start_field", path + "time.", ""));
-    TRY_ASSIGN(l.time_end_field, r.string(j["time"], "end_field", path + "time.", ""));
+    const nlohmann::json& t = j["time"];
+    TRY_ASSIGN(l.time.start_field, r.string(t, "start_field", path + "time.", ""));
+    TRY_ASSIGN(l.time.end_field, r.string(t, "end_field", path + "time.", ""));
+    TRY_ASSIGN(l.time.instant_field, r.string(t, "instant_field", path + "time.", ""));
+    std::string mode;
+    TRY_ASSIGN(mode, r.string(t, "mode", path + "time.", "interval"));
+    if (!time_mode_from_name(mode, l.time.mode))
+      return Error{r.fail(path + "time.mode", "\"interval\", \"instant\" or \"cumulative\"")};
+    float days = 1;
+    TRY_ASSIGN(days, r.number(t, "duration_days", path + "time.", 1, 1.0f / 1440, 36525));
+    l.time.duration_days = days;
   }
   TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
   if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();
@@ -144,6 +153,20 @@ Status resolve_shared_samples(Scenario& s, const Reader& r) {
 }
 
 }  // namespace
+
+const char* time_mode_name(TimeMode mode) {
+  switch (mode) {
+    case TimeMode::Instant: return "instant";
+    case TimeMode::Cumulative: return "cumulative";
+    default: return "interval";
+  }
+}
+
+bool time_mode_from_name(const std::string& name, TimeMode& mode) {
+  for (TimeMode m : {TimeMode::Interval, TimeMode::Instant, TimeMode::Cumulative})
+    if (name == time_mode_name(m)) return mode = m, true;
+  return false;
+}
 
 Scenario no_scenario() {
   Scenario s;

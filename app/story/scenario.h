@@ -41,14 +41,32 @@ struct Series {
   std::string id_of_samples;       // "samples_from": resolved at load
 };
 
+// How a layer's features live on the timeline.
+enum class TimeMode {
+  Interval,    // [start, end): either field may be empty (an open end)
+  Instant,     // one moment each, live for DURATION_DAYS from it (a date alone: its whole day)
+  Cumulative,  // from its moment on: everything up to the current date
+};
+
+struct LayerTime {
+  TimeMode mode = TimeMode::Interval;
+  std::string start_field;    // Instant and Cumulative read their moment here
+  std::string end_field;      // Interval only
+  std::string instant_field;  // Interval only: a moment for features with neither start nor end (KML's TimeStamp)
+  double duration_days = 1;   // Instant, and the instant field of Interval layers
+  bool any() const { return !start_field.empty() || !end_field.empty() || !instant_field.empty(); }
+};
+// "interval", "instant", "cumulative"; and back, false for an unknown name.
+const char* time_mode_name(TimeMode mode);
+bool time_mode_from_name(const std::string& name, TimeMode& mode);
+
 struct LayerSpec {
   std::string id;
   std::string title;               // legend text
   std::string source;              // absolute path to a vector source
   std::string source_layer;        // OGR layer name; "" for the first
   LayerStyle style;
-  std::string time_start_field;    // ISO 8601 dates; "" for none
-  std::string time_end_field;
+  LayerTime time;                  // none: the layer looks the same on every date
   std::string key_field;           // names features for series
   std::vector<Series> series;
   bool legend = true;

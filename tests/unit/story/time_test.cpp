@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "story/data_time.h"
 #include "story/time.h"
 
 using namespace chronoatlas::story;
@@ -38,4 +39,28 @@ TEST(Time, IntervalsAreHalfOpen) {
   Interval open_start{-kNever, 0};
   EXPECT_TRUE(open_start.contains(-1e6));
   EXPECT_FALSE(open_start.contains(0));
+}
+
+TEST(DataTime, ReadsIsoWithZonesAndFractionsAndTheWrittenForms) {
+  const Days sep20 = *parse_iso_date("2023-09-20");
+  for (const char* text : {"2023-09-20", "2023/09/20", "20 September 2023", "20-Sep-2023", "September 20, 2023",
+                           "Sep 20 2023", "20 Sept 2023", " 20 september 2023 "}) {
+    auto t = parse_data_time(text);
+    ASSERT_TRUE(t) << text << ": " << t.error();
+    EXPECT_EQ(t->at, sep20) << text;
+    EXPECT_FALSE(t->has_time) << text;
+  }
+  for (const char* text : {"2023-09-20T10:15:00Z", "2023-09-20T10:15:00.250Z", "2023-09-20 10:15", "2023-09-20T10:15:00+04:00",
+                           "2023-09-20T10:15:00-0300"}) {
+    auto t = parse_data_time(text);
+    ASSERT_TRUE(t) << text << ": " << t.error();
+    EXPECT_NEAR(t->at, sep20 + 10.25 / 24, 1e-9) << text;  // the clock as written: zones are not applied
+    EXPECT_TRUE(t->has_time) << text;
+  }
+  for (const char* text : {"", "03/04/2023", "2023", "yesterday", "30 February 2023", "2023-13-01", "20 Foo 2023",
+                           "20 September 23"}) {
+    auto t = parse_data_time(text);
+    EXPECT_FALSE(t) << text;
+  }
+  EXPECT_NE(parse_data_time("30 February 2023").error().find("'30 February 2023'"), std::string::npos);
 }

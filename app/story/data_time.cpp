@@ -1,0 +1,90 @@
+#include "story/data_time.h"
+
+#include <cctype>
+#include <cstdio>
+#include <vector>
+
+namespace chronoatlas::story {
+namespace {
+
+int month_from_name(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word.size() < 3) return 0;
+  for (int m = 1; m <= 12; ++m) {
+    std::string name = month_name(m);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name.compare(0, word.size(), word) == 0 || (word == "sept" && m == 9)) return m;
+  }
+  return 0;
+}
+
+bool all_digits(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// "20 September 2023", "20-Sep-2023", "September 20, 2023", "Sep 20 2023": words split at spaces, commas, dashes, dots.
+Result<DataTime> written_date(const std::string& text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : text + " ") {
+    if (c == ' ' || c == ',' || c == '-' || c == '.' || c == '\t') {
+      if (!w.empty()) words.push_back(w), w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (words.size() != 3) return Error{"not a date"};
+  int day, month, year;
+  if (all_digits(words[0]) && (month = month_from_name(words[1])) && all_digits(words[2]))
+    day = std::stoi(words[0]), year = std::stoi(words[2]);
+  else if ((month = month_from_name(words[0])) && all_digits(words[1]) && all_digits(words[2]))
+    day = std::stoi(words[1]), year = std::stoi(words[2]);
+  else
+    return Error{"not a date"};
+  if (words[2].size() != 4 || day < 1 || day > 31) return Error{"not a date"};
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+  auto d = parse_iso_date(iso);
+  if (!d) return Error{"day out of range"};
+  return DataTime{*d, false};
+}
+
+// ISO 8601 with what GPX and KML add: seconds' fractions and a zone (Z, +04:00, +0400), read past.
+Result<DataTime> iso_date_time(std::string text) {
+  if (text.size() >= 10 && text[4] == '/' && text[7] == '/') text[4] = text[7] = '-';
+  if (text.size() > 10) {
+    size_t end = text.size();
+    if (text.back() == 'Z' || text.back() == 'z') --end;
+    else if (end > 16) {
+      const size_t sign = text.find_last_of("+-");
+      if (sign != std::string::npos && sign > 10) end = sign;
+    }
+    text.resize(end);
+    if (const size_t dot = text.find('.', 10); dot != std::string::npos) text.resize(dot);
+  }
+  auto d = parse_iso_date(text);
+  if (!d) return Error{d.error()};
+  return DataTime{*d, text.size() > 10};
+}
+
+}  // namespace
+
+Result<DataTime> parse_data_time(const std::string& raw) {
+  size_t b = raw.find_first_not_of(" \t\r\n"), e = raw.find_last_not_of(" \t\r\n");
+  if (b == std::string::npos) return Error{"date '': empty"};
+  const std::string text = raw.substr(b, e - b + 1);
+  if (text.size() >= 10 && std::isdigit(static_cast<unsigned char>(text[0])) && (text[4] == '-' || text[4] == '/')) {
+    auto iso = iso_date_time(text);
+    if (iso) return iso;
+    return Error{iso.error()};
+  }
+  auto written = written_date(text);
+  if (written) return written;
+  if (written.error() != "not a date") return Error{"date '" + text + "': " + written.error()};
+  return Error{"date '" + text + "': not a date (expected YYYY-MM-DD, or a written date such as 20 September 2023)"};
+}
+
+}  // namespace chronoatlas::story
