@@ -60,37 +60,53 @@ std::string feature_name(const story::LayerSpec& spec, const geo::VectorLayer& d
 
 }  // namespace
 
-void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings) {
-  AtlasLayer l;
-  l.id = next_id_++;
-  l.spec = std::move(spec);
-  l.data = std::move(data);
-  const bool timed = l.spec.time.any();
+namespace {
+
+// Each feature's interval under the layer's time settings. A feature whose date cannot be read is never shown (it
+// stays in the data, so other settings can show it) and is named in WARNINGS: the first few, then a count.
+void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
+  l.times.clear();
+  if (!l.spec.time.any()) return;
   size_t skipped = 0;
-  const int highlight = l.data.field_index(l.spec.style.highlight_field);
-  std::vector<geo::Feature> kept;
-  for (geo::Feature& f : l.data.features) {
+  for (const geo::Feature& f : l.data.features) {
     std::string problem;
-    story::Interval t = timed ? feature_interval(l.spec.time, l.data, f, problem) : story::Interval{};
+    story::Interval t = feature_interval(l.spec.time, l.data, f, problem);
     if (!problem.empty()) {
-      // A file of 100,000 rows with a bad date column names the first few and counts the rest.
+      t = {story::kNever, story::kNever};
       if (++skipped <= kNamedSkips) warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
-      continue;
     }
-    if (highlight >= 0) {
-      std::string bad;
-      l.highlights.push_back(highlight_days(f.values[highlight], bad));
-      if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
-    }
-    kept.push_back(std::move(f));
     l.times.push_back(t);
   }
   if (skipped > kNamedSkips)
     warnings.push_back(l.spec.source + ", layer '" + l.data.name + "': " + std::to_string(skipped - kNamedSkips) +
                        " more features skipped for unreadable dates");
-  l.data.features = std::move(kept);
-  if (!timed) l.times.clear();
+}
+
+}  // namespace
+
+void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings) {
+  AtlasLayer l;
+  l.id = next_id_++;
+  l.spec = std::move(spec);
+  l.data = std::move(data);
+  compute_times(l, warnings);
+  const int highlight = l.data.field_index(l.spec.style.highlight_field);
+  for (const geo::Feature& f : l.data.features) {
+    if (highlight < 0) break;
+    std::string bad;
+    l.highlights.push_back(highlight_days(f.values[highlight], bad));
+    if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
+  }
   layers_.push_back(std::move(l));
+  ++revision_;
+}
+
+void Atlas::set_time(size_t index, const story::LayerTime& time, std::vector<std::string>& warnings) {
+  AtlasLayer& l = layers_.at(index);
+  l.spec.time = time;
+  compute_times(l, warnings);
+  widen_time_range(l, warnings);
+  ++l.time_revision;
   ++revision_;
 }
 
@@ -119,7 +135,10 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
   warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
   static const Rgba palette[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
                                  {0.91f, 0.16f, 0.54f, 1}};
+  const bool some_features = std::any_of(report->layers.begin(), report->layers.end(),
+                                         [](const geo::VectorLayer& l) { return !l.features.empty(); });
   for (geo::VectorLayer& l : report->layers) {
+    if (some_features && l.features.empty()) continue;  // GPX's empty waypoint and route layers, and the like
     story::LayerSpec spec;
     spec.id = spec.title = std::filesystem::path(path).filename().string() +
                            (report->layers.size() > 1 ? " / " + l.name : "");

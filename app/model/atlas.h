@@ -21,6 +21,7 @@ struct AtlasLayer {
   std::vector<story::Interval> times;            // per feature; empty when the layer has no time fields
   std::vector<std::vector<story::Days>> highlights;  // per feature, the days it is ringed; empty: none
   uint64_t style_revision = 0;                   // bumped by set_style
+  uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
 };
 
 class Atlas {
@@ -47,6 +48,9 @@ class Atlas {
   std::vector<std::string> added_files() const;
   void move_layer(size_t from, size_t to);
   void set_style(size_t index, const story::LayerStyle& style);
+  // New time settings for layer INDEX: its features' intervals are read again (unreadable dates named in WARNINGS)
+  // and the time range widens to them as for an added file.
+  void set_time(size_t index, const story::LayerTime& time, std::vector<std::string>& warnings);
   // For a map of added files alone (no scenario): makes the default view their extent, with at least 0.05 degrees
   // around a single point. False when no layer has a feature.
   bool fit_default_view_to_layers();

@@ -26,7 +26,8 @@ Projected project(const std::vector<LonLat>& pts, const geo::Projection& project
 std::array<float, 2> time_of(const std::vector<story::Interval>& times, uint32_t feature, story::Days origin) {
   if (feature >= times.size()) return {-kFarTime, kFarTime};
   const story::Interval& t = times[feature];
-  return {std::isfinite(t.start) ? static_cast<float>(t.start - origin) : -kFarTime,
+  // An open start is -infinity; a start at +infinity is a feature never shown (its date was unreadable).
+  return {std::isfinite(t.start) ? static_cast<float>(t.start - origin) : t.start > 0 ? kFarTime : -kFarTime,
           std::isfinite(t.end) ? static_cast<float>(t.end - origin) : kFarTime};
 }
 

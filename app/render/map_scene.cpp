@@ -186,6 +186,7 @@ bool MapScene::needs_recut(const PreparedLayer& p, const model::AtlasLayer& l) c
 void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l) const {
   if (needs_recut(p, l)) p.geometry = build_layer_geometry(l.data, seam());
   p.pending = project_layer(p.geometry, *projection_, l.times, atlas_.scenario().origin);
+  p.time_revision = l.time_revision;
   p.anchors = p.pending->label_anchors;
   p.bounds = p.pending->bounds;
   p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
@@ -213,6 +214,9 @@ void MapScene::prepare(const geo::Projection& projection) {
   const bool new_projection = !projection_ || projection_->definition() != projection.definition();
   if (!new_projection && prepared_revision_ == atlas_.revision()) return;
   ++generation_;
+  // GPU times count days from the origin, which a dated file may move.
+  const bool new_origin = projected_origin_ != atlas_.scenario().origin;
+  projected_origin_ = atlas_.scenario().origin;
   if (new_projection) {
     projection_ = projection;
     for (auto& g : graticules_) project_graticule(*g);
@@ -224,7 +228,7 @@ void MapScene::prepare(const geo::Projection& projection) {
       next.push_back(prepare_layer(l));
       continue;
     }
-    if (new_projection) project(**it, l);
+    if (new_projection || (new_origin && !l.times.empty()) || (*it)->time_revision != l.time_revision) project(**it, l);
     next.push_back(std::move(*it));
   }
   prepared_ = std::move(next);

@@ -33,6 +33,7 @@ struct PreparedLayer {
   BoundsXY bounds;                        // projected
   std::optional<ProjectedLayer> pending;  // projected, not yet uploaded
   GpuLayer gpu;
+  uint64_t time_revision = 0;             // the atlas layer's time revision the projected times are for
   uint64_t styled_revision = 0;           // the atlas layer's style revision and the date the GPU styles are for
   story::Days styled_day = NAN;
 };
@@ -95,6 +96,7 @@ class MapScene {
   std::vector<std::unique_ptr<Graticule>> graticules_;
   std::optional<geo::Projection> projection_;
   uint64_t prepared_revision_ = 0;  // the atlas revision prepare() last followed
+  story::Days projected_origin_ = 0;  // the time origin the prepared layers' GPU times count from
   uint64_t generation_ = 1;         // bumped by every change to geometry or styles of layers that do not change with time
 };
 

@@ -27,13 +27,14 @@ TEST(Atlas, MalformedDateSkipsTheFeatureAndNamesIt) {
   auto atlas = model::Atlas::load(*scenario, warnings);
   ASSERT_TRUE(atlas) << atlas.error();
   const auto& layer = atlas->layers()[0];
-  EXPECT_EQ(layer.data.features.size(), 2u);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("feature 2"), std::string::npos) << warnings[0];
   EXPECT_NE(warnings[0].find("2020-02-30"), std::string::npos) << warnings[0];
-  ASSERT_EQ(layer.times.size(), 2u);
+  ASSERT_EQ(layer.times.size(), 3u);
   EXPECT_EQ(story::format_date(layer.times[0].start), "2020-01-10");
   EXPECT_EQ(story::format_date(layer.times[0].end), "2020-01-20");
+  // The feature with the impossible date is never shown, on any day.
+  for (double day : {-1e9, 0.0, 18300.0, 1e9}) EXPECT_FALSE(model::live(layer, 2, day));
   EXPECT_FALSE(std::isfinite(layer.times[1].end));  // open end
 }
 
