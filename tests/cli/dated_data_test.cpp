@@ -1,0 +1,83 @@
+// Dated files from other tools, through the command line: a CSV in ACLED's layout is detected and each event is drawn
+// on its own day only, at the place PROJ and the world file give.
+#include <cmath>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "png_read.h"
+#include "run_command.h"
+
+namespace {
+
+// Both of ACLED's date forms, a note with commas inside quotes, and a row whose date is not a date.
+const char* kAcled =
+    "event_id_cnty,event_date,year,event_type,actor1,latitude,longitude,fatalities,notes\n"
+    "AZE100,19 September 2023,2023,Battles,Military Forces of Azerbaijan,39.8153,46.7519,27,\"Shelling, near "
+    "Stepanakert, casualties reported\"\n"
+    "AZE101,20 September 2023,2023,Explosions/Remote violence,Military Forces of Azerbaijan,39.60,46.30,5,\"Strikes, "
+    "near Lachin\"\n"
+    "ARM200,2023-09-25,2023,Protests,Protesters (Armenia),40.1776,44.5126,0,\"Rally in Yerevan, Armenia\"\n"
+    "ARM201,soon,2023,Protests,Protesters (Armenia),40.05,45.00,0,no date\n";
+
+struct Event {
+  double lon, lat;
+  const char* day;
+};
+const Event kEvents[] = {{46.7519, 39.8153, "2023-09-19"}, {46.30, 39.60, "2023-09-20"}, {44.5126, 40.1776, "2023-09-25"}};
+
+// True when something other than the map's plain background is within 2 pixels of the place.
+bool drawn_at(const std::string& png_path, const Png& png, double lon, double lat) {
+  auto [x, y] = pixel_of(png_path, lon, lat);
+  bool found = false;
+  for (int dy = -2; dy <= 2; ++dy)
+    for (int dx = -2; dx <= 2; ++dx) {
+      const unsigned char* p = png.at(static_cast<int>(std::lround(x)) + dx, static_cast<int>(std::lround(y)) + dy);
+      found |= std::abs(p[0] - 0xcc) > 20 || std::abs(p[1] - 0xde) > 20 || std::abs(p[2] - 0xeb) > 20;
+    }
+  return found;
+}
+
+}  // namespace
+
+TEST(DatedData, InfoReportsTheDetectedTimeField) {
+  const std::string dir = fresh_dir("dated_info");
+  std::ofstream(dir + "/events.csv") << kAcled;
+  auto r = run_chronoatlas("info --json " + dir + "/events.csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& t = j["layers"][0]["time"];
+  EXPECT_EQ(t["kind"], "instant");
+  EXPECT_EQ(t["field"], "event_date");
+  EXPECT_EQ(t["first"], "2023-09-19");
+  EXPECT_EQ(t["last"], "2023-09-25");
+  EXPECT_EQ(t["unparsed"], 1);
+  EXPECT_EQ(j["layers"][0]["feature_count"], 4);
+  EXPECT_EQ(j["layers"][0]["geometry_type"], "Point");
+}
+
+TEST(DatedData, EachEventIsDrawnOnItsOwnDayOnly) {
+  const std::string dir = fresh_dir("dated_render");
+  std::ofstream(dir + "/events.csv") << kAcled;
+  for (const char* day : {"2023-09-19", "2023-09-20", "2023-09-25"}) {
+    const std::string out = dir + "/" + day + ".png";
+    auto r = run_chronoatlas("render --scenario none --layer " + dir + "/events.csv --date " + day +
+                             " --bbox 44,39.2,47.2,40.6 --size 800x500 --no-graticule --out " + out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("'soon'"), std::string::npos) << "the unreadable date is named: " << r.err;
+    const Png png = read_png(out);
+    ASSERT_EQ(png.width, 800);
+    for (const Event& e : kEvents)
+      EXPECT_EQ(drawn_at(out, png, e.lon, e.lat), std::string(e.day) == day) << e.day << " on " << day;
+  }
+}
+
+TEST(DatedData, ATableWithoutCoordinatesIsRefusedWithAReason) {
+  const std::string dir = fresh_dir("dated_table");
+  std::ofstream(dir + "/table.csv") << "name,event_date\nA,2023-09-19\n";
+  auto r = run_chronoatlas("render --scenario none --layer " + dir + "/table.csv --out " + dir + "/x.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("without coordinates"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/x.png"));
+}
