@@ -140,6 +140,25 @@ float draw_sidebar(AppState& s, float height) {
   return width;
 }
 
+// A dated file may set or widen the time range: the axis and the loop range follow where they showed the whole range,
+// and a map without a story gets its date once it has dated data.
+void follow_time_range(AppState& s) {
+  const story::Scenario& sc = s.scene->scenario();
+  if (s.known_range.start == sc.start && s.known_range.end == sc.end) return;
+  const story::Window old = s.known_range;
+  s.known_range = {sc.start, sc.end};
+  auto follow = [&](story::Window& w) {
+    if (w.start == old.start && w.end == old.end) w = s.known_range;
+  };
+  follow(s.axis);
+  follow(s.playback.window);
+  if (sc.dir.empty() && s.scene->atlas().timed()) {
+    s.furniture.date = true;
+    if (old.end - old.start <= 1) set_date(s, sc.initial);  // the first dated file: show its first day
+  }
+  set_day(s, s.day);
+}
+
 // One pass of the UI: input, panels, then the map drawn through the screen cache.
 void run_frame(AppState& s, platform::Window& w) {
   s.now_s = ImGui::GetTime();
@@ -156,6 +175,7 @@ void run_frame(AppState& s, platform::Window& w) {
   handle_shortcuts(s);
   if (s.quit) w.request_close();
   advance_frame_export(s);
+  follow_time_range(s);
   ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
   ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
   panel_timeline(s);
@@ -203,9 +223,12 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
                                                   : scenario.projection;
   s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
                                  w.content_scale());
-  s.axis = s.playback.window = {scenario.start, scenario.end};
+  s.axis = s.playback.window = s.known_range = {s.scene->scenario().start, s.scene->scenario().end};
   if (scenario.dir.empty()) {
-    s.furniture.date = s.furniture.caption = false;  // no story, no date to state
+    // No story: no caption, and a date only for dated files, which also chose the first date.
+    s.furniture.caption = false;
+    s.furniture.date = s.scene->atlas().timed();
+    set_date(s, s.scene->scenario().initial);
     s.info("Opened without a scenario: " + std::to_string(s.scene->atlas().layers().size()) + " layer(s)");
     return true;
   }

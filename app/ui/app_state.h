@@ -90,6 +90,7 @@ struct AppState {
   story::Playback playback;
   story::Window axis{0, 1};           // what the timeline's axis shows: zoomed with the wheel, apart from the loop
   TimelineUi timeline;
+  story::Window known_range{0, 1};    // the scenario's time range as the timeline last followed it
   FileBrowser browser;
   MapArea map_area;
   ExportSettings exporting;
@@ -158,11 +159,13 @@ void panel_search(AppState& state);
 void open_file_browser(AppState& state);
 void file_browser(AppState& state);   // the place search box, with its list of places found
 void panel_layers(AppState& state);
+// A layer's Time section: mode, fields, how long a moment shows, and the range the settings give.
+void panel_layer_time(AppState& state, size_t layer_index);
 void panel_view(AppState& state);
 void panel_events(AppState& state);
 void panel_details(AppState& state);
 void panel_messages(AppState& state);
-// The newest messages over the map's top-right corner, fading out; the full text stays in Messages.
+// The newest messages at the bottom right of the map, fading out; the full text stays in Messages.
 void draw_notifications(AppState& state);
 // True while a notification is on screen and fading, so the window must keep redrawing.
 bool notifications_visible(const AppState& state);

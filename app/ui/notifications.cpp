@@ -37,13 +37,15 @@ void draw_progress(AppState& s, float y) {
 
 void draw_notifications(AppState& s) {
   const float margin = ImGui::GetFontSize() * 0.75f, width = ImGui::GetFontSize() * 26;
-  float y = s.map_area.y + margin;
-  draw_progress(s, y);
+  draw_progress(s, s.map_area.y + margin);
+  // Bottom right, newest lowest, stacking upwards: clear of the title and date (top), the legend (bottom left) and
+  // the story's middle; above the scale bar and the sources line.
+  float y = s.map_area.y + s.map_area.height - ImGui::GetFontSize() * 6;
   size_t shown = 0;
   for (auto it = s.messages.rbegin(); it != s.messages.rend() && shown < kMaxShown; ++it) {
     const float alpha = opacity_at(*it, s.now_s);
     if (alpha <= 0) break;  // older ones have faded too
-    ImGui::SetNextWindowPos({s.map_area.x + s.map_area.width - margin, y}, ImGuiCond_Always, {1, 0});
+    ImGui::SetNextWindowPos({s.map_area.x + s.map_area.width - margin, y}, ImGuiCond_Always, {1, 1});
     ImGui::SetNextWindowSizeConstraints({width * 0.3f, 0}, {width, ImGui::GetFontSize() * 8});
     ImGui::SetNextWindowBgAlpha(alpha);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
@@ -56,7 +58,7 @@ void draw_notifications(AppState& s) {
     ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x * 2);
     ImGui::TextUnformatted(it->text.c_str());
     ImGui::PopTextWrapPos();
-    y += ImGui::GetWindowHeight() + margin * 0.5f;
+    y -= ImGui::GetWindowHeight() + margin * 0.5f;
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();

@@ -55,6 +55,10 @@ void panel_layers(AppState& s) {
       if (l.data.has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
       ImGui::TextDisabled("%zu feature%s, %s", l.data.features.size(), l.data.features.size() == 1 ? "" : "s",
                           l.data.crs.c_str());
+      if (ImGui::TreeNodeEx("Time", l.spec.time.any() ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+        panel_layer_time(s, static_cast<size_t>(i));
+        ImGui::TreePop();
+      }
       if (ImGui::SmallButton("Fit")) fit_to(s, l);
       ImGui::SameLine();
       if (ImGui::SmallButton("Up") && i + 1 < static_cast<int>(layers.size())) move_from = i, move_to = i + 1;

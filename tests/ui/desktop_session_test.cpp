@@ -95,11 +95,11 @@ TEST_F(DesktopSession, CtrlQSavesTheSessionAndTheNextLaunchShowsTheSameDateViewA
   d().key("ctrl+q");
   EXPECT_EQ(first_time.wait_exit(), 0);
 
-  // The map and the timeline, left of the notifications and below them.
+  // The map and the timeline (the notifications have faded).
   ASSERT_EQ(restored.width, Desktop::kWidth);
-  EXPECT_LT(differing(before_quit, restored, 400, 70, 1420, 880), 0.002) << "the restored window differs";
-  EXPECT_GT(differing(before_quit, fresh_map, 400, 70, 1420, 880), 0.05) << "a first launch looks the same: the check "
-                                                                             "would not see a lost session";
+  EXPECT_LT(differing(before_quit, restored, 400, 0, 1440, 880), 0.002) << "the restored window differs";
+  EXPECT_GT(differing(before_quit, fresh_map, 400, 0, 1440, 880), 0.05) << "a first launch looks the same: the check "
+                                                                            "would not see a lost session";
 }
 
 TEST_F(DesktopSession, ABadCrsTypedInTheViewPanelShowsANotificationOnTheMap) {
@@ -118,9 +118,9 @@ TEST_F(DesktopSession, ABadCrsTypedInTheViewPanelShowsANotificationOnTheMap) {
   const Png after = d().screenshot(home + "/after.png");
   d().key("ctrl+q");
   EXPECT_EQ(app.wait_exit(), 0);
-  // An error notification is dark red (115, 26, 23) over the map's top-right corner.
-  const int red_before = count_colour(before, 900, 0, 1440, 120, 115, 26, 23);
-  const int red_after = count_colour(after, 900, 0, 1440, 120, 115, 26, 23);
+  // An error notification is dark red (115, 26, 23) at the bottom right of the map (384..1440 x 0..670).
+  const int red_before = count_colour(before, 900, 400, 1440, 670, 115, 26, 23);
+  const int red_after = count_colour(after, 900, 400, 1440, 670, 115, 26, 23);
   EXPECT_LT(red_before, 200);
   EXPECT_GT(red_after, 5000) << "no notification on the map";
 }
