@@ -13,7 +13,10 @@ namespace {
 
 // The scenario with the request's overrides of view and projection.
 Result<story::Scenario> requested_scenario(const RenderRequest& r, const std::optional<SavedView>& saved) {
-  std::string dir = !r.scenario.empty() ? r.scenario : saved ? saved->scenario_dir : platform::default_scenario_dir();
+  // A view saved from a map without a scenario names none ("").
+  std::string dir = !r.scenario.empty() ? r.scenario
+                    : saved             ? (saved->scenario_dir.empty() ? story::kNoScenario : saved->scenario_dir)
+                                        : platform::default_scenario_dir();
   auto scenario = dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario()) : story::load_scenario(dir);
   if (!scenario) return Error{scenario.error()};
   if (r.bbox) scenario->view = *r.bbox;
@@ -38,10 +41,10 @@ std::string stopped(const FrameSequence& frames) {
          " frames are complete (" + frames.path(0) + " to " + frames.path(frames.written() - 1) + ")";
 }
 
-// Without a scenario the map shows the added layers' extent (or --bbox), in a projection chosen for it, and no date.
-Status fit_to_layers(const RenderRequest& r, story::Scenario& scenario, model::Atlas& atlas) {
-  if (r.layers.empty()) return Error{"--scenario none needs at least one --layer"};
-  if (r.bbox) return Ok{};
+// Without a scenario the map shows the added layers' extent (or --bbox, or the saved view), in a projection chosen for it.
+Status fit_to_layers(const RenderRequest& r, bool saved_view, story::Scenario& scenario, model::Atlas& atlas) {
+  if (atlas.layers().empty()) return Error{"--scenario none needs at least one --layer"};
+  if (r.bbox || saved_view) return Ok{};
   if (!atlas.fit_default_view_to_layers()) return Error{"--scenario none: the layers have no features to draw"};
   scenario.view = atlas.scenario().view;
   return Ok{};
@@ -79,7 +82,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
       return Error{r.view_file + ": " + failed.front()};
   }
   if (scenario->dir.empty()) {
-    if (auto s = fit_to_layers(r, *scenario, p.scene->atlas()); !s) return Error{s.error()};
+    if (auto s = fit_to_layers(r, saved.has_value(), *scenario, p.scene->atlas()); !s) return Error{s.error()};
   }
   // After the layers: dated files may have set or widened the time range, and the first date.
   auto day = requested_day(r, saved, p.scene->scenario());
@@ -96,6 +99,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.view = view->scaled(size.first, size.second);
     p.job.furniture = saved->furniture;
     apply_styles(*saved, p.scene->atlas());
+    apply_times(*saved, p.scene->atlas(), warnings);
   } else {
     if (render::project_bounds(*projection, scenario->view).empty())
       return Error{(r.crs.empty() ? std::filesystem::path(scenario->dir).filename().string() + "/scenario.json: view.projection" : "--crs '" + r.crs + "'") +

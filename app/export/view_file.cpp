@@ -45,7 +45,7 @@ SavedView capture_view(const render::MapScene& scene, const render::MapView& vie
   v.height_px = view.height_px();
   v.ui_scale = view.ui_scale();
   v.furniture = furniture;
-  for (const model::AtlasLayer& l : scene.atlas().layers()) v.styles[l.spec.id] = l.spec.style;
+  for (const model::AtlasLayer& l : scene.atlas().layers()) v.styles[l.spec.id] = l.spec.style, v.times[l.spec.id] = l.spec.time;
   v.added_files = scene.atlas().added_files();
   return v;
 }
@@ -62,6 +62,10 @@ json view_json(const SavedView& v) {
             {"furniture", furniture_json(v.furniture)}};
   for (const auto& [id, style] : v.styles) j["layers"][id] = story::editable_style_json(style);
   if (!v.added_files.empty()) j["added_files"] = v.added_files;
+  for (const auto& [id, t] : v.times)
+    j["layer_times"][id] = {{"mode", story::time_mode_name(t.mode)}, {"start_field", t.start_field},
+                            {"end_field", t.end_field}, {"instant_field", t.instant_field},
+                            {"duration_days", t.duration_days}};
   return j;
 }
 
@@ -113,6 +117,19 @@ Result<SavedView> read_view_json(const json& j, const std::string& path) {
     v.ui_scale = static_cast<float>(*ui);
     v.furniture = read_furniture(j.at("furniture"), v.furniture);
     if (j.contains("added_files")) v.added_files = j["added_files"].get<std::vector<std::string>>();
+    if (j.contains("layer_times"))
+      for (auto& [id, t] : j["layer_times"].items()) {
+        story::LayerTime time;
+        if (!story::time_mode_from_name(t.at("mode").get<std::string>(), time.mode))
+          return Error{path + ": key 'layer_times." + id + ".mode': expected \"interval\", \"instant\" or \"cumulative\""};
+        time.start_field = t.at("start_field").get<std::string>();
+        time.end_field = t.at("end_field").get<std::string>();
+        time.instant_field = t.at("instant_field").get<std::string>();
+        auto days = number_in(path, t, "duration_days", -1, 1.0 / 1440, 36525);
+        if (!days) return Error{days.error()};
+        time.duration_days = *days;
+        v.times[id] = time;
+      }
     if (j.contains("layers"))
       for (auto& [id, style] : j["layers"].items()) {
         auto read = story::read_layer_style(story::Reader(path), style, "layers." + id + ".", story::LayerStyle{});
@@ -163,6 +180,18 @@ std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& a
     if (auto added = atlas.add_file(path, warnings); !added) failed.push_back(added.error());
   }
   return failed;
+}
+
+void apply_times(const SavedView& saved, model::Atlas& atlas, std::vector<std::string>& warnings) {
+  for (size_t i = 0; i < atlas.layers().size(); ++i) {
+    auto it = saved.times.find(atlas.layers()[i].spec.id);
+    if (it == saved.times.end()) continue;
+    const story::LayerTime& now = atlas.layers()[i].spec.time;
+    const story::LayerTime& want = it->second;
+    if (now.mode != want.mode || now.start_field != want.start_field || now.end_field != want.end_field ||
+        now.instant_field != want.instant_field || now.duration_days != want.duration_days)
+      atlas.set_time(i, want, warnings);
+  }
 }
 
 void apply_styles(const SavedView& saved, model::Atlas& atlas) {

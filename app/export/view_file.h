@@ -24,6 +24,7 @@ struct SavedView {
   render::FurnitureOptions furniture;
   std::map<std::string, story::LayerStyle> styles;  // by layer id
   std::vector<std::string> added_files;      // vector files added to the scenario's layers, as they were given
+  std::map<std::string, story::LayerTime> times;  // by layer id: how each layer's features live on the timeline
 };
 
 // Captures what VIEW shows of the scene's atlas at DAY.
@@ -46,6 +47,9 @@ render::FurnitureOptions read_furniture(const nlohmann::json& j, render::Furnitu
 Result<render::MapView> view_of(const SavedView& saved);
 // Applies the saved styles to the atlas's layers of the same id.
 void apply_styles(const SavedView& saved, model::Atlas& atlas);
+// Applies the saved time settings to the layers of the same id whose settings differ; unreadable dates are named in
+// WARNINGS.
+void apply_times(const SavedView& saved, model::Atlas& atlas, std::vector<std::string>& warnings);
 // Adds the saved view's added files that the atlas lacks, with their features' warnings in WARNINGS. A file that
 // cannot be read is skipped and its reason returned: the caller decides whether the rest of the view is enough.
 std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& atlas,

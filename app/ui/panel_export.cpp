@@ -244,8 +244,9 @@ void load_view(AppState& s, const std::string& path) {
   s.furniture = saved->furniture;
   std::vector<std::string> warnings;
   for (const std::string& failed : exporting::add_saved_files(*saved, s.scene->atlas(), warnings)) s.error(failed);
-  for (const std::string& w : warnings) s.error(w);
   exporting::apply_styles(*saved, s.scene->atlas());
+  exporting::apply_times(*saved, s.scene->atlas(), warnings);
+  for (const std::string& w : warnings) s.error(w);
   s.info("Loaded view " + path);
 }
 

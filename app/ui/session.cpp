@@ -62,8 +62,9 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
   std::vector<std::string> warnings;
   for (const std::string& failed : exporting::add_saved_files(*saved, s.scene->atlas(), warnings))
     s.error("Last session's layer not restored: " + failed);
-  for (const std::string& w : warnings) s.error(w);
   exporting::apply_styles(*saved, s.scene->atlas());
+  exporting::apply_times(*saved, s.scene->atlas(), warnings);
+  for (const std::string& w : warnings) s.error(w);
   if (auto view = exporting::view_of(*saved)) {
     s.view = std::move(*view);
     take(j, "projection_name", s.projection_name);

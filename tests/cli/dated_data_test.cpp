@@ -81,3 +81,27 @@ TEST(DatedData, ATableWithoutCoordinatesIsRefusedWithAReason) {
   EXPECT_NE(r.err.find("without coordinates"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/x.png"));
 }
+
+TEST(DatedData, ASavedViewKeepsTheAddedFileAndItsTimeSettings) {
+  const std::string dir = fresh_dir("dated_view");
+  std::ofstream(dir + "/events.csv") << kAcled;
+  // The layer set to cumulative in the app: on 25 Sep every event so far is shown.
+  std::ofstream(dir + "/events.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
+    "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+    "furniture": {"legend": false}, "added_files": [")" + dir + R"(/events.csv"],
+    "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
+                                   "instant_field": "", "duration_days": 1}}})";
+  auto r = run_chronoatlas("render --view " + dir + "/events.view.json --out " + dir + "/v.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Png png = read_png(dir + "/v.png");
+  for (const Event& e : kEvents) EXPECT_TRUE(drawn_at(dir + "/v.png", png, e.lon, e.lat)) << e.day;
+  // A time mode the app does not know is refused, naming the key.
+  std::ofstream(dir + "/bad.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
+    "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+    "furniture": {}, "added_files": [")" + dir + R"(/events.csv"],
+    "layer_times": {"events.csv": {"mode": "sometimes", "start_field": "event_date", "end_field": "",
+                                   "instant_field": "", "duration_days": 1}}})";
+  auto bad = run_chronoatlas("render --view " + dir + "/bad.view.json --out " + dir + "/b.png");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("layer_times.events.csv.mode"), std::string::npos) << bad.err;
+}
