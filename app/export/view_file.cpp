@@ -202,6 +202,15 @@ void apply_styles(const SavedView& saved, model::Atlas& atlas) {
     st.visible = it->second.visible, st.opacity = it->second.opacity, st.fill = it->second.fill;
     st.stroke = it->second.stroke, st.stroke_width_px = it->second.stroke_width_px;
     st.point_radius_px = it->second.point_radius_px;
+    // Views saved before these keys existed leave the layer's own labels and colours alone.
+    const story::LayerStyle& saved_style = it->second;
+    if (!saved_style.label_field.empty()) st.label_field = saved_style.label_field;
+    if (!saved_style.fill_by_field.empty()) {
+      st.fill_by_field = saved_style.fill_by_field, st.fill_by_value = saved_style.fill_by_value;
+      st.stroke_by_value = saved_style.stroke_by_value, st.legend_by_value = saved_style.legend_by_value;
+    }
+    if (!saved_style.size_by_field.empty())
+      st.size_by_field = saved_style.size_by_field, st.size_max = saved_style.size_max, st.size_max_px = saved_style.size_max_px;
     atlas.set_style(i, st);
   }
 }

@@ -252,6 +252,7 @@ std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days d
   std::vector<FeatureStyle> styles(layer.data.features.size());
   const int key = layer.data.field_index(layer.spec.key_field);
   const int by = layer.data.field_index(st.fill_by_field);
+  const int size_by = st.size_max > 0 ? layer.data.field_index(st.size_by_field) : -1;
   for (size_t i = 0; i < styles.size(); ++i) {
     const geo::Feature& f = layer.data.features[i];
     FeatureStyle& s = styles[i];
@@ -262,6 +263,15 @@ std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days d
     if (by >= 0) {
       if (auto it = st.fill_by_value.find(f.values[by]); it != st.fill_by_value.end()) s.fill = it->second;
       if (auto it = st.stroke_by_value.find(f.values[by]); it != st.stroke_by_value.end()) s.stroke = it->second;
+    }
+    if (size_by >= 0) {
+      // Area in proportion to the value (at least 3 px, so a zero is still seen); a missing or unreadable number
+      // gets the layer's plain symbol.
+      char* end = nullptr;
+      const std::string& text = f.values[size_by];
+      const double v = std::strtod(text.c_str(), &end);
+      if (!text.empty() && end && *end == '\0' && v >= 0)
+        s.radius_px = std::max(3.0f, static_cast<float>(st.size_max_px * std::sqrt(v / st.size_max)));
     }
     if (i < layer.highlights.size() && highlighted_on(layer.highlights[i], day)) s.emphasis = 1;
     for (const story::Series& series : layer.spec.series) {

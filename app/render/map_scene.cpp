@@ -87,6 +87,18 @@ std::vector<SizeKey> size_keys(const story::Series& series) {
   return keys;
 }
 
+// "fatalities: 10", "fatalities: 1": up to three values a decade apart below the largest, at the radius the map gives them.
+std::vector<SizeKey> field_size_keys(const story::LayerStyle& st) {
+  std::vector<SizeKey> keys;
+  if (st.size_by_field.empty() || st.size_max <= 0) return keys;
+  for (double v = std::pow(10.0, std::floor(std::log10(st.size_max))); v >= 1 && keys.size() < 3; v /= 10) {
+    const float r = static_cast<float>(st.size_max_px * std::sqrt(v / st.size_max));
+    if (r < 3) break;
+    keys.push_back({st.size_by_field + ": " + story::format_count(v), r});
+  }
+  return keys;
+}
+
 LegendEntry legend_entry(const model::AtlasLayer& l) {
   const story::LayerStyle& st = l.spec.style;
   LegendEntry e;
@@ -101,7 +113,27 @@ LegendEntry legend_entry(const model::AtlasLayer& l) {
   e.radius_px = st.point_radius_px;
   for (const story::Series& series : l.spec.series)
     for (SizeKey& k : size_keys(series)) e.sizes.push_back(std::move(k));
+  for (SizeKey& k : field_size_keys(st)) e.sizes.push_back(std::move(k));
   return e;
+}
+
+// The layer's legend rows: one, or with colours by value, one per value ("event_type: Battles") and "other".
+std::vector<LegendEntry> legend_entries(const model::AtlasLayer& l) {
+  LegendEntry base = legend_entry(l);
+  const story::LayerStyle& st = l.spec.style;
+  if (!st.legend_by_value || st.fill_by_value.empty()) return {base};
+  std::vector<LegendEntry> out;
+  for (const auto& [value, colour] : st.fill_by_value) {
+    LegendEntry e = base;
+    e.text = l.spec.title + ": " + (value.empty() ? "(empty)" : value);
+    e.fill = colour;
+    if (auto it = st.stroke_by_value.find(value); it != st.stroke_by_value.end()) e.stroke = it->second;
+    e.sizes.clear();
+    out.push_back(std::move(e));
+  }
+  base.text = l.spec.title + ": other";
+  out.push_back(std::move(base));  // the size key, if any, goes with the last row
+  return out;
 }
 
 bool shows_something(const model::AtlasLayer& l, story::Days day) {
@@ -447,7 +479,8 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   Furniture& f = fr.furniture;
   if (options.legend)
     for (auto it = drawn.rbegin(); it != drawn.rend(); ++it)
-      if (atlas_.layers()[*it].spec.legend) f.legend.push_back(legend_entry(atlas_.layers()[*it]));
+      if (atlas_.layers()[*it].spec.legend)
+        for (LegendEntry& e : legend_entries(atlas_.layers()[*it])) f.legend.push_back(std::move(e));
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
   add_credits_and_time(drawn, day, options, f);
   if (options.caption) f.caption = caption_for(scenario.events, day);

@@ -24,6 +24,10 @@ struct LayerStyle {
   std::string fill_by_field;                  // categorical colours: a field ...
   std::map<std::string, Rgba> fill_by_value;  // ... and a colour per value
   std::map<std::string, Rgba> stroke_by_value;  // ... and, optionally, an outline or line colour per value
+  bool legend_by_value = false;               // the legend lists each value's colour (the layer's fill: "other")
+  std::string size_by_field;                  // a number per feature: point symbols of proportional area ...
+  double size_max = 0;                        // ... the largest value, drawn at SIZE_MAX_PX radius
+  float size_max_px = 20;
   bool operator==(const LayerStyle&) const = default;
 };
 

@@ -1,6 +1,23 @@
 #include "story/layer_style_json.h"
 
 namespace chronoatlas::story {
+namespace {
+
+// Colours and sizes by field are the user's choices too: a saved view keeps them.
+nlohmann::json by_field_json(const LayerStyle& s) {
+  nlohmann::json j = nlohmann::json::object();
+  if (!s.fill_by_field.empty()) {
+    nlohmann::json values = nlohmann::json::object(), strokes = nlohmann::json::object();
+    for (const auto& [v, c] : s.fill_by_value) values[v] = format_colour(c);
+    for (const auto& [v, c] : s.stroke_by_value) strokes[v] = format_colour(c);
+    j["fill_by"] = {{"field", s.fill_by_field}, {"values", values}, {"strokes", strokes}, {"legend", s.legend_by_value}};
+  }
+  if (!s.size_by_field.empty())
+    j["size_by"] = {{"field", s.size_by_field}, {"max", s.size_max}, {"max_radius", s.size_max_px}};
+  return j;
+}
+
+}  // namespace
 
 Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, const std::string& path,
                                     const LayerStyle& base) {
@@ -37,14 +54,26 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
         s.stroke_by_value[value] = c;
       }
     }
+    if (fb.contains("legend")) s.legend_by_value = fb["legend"].is_boolean() && fb["legend"].get<bool>();
+  }
+  if (j.contains("size_by")) {
+    const nlohmann::json& sb = j["size_by"];
+    TRY_ASSIGN(s.size_by_field, r.string(sb, "field", path + "size_by."));
+    float largest = 0;
+    TRY_ASSIGN(largest, r.number(sb, "max", path + "size_by.", 0, 0, 3.4e38f));
+    s.size_max = largest;
+    TRY_ASSIGN(s.size_max_px, r.number(sb, "max_radius", path + "size_by.", s.size_max_px, 1, 256));
   }
   return s;
 }
 
 nlohmann::json editable_style_json(const LayerStyle& s) {
-  return {{"visible", s.visible},         {"opacity", s.opacity},
-          {"fill", format_colour(s.fill)}, {"stroke", format_colour(s.stroke)},
-          {"stroke_width", s.stroke_width_px}, {"point_radius", s.point_radius_px}};
+  nlohmann::json j = {{"visible", s.visible},         {"opacity", s.opacity},
+                      {"fill", format_colour(s.fill)}, {"stroke", format_colour(s.stroke)},
+                      {"stroke_width", s.stroke_width_px}, {"point_radius", s.point_radius_px},
+                      {"label_field", s.label_field}};
+  j.update(by_field_json(s));
+  return j;
 }
 
 }  // namespace chronoatlas::story

@@ -159,6 +159,8 @@ void panel_search(AppState& state);
 void open_file_browser(AppState& state);
 void file_browser(AppState& state);   // the place search box, with its list of places found
 void panel_layers(AppState& state);
+// A layer's Style by field section: colour by a category, size by a number, label by a field (edits STYLE).
+void panel_layer_fields(AppState& state, size_t layer_index, story::LayerStyle& style);
 // A layer's Time section: mode, fields, how long a moment shows, and the range the settings give.
 void panel_layer_time(AppState& state, size_t layer_index);
 void panel_view(AppState& state);

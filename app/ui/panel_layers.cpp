@@ -55,6 +55,10 @@ void panel_layers(AppState& s) {
       if (l.data.has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
       ImGui::TextDisabled("%zu feature%s, %s", l.data.features.size(), l.data.features.size() == 1 ? "" : "s",
                           l.data.crs.c_str());
+      if (ImGui::TreeNode("Style by field")) {
+        panel_layer_fields(s, static_cast<size_t>(i), st);
+        ImGui::TreePop();
+      }
       if (ImGui::TreeNodeEx("Time", l.spec.time.any() ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         panel_layer_time(s, static_cast<size_t>(i));
         ImGui::TreePop();

@@ -105,3 +105,41 @@ TEST(DatedData, ASavedViewKeepsTheAddedFileAndItsTimeSettings) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("layer_times.events.csv.mode"), std::string::npos) << bad.err;
 }
+
+TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
+  const std::string dir = fresh_dir("dated_style");
+  std::ofstream(dir + "/events.csv") << kAcled;
+  std::ofstream(dir + "/styled.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
+    "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+    "furniture": {"legend": true, "date": false, "scale_bar": false, "graticule": false}, "added_files": [")" + dir + R"(/events.csv"],
+    "layers": {"events.csv": {"fill": "#d95e03", "stroke": "#d95e03", "point_radius": 5,
+      "fill_by": {"field": "event_type", "values": {"Battles": "#e69f00", "Protests": "#56b4e9"}, "strokes": {},
+                  "legend": true},
+      "size_by": {"field": "fatalities", "max": 27, "max_radius": 24}}},
+    "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
+                                   "instant_field": "", "duration_days": 1}}})";
+  auto r = run_chronoatlas("render --view " + dir + "/styled.view.json --out " + dir + "/s.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string png_path = dir + "/s.png";
+  const Png png = read_png(png_path);
+  auto colour_at = [&](double lon, double lat, double dx_px) {
+    auto [x, y] = pixel_of(png_path, lon, lat);
+    return png.at(static_cast<int>(std::lround(x + dx_px)), static_cast<int>(std::lround(y)));
+  };
+  auto near = [](const unsigned char* p, int r, int g, int b) {
+    return std::abs(p[0] - r) < 16 && std::abs(p[1] - g) < 16 && std::abs(p[2] - b) < 16;
+  };
+  // The battle with 27 dead is the largest symbol (24 px radius): its colour 15 px from its centre; the explosion
+  // (5 dead, "other": the layer's own colour) is about 10 px; the protest with none keeps a 3 px dot.
+  EXPECT_TRUE(near(colour_at(kEvents[0].lon, kEvents[0].lat, 15), 0xe6, 0x9f, 0x00));
+  EXPECT_TRUE(near(colour_at(kEvents[1].lon, kEvents[1].lat, 6), 0xd9, 0x5e, 0x03));
+  EXPECT_FALSE(near(colour_at(kEvents[1].lon, kEvents[1].lat, 15), 0xd9, 0x5e, 0x03));
+  EXPECT_TRUE(near(colour_at(kEvents[2].lon, kEvents[2].lat, 0), 0x56, 0xb4, 0xe9));
+  EXPECT_FALSE(near(colour_at(kEvents[2].lon, kEvents[2].lat, 6), 0x56, 0xb4, 0xe9));
+  // The legend names each category and "other"; its rows are drawn in the lower left.
+  int orange = 0, blue = 0;
+  for (int y = 300; y < 500; ++y)
+    for (int x = 0; x < 60; ++x) orange += near(png.at(x, y), 0xe6, 0x9f, 0x00), blue += near(png.at(x, y), 0x56, 0xb4, 0xe9);
+  EXPECT_GT(orange, 20);
+  EXPECT_GT(blue, 20);
+}
