@@ -301,9 +301,11 @@ std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days
   return "";
 }
 
-bool is_static(const AtlasLayer& layer) {
+bool is_static(const AtlasLayer& layer) { return layer.times.empty() && !styles_vary_by_day(layer); }
+
+bool styles_vary_by_day(const AtlasLayer& layer) {
   const story::LayerStyle& st = layer.spec.style;
-  return layer.times.empty() && layer.spec.series.empty() && st.highlight_field.empty() && !st.flow;
+  return !layer.spec.series.empty() || !st.highlight_field.empty() || st.flow;
 }
 
 }  // namespace chronoatlas::model

@@ -77,6 +77,9 @@ std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days d
 std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days day);
 // True when LAYER looks the same on every date (no times, series, highlights or flows).
 bool is_static(const AtlasLayer& layer);
+// True when evaluate_styles gives LAYER other looks on other dates (series, highlights, flows). Times alone do not:
+// they choose which features show, on the GPU, not how they look.
+bool styles_vary_by_day(const AtlasLayer& layer);
 // True when FEATURE is shown at DAY.
 inline bool live(const AtlasLayer& layer, size_t feature, story::Days day) {
   return layer.times.empty() || layer.times[feature].contains(day);

@@ -281,7 +281,7 @@ void MapScene::sync(story::Days day) {
       p.gpu.upload(*p.pending);
       p.pending.reset();
     }
-    const bool fixed = model::is_static(l);
+    const bool fixed = !model::styles_vary_by_day(l);
     const bool stale = p.styled_revision != l.style_revision || std::isnan(p.styled_day) || (!fixed && p.styled_day != day);
     if (!stale) continue;
     p.gpu.set_styles(model::evaluate_styles(l, day));
