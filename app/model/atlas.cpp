@@ -247,48 +247,57 @@ bool Atlas::animates(size_t index, story::Days day) const {
   return false;
 }
 
-std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day) {
-  const story::LayerStyle& st = layer.spec.style;
-  std::vector<FeatureStyle> styles(layer.data.features.size());
-  const int key = layer.data.field_index(layer.spec.key_field);
-  const int by = layer.data.field_index(st.fill_by_field);
-  const int size_by = st.size_max > 0 ? layer.data.field_index(st.size_by_field) : -1;
-  for (size_t i = 0; i < styles.size(); ++i) {
-    const geo::Feature& f = layer.data.features[i];
-    FeatureStyle& s = styles[i];
-    s.fill = st.fill;
-    s.stroke = st.stroke;
-    s.radius_px = st.point_radius_px;
-    s.flow = st.flow;
-    if (by >= 0) {
-      if (auto it = st.fill_by_value.find(f.values[by]); it != st.fill_by_value.end()) s.fill = it->second;
-      if (auto it = st.stroke_by_value.find(f.values[by]); it != st.stroke_by_value.end()) s.stroke = it->second;
-    }
-    if (size_by >= 0) {
-      // Area in proportion to the value (at least 3 px, so a zero is still seen); a missing or unreadable number
-      // gets the layer's plain symbol.
-      char* end = nullptr;
-      const std::string& text = f.values[size_by];
-      const double v = std::strtod(text.c_str(), &end);
-      if (!text.empty() && end && *end == '\0' && v >= 0)
-        s.radius_px = std::max(3.0f, static_cast<float>(st.size_max_px * std::sqrt(v / st.size_max)));
-    }
-    if (i < layer.highlights.size() && highlighted_on(layer.highlights[i], day)) s.emphasis = 1;
-    for (const story::Series& series : layer.spec.series) {
-      if (key < 0 || f.values[key] != series.feature_key) continue;
-      const story::Sample* reported = story::sample_at(series, day);
-      if (reported && std::isnan(reported->value)) {
-        // No figure: a small faint symbol that claims no size, never the last figure held over.
-        s.radius_px = st.point_radius_px;
-        s.fill.a *= 0.3f;
-        continue;
-      }
-      double v = std::max(0.0, story::series_value(series, day).value_or(0.0));
-      if (series.radius_px_per_sqrt > 0) s.radius_px = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
-      // A width of 0 would fall back to the layer's: hide the line with a hair-thin width instead.
-      if (series.width_px_per_unit > 0) s.width_px = std::max(0.01f, static_cast<float>(series.width_px_per_unit * v));
-    }
+StyleEvaluator::StyleEvaluator(const AtlasLayer& layer, story::Days day)
+    : layer_(layer),
+      day_(day),
+      key_(layer.data.field_index(layer.spec.key_field)),
+      by_(layer.data.field_index(layer.spec.style.fill_by_field)),
+      size_by_(layer.spec.style.size_max > 0 ? layer.data.field_index(layer.spec.style.size_by_field) : -1) {}
+
+FeatureStyle StyleEvaluator::operator()(size_t i) const {
+  const story::LayerStyle& st = layer_.spec.style;
+  const geo::Feature& f = layer_.data.features[i];
+  FeatureStyle s;
+  s.fill = st.fill;
+  s.stroke = st.stroke;
+  s.radius_px = st.point_radius_px;
+  s.flow = st.flow;
+  if (by_ >= 0) {
+    if (auto it = st.fill_by_value.find(f.values[by_]); it != st.fill_by_value.end()) s.fill = it->second;
+    if (auto it = st.stroke_by_value.find(f.values[by_]); it != st.stroke_by_value.end()) s.stroke = it->second;
   }
+  if (size_by_ >= 0) {
+    // Area in proportion to the value (at least 3 px, so a zero is still seen); a missing or unreadable number
+    // gets the layer's plain symbol.
+    char* end = nullptr;
+    const std::string& text = f.values[size_by_];
+    const double v = std::strtod(text.c_str(), &end);
+    if (!text.empty() && end && *end == '\0' && v >= 0)
+      s.radius_px = std::max(3.0f, static_cast<float>(st.size_max_px * std::sqrt(v / st.size_max)));
+  }
+  if (i < layer_.highlights.size() && highlighted_on(layer_.highlights[i], day_)) s.emphasis = 1;
+  for (const story::Series& series : layer_.spec.series) {
+    if (key_ < 0 || f.values[key_] != series.feature_key) continue;
+    const story::Sample* reported = story::sample_at(series, day_);
+    if (reported && std::isnan(reported->value)) {
+      // No figure: a small faint symbol that claims no size, never the last figure held over.
+      s.radius_px = st.point_radius_px;
+      s.fill.a *= 0.3f;
+      continue;
+    }
+    double v = std::max(0.0, story::series_value(series, day_).value_or(0.0));
+    if (series.radius_px_per_sqrt > 0) s.radius_px = static_cast<float>(series.radius_px_per_sqrt * std::sqrt(v));
+    // A width of 0 would fall back to the layer's: hide the line with a hair-thin width instead.
+    if (series.width_px_per_unit > 0) s.width_px = std::max(0.01f, static_cast<float>(series.width_px_per_unit * v));
+  }
+  return s;
+}
+
+std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day) {
+  const StyleEvaluator look(layer, day);
+  std::vector<FeatureStyle> styles;
+  styles.reserve(layer.data.features.size());
+  for (size_t i = 0; i < layer.data.features.size(); ++i) styles.push_back(look(i));
   return styles;
 }
 

@@ -415,11 +415,12 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
   const bool points = l.data.has_points();
   if (field < 0 && !points) return;
   // Symbols sized by a series on this date: labels sit beside the symbol's current size.
-  const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
+  const model::StyleEvaluator look(l, day);
   for (size_t i = 0; i < l.data.features.size(); ++i) {
     if (!model::live(l, i, day)) continue;
-    const bool symbol = points && l.data.features[i].points.size() == 1 && looks[i].radius_px > 0;
-    if (symbol) frame.symbols.push_back({p.anchors[i], looks[i].radius_px * view.ui_scale, static_cast<int>(layer_index)});
+    const float radius_px = points ? look(i).radius_px : 0;
+    const bool symbol = points && l.data.features[i].points.size() == 1 && radius_px > 0;
+    if (symbol) frame.symbols.push_back({p.anchors[i], radius_px * view.ui_scale, static_cast<int>(layer_index)});
     if (field < 0) continue;
     std::string text = model::series_label_of(l, i, day);
     if (text.empty()) text = l.data.features[i].values[field];
@@ -433,7 +434,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
-    lab.offset_px = p.geometry.label_rank[i] == 0 ? (looks[i].radius_px + 4) * view.ui_scale : 0;
+    lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius_px + 4) * view.ui_scale : 0;
     if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);
     if (lab.offset_px == 0) {
       float size = feature_size_px(p.geometry.label_anchor[i], p.geometry.label_rank[i], view);

@@ -24,11 +24,11 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
     if (!l.spec.style.visible || !l.spec.drawn_at(scale) || !prepared ||
         prepared->anchors.size() != l.data.features.size())
       continue;
-    const std::vector<model::FeatureStyle> looks = model::evaluate_styles(l, day);
+    const model::StyleEvaluator look(l, day);
     for (size_t i = 0; i < l.data.features.size(); ++i) {
-      if (!live(l, i, day)) continue;
+      if (!live(l, i, day) || l.data.features[i].points.empty()) continue;
       const geo::Feature& f = l.data.features[i];
-      const float radius = looks[i].radius_px;
+      const float radius = look(i).radius_px;
       for (size_t k = 0; k < f.points.size(); ++k) {
         // A single point was projected at upload as the feature's anchor; only multipoints project here.
         XY w = f.points.size() == 1 ? prepared->anchors[i] : XY{NAN, NAN};
