@@ -24,7 +24,7 @@ struct Message {
 };
 
 // A rectangle of the window in ImGui's coordinates (top-left origin): where the map sits, or a list.
-struct MapArea {
+struct ScreenRect {
   float x = 0, y = 0, width = 0, height = 0;
 };
 
@@ -92,7 +92,7 @@ struct AppState {
   TimelineUi timeline;
   story::Window known_range{0, 1};    // the scenario's time range as the timeline last followed it
   FileBrowser browser;
-  MapArea map_area;
+  ScreenRect map_area;
   ExportSettings exporting;
   std::optional<render::Pick> hovered;
   std::optional<render::Pick> selected;
@@ -109,7 +109,6 @@ struct AppState {
   bool messages_added = false;        // the Messages panel scrolls to the newest once
   double now_s = 0;                   // the UI clock this frame
   Layout layout;
-  std::string session_scenario;       // the scenario folder the session file was saved with
   int selected_layer = -1;
   std::string projection_name;        // menu label of the current projection
   std::string typed_date;             // what is being typed in the timeline's "go to" box,
@@ -117,7 +116,7 @@ struct AppState {
   std::string typed_crs;              // and the view panel's CRS box
   std::string typed_search;           // the place search box
   bool focus_search = false;          // Ctrl+F: the search box takes the keyboard
-  MapArea search_list;                // where the search's list of places was drawn last
+  ScreenRect search_list;                // where the search's list of places was drawn last
   bool cursor_valid = false;
   LonLat cursor{0, 0};
 

@@ -39,7 +39,7 @@ void panel_search(AppState& s) {
   // The list stays while the box has the keyboard or the mouse is on the list (a click there ends the typing in the
   // same frame, so the list's place from the last frame decides).
   const ImVec2 m = ImGui::GetIO().MousePos;
-  const MapArea& r = s.search_list;
+  const ScreenRect& r = s.search_list;
   if (!typing && !(m.x >= r.x && m.y >= r.y && m.x < r.x + r.width && m.y < r.y + r.height)) return;
   // The hits under the box, as a list the mouse can pick from while the box keeps the keyboard.
   ImGui::SetNextWindowPos({ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y});
