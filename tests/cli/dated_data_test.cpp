@@ -126,8 +126,8 @@ TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
     auto [x, y] = pixel_of(png_path, lon, lat);
     return png.at(static_cast<int>(std::lround(x + dx_px)), static_cast<int>(std::lround(y)));
   };
-  auto near = [](const unsigned char* p, int r, int g, int b) {
-    return std::abs(p[0] - r) < 16 && std::abs(p[1] - g) < 16 && std::abs(p[2] - b) < 16;
+  auto near = [](const unsigned char* p, int red, int green, int blue) {
+    return std::abs(p[0] - red) < 16 && std::abs(p[1] - green) < 16 && std::abs(p[2] - blue) < 16;
   };
   // The battle with 27 dead is the largest symbol (24 px radius): its colour 15 px from its centre; the explosion
   // (5 dead, "other": the layer's own colour) is about 10 px; the protest with none keeps a 3 px dot.
