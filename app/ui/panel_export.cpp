@@ -47,10 +47,15 @@ void used(AppState& s, OutputPath& out) {
   out.typed = false;
 }
 
+// The chosen preset; an index from an edited session file outside the list means the first.
+const Preset& preset_of(const ExportSettings& e) {
+  return e.preset >= 0 && e.preset < static_cast<int>(std::size(kPresets)) ? kPresets[e.preset] : kPresets[0];
+}
+
 // The size the chosen preset gives for the current screen.
 std::pair<int, int> export_size(const AppState& s) {
   const ExportSettings& e = s.exporting;
-  const Preset& p = kPresets[e.preset];
+  const Preset& p = preset_of(e);
   if (p.width == 0) return {s.view.width_px() * p.height, s.view.height_px() * p.height};
   if (p.width < 0) return {e.width, e.height};
   return {p.width, p.height};
@@ -92,12 +97,12 @@ void start_frames(AppState& s) {
 void settings(AppState& s) {
   ExportSettings& e = s.exporting;
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##size", kPresets[e.preset].name)) {
+  if (ImGui::BeginCombo("##size", preset_of(e).name)) {
     for (int i = 0; i < static_cast<int>(std::size(kPresets)); ++i)
       if (ImGui::Selectable(kPresets[i].name, i == e.preset)) e.preset = i;
     ImGui::EndCombo();
   }
-  if (kPresets[e.preset].width < 0) {
+  if (preset_of(e).width < 0) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::InputInt2("px", &e.width);
     e.width = std::clamp(e.width, 1, render::kMaxImageSide);

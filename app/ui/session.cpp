@@ -1,5 +1,6 @@
 #include "ui/session.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include "base/files.h"
 #include "export/view_file.h"
+#include "render/image.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -31,6 +33,18 @@ story::Window window_in(const json& j, const char* key, story::Window fallback, 
   return {w[0], w[1]};
 }
 
+// A hand-edited or damaged session must not reach a font size, a division or an image size out of range.
+void keep_in_range(AppState& s) {
+  story::Playback& p = s.playback;
+  if (!(p.days_per_second >= story::kMinSpeed && p.days_per_second <= story::kMaxSpeed)) p.days_per_second = 2;
+  if (p.step_hours != 1 && p.step_hours != 3 && p.step_hours != 6 && p.step_hours != 12 && p.step_hours != 168)
+    p.step_hours = 24;
+  if (!(s.layout.ui_scale >= 0.5f && s.layout.ui_scale <= 3)) s.layout.ui_scale = 1;
+  if (!(s.layout.sidebar_em >= 12 && s.layout.sidebar_em <= 200)) s.layout.sidebar_em = 24;
+  s.exporting.width = std::clamp(s.exporting.width, 1, render::kMaxImageSide);
+  s.exporting.height = std::clamp(s.exporting.height, 1, render::kMaxImageSide);
+}
+
 void restore_preferences(AppState& s, const json& j) {
   const json& p = j.value("playback", json::object());
   take(p, "days_per_second", s.playback.days_per_second);
@@ -49,6 +63,7 @@ void restore_preferences(AppState& s, const json& j) {
   take(e, "geotiff", s.exporting.geotiff);
   take(e, "folder", s.exporting.folder);
   if (j.contains("furniture")) s.furniture = exporting::read_furniture(j["furniture"], s.furniture);
+  keep_in_range(s);
   const json& f = j.value("files", json::object());
   take(f, "folder", s.browser.folder);
   take(f, "recent", s.browser.recent);

@@ -156,3 +156,23 @@ TEST_F(DesktopSession, TheTimelineShowsDayTicksWhenZoomedToTwoWeeks) {
   const double spacing = (ticks.back() - ticks.front()) / static_cast<double>(ticks.size() - 1);
   for (size_t i = 1; i < ticks.size(); ++i) EXPECT_NEAR(ticks[i] - ticks[i - 1], spacing, 2);
 }
+
+TEST_F(DesktopSession, ADamagedSessionFileStartsAfreshInsteadOfCrashing) {
+  for (const char* text : {R"({"layout": {"ui_scale": 1e9, "sidebar_em": -4}, "export": {"preset": 99, "width": -1},
+                               "playback": {"step_hours": 0, "days_per_second": -5, "window": [5, 1]},
+                               "view": {"chronoatlas_view": 1, "scenario": 7}, "day": "soon", "files": {"recent": 3}})",
+                           "not json at all {"}) {
+    const std::string home = fresh_dir("desktop-damaged");
+    std::filesystem::create_directories(home + "/config/chronoatlas");
+    std::ofstream(home + "/config/chronoatlas/session.json") << text;
+    AppProcess app(d(), home, {});
+    ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+    d().key("ctrl+q");
+    EXPECT_EQ(app.wait_exit(), 0) << text << "\n" << app.stderr_text();
+    // The next session file is whole again.
+    const nlohmann::json saved = read_json(home + "/config/chronoatlas/session.json");
+    ASSERT_TRUE(saved.is_object());
+    EXPECT_EQ(saved["layout"]["ui_scale"], 1.0);
+    EXPECT_EQ(saved["playback"]["step_hours"], 24);
+  }
+}
