@@ -8,6 +8,24 @@
 
 namespace chronoatlas {
 
+Status write_text_file(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    if (!out) return Error{path + ": cannot be written"};
+    out << text;
+    if (!out) {
+      out.close();
+      std::filesystem::remove(tmp);
+      return Error{path + ": writing failed"};
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Error{path + ": cannot be written (" + ec.message() + ")"};
+  return Ok{};
+}
+
 Result<std::string> read_text_file(const std::string& path, size_t max_bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;

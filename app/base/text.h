@@ -8,6 +8,9 @@ namespace chronoatlas {
 // TEXT cut at every SEPARATOR; empty parts are dropped ("a;;b" gives a, b).
 std::vector<std::string> split(const std::string& text, char separator);
 
+// TEXT with ASCII capitals made small (field names, file name endings, English month names); other bytes kept.
+std::string ascii_lower(std::string text);
+
 // TEXT as valid UTF-8: each byte that does not belong to a well-formed sequence becomes U+FFFD. Every string read from
 // a file passes through this before it reaches JSON, ImGui or FreeType, which all assume valid UTF-8.
 std::string valid_utf8(const std::string& text);

@@ -70,18 +70,7 @@ json view_json(const SavedView& v) {
 }
 
 Status write_view_file(const SavedView& v, const std::string& path) {
-  const json j = view_json(v);
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) return Error{path + ": cannot be written"};
-    out << j.dump(2) << "\n";
-    if (!out) return Error{path + ": writing failed"};
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Error{path + ": cannot be written (" + ec.message() + ")"};
-  return Ok{};
+  return write_text_file(path, view_json(v).dump(2) + "\n");
 }
 
 Result<SavedView> read_view_file(const std::string& path) {

@@ -1,6 +1,5 @@
 #include "geo/gdal_setup.h"
 
-#include <cctype>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -10,6 +9,8 @@
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_srs_api.h>
+
+#include "base/text.h"
 
 namespace chronoatlas::geo {
 namespace {
@@ -54,10 +55,7 @@ std::vector<std::string> vector_file_extensions() {
     const char* list = d->GetMetadataItem(GDAL_DMD_EXTENSIONS);
     if (!list) list = d->GetMetadataItem(GDAL_DMD_EXTENSION);
     std::istringstream words(list ? list : "");
-    for (std::string ext; words >> ext;) {
-      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      out.insert(ext);
-    }
+    for (std::string ext; words >> ext;) out.insert(ascii_lower(ext));
   }
   return {out.begin(), out.end()};
 }

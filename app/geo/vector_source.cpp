@@ -299,8 +299,7 @@ const char* const* open_options(const std::string& path) {
       "AUTODETECT_TYPE=YES",
       "KEEP_GEOM_COLUMNS=YES",
       nullptr};
-  std::string lower = path;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(path);
   for (const char* ext : {".csv", ".tsv", ".psv"})
     if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ext) == 0) return kDelimited;
   return nullptr;

@@ -66,17 +66,23 @@ namespace {
 // stays in the data, so other settings can show it) and is named in WARNINGS: the first few, then a count.
 void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
   l.times.clear();
+  l.first_moment = l.last_moment = 0;
+  l.unreadable_times = 0;
   if (!l.spec.time.any()) return;
-  size_t skipped = 0;
+  size_t& skipped = l.unreadable_times;
+  story::Days first = story::kNever, last = -story::kNever;
   for (const geo::Feature& f : l.data.features) {
     std::string problem;
     story::Interval t = feature_interval(l.spec.time, l.data, f, problem);
     if (!problem.empty()) {
       t = {story::kNever, story::kNever};
       if (++skipped <= kNamedSkips) warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
+    } else if (std::isfinite(t.start)) {
+      first = std::min(first, t.start), last = std::max(last, t.start);
     }
     l.times.push_back(t);
   }
+  if (first <= last) l.first_moment = first, l.last_moment = last;
   if (skipped > kNamedSkips)
     warnings.push_back(l.spec.source + ", layer '" + l.data.name + "': " + std::to_string(skipped - kNamedSkips) +
                        " more features skipped for unreadable dates");

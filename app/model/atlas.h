@@ -22,6 +22,8 @@ struct AtlasLayer {
   std::vector<std::vector<story::Days>> highlights;  // per feature, the days it is ringed; empty: none
   uint64_t style_revision = 0;                   // bumped by set_style
   uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
+  story::Days first_moment = 0, last_moment = 0; // the earliest and latest start read (0, 0: none)
+  size_t unreadable_times = 0;                   // features never shown because a date could not be read
 };
 
 class Atlas {

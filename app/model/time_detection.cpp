@@ -1,20 +1,15 @@
 #include "model/time_detection.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "base/text.h"
 #include "story/data_time.h"
 
 namespace chronoatlas::model {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool named(const std::string& field, std::initializer_list<const char*> names) {
-  const std::string f = lower(field);
+  const std::string f = ascii_lower(field);
   return std::any_of(names.begin(), names.end(), [&](const char* n) { return f == n; });
 }
 
@@ -27,7 +22,7 @@ bool end_name(const std::string& f) {
                    "timespan_end"});
 }
 bool instant_name(const std::string& f) {
-  const std::string l = lower(f);
+  const std::string l = ascii_lower(f);
   return l == "when" || l == "timestamp" || l == "time" || l.find("date") != std::string::npos ||
          l.find("time") != std::string::npos;
 }

@@ -1,22 +1,18 @@
 #include "platform/folder_listing.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
+
+#include "base/text.h"
 
 namespace chronoatlas::platform {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool kept(const std::string& name, const std::vector<std::string>& extensions) {
   if (extensions.empty()) return true;
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& ext) {
     return n.size() > ext.size() + 1 && n.compare(n.size() - ext.size(), ext.size(), ext) == 0 &&
            n[n.size() - ext.size() - 1] == '.';
@@ -40,7 +36,7 @@ Result<std::vector<FolderEntry>> list_folder(const std::string& path, const std:
   }
   std::sort(out.begin(), out.end(), [](const FolderEntry& a, const FolderEntry& b) {
     if (a.folder != b.folder) return a.folder;
-    return lower(a.name) < lower(b.name);
+    return ascii_lower(a.name) < ascii_lower(b.name);
   });
   return out;
 }

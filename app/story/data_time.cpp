@@ -4,15 +4,16 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/text.h"
+
 namespace chronoatlas::story {
 namespace {
 
-int month_from_name(std::string word) {
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+int month_from_name(const std::string& written) {
+  const std::string word = ascii_lower(written);
   if (word.size() < 3) return 0;
   for (int m = 1; m <= 12; ++m) {
-    std::string name = month_name(m);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string name = ascii_lower(month_name(m));
     if (name.compare(0, word.size(), word) == 0 || (word == "sept" && m == 9)) return m;
   }
   return 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "export/frame_sequence.h"
+#include "model/place_search.h"
 #include "platform/folder_listing.h"
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
@@ -74,6 +75,13 @@ struct FileBrowser {
   std::vector<std::string> recent;
 };
 
+// The places found for the search box's words in the atlas at a revision.
+struct SearchCache {
+  std::string query;
+  uint64_t revision = 0;
+  std::vector<model::PlaceHit> hits;
+};
+
 // The timeline panel's own state between frames.
 struct TimelineUi {
   int dragging = 0;                   // a loop handle being dragged: 1 start, 2 end
@@ -116,6 +124,7 @@ struct AppState {
   std::string typed_crs;              // and the view panel's CRS box
   std::string typed_search;           // the place search box
   bool focus_search = false;          // Ctrl+F: the search box takes the keyboard
+  SearchCache search_cache;
   ScreenRect search_list;                // where the search's list of places was drawn last
   bool cursor_valid = false;
   LonLat cursor{0, 0};

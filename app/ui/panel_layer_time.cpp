@@ -64,9 +64,11 @@ void panel_layer_time(AppState& s, size_t index) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("How long each moment stays on the map (24: its day)");
   }
   if (t.any()) {
-    const model::TimeDetection d = model::measure_time(l.data, t);
-    ImGui::TextDisabled("%s to %s%s", story::format_date_short(d.first).c_str(), story::format_date_short(d.last).c_str(),
-                        d.unparsed ? (", " + std::to_string(d.unparsed) + " unreadable (not shown)").c_str() : "");
+    // Read when the settings were applied, not per frame: a layer may hold 100,000 dates.
+    const std::string unreadable =
+        l.unreadable_times ? ", " + std::to_string(l.unreadable_times) + " unreadable (not shown)" : "";
+    ImGui::TextDisabled("%s to %s%s", story::format_date_short(l.first_moment).c_str(),
+                        story::format_date_short(l.last_moment).c_str(), unreadable.c_str());
   }
   if (!changed) return;
   std::vector<std::string> warnings;

@@ -30,7 +30,11 @@ void panel_search(AppState& s) {
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   const bool typing = ImGui::IsItemActive();
   if (s.typed_search.empty()) return void(s.search_list = {});
-  const auto hits = model::find_places(s.scene->atlas(), s.typed_search, 12);
+  // Searched again only when the words or the layers change, not every frame while the list is open.
+  SearchCache& c = s.search_cache;
+  if (c.query != s.typed_search || c.revision != s.scene->atlas().revision())
+    c = {s.typed_search, s.scene->atlas().revision(), model::find_places(s.scene->atlas(), s.typed_search, 12)};
+  const std::vector<model::PlaceHit>& hits = c.hits;
   if (enter) {
     if (hits.empty()) s.error("No place named '" + s.typed_search + "' in the visible layers");
     else go_to(s, hits.front()), s.typed_search.clear();

@@ -130,20 +130,9 @@ bool save_session(AppState& s, const std::string& path) {
               {"folder", s.exporting.folder}}},
             {"files", {{"folder", s.browser.folder}, {"recent", s.browser.recent}, {"all_files", s.browser.all_files}}},
             {"furniture", exporting::furniture_json(s.furniture)}};
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    out << j.dump(2) << "\n";
-    if (!out) {
-      s.error(path + ": the session could not be saved");
-      std::filesystem::remove(tmp);
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) s.error(path + ": the session could not be saved (" + ec.message() + ")");
-  return !ec;
+  const Status written = write_text_file(path, j.dump(2) + "\n");
+  if (!written) s.error("The session could not be saved: " + written.error());
+  return static_cast<bool>(written);
 }
 
 }  // namespace chronoatlas::ui

@@ -53,6 +53,9 @@ TEST(TimeDetection, AnAcledCsvOpensAsDatedPointsWithoutOptions) {
   EXPECT_TRUE(model::live(l, 0, story::end_of_day(day("2023-09-19"))));
   EXPECT_FALSE(model::live(l, 0, story::end_of_day(day("2023-09-20"))));
   EXPECT_EQ(l.times[2].start, day("2023-09-25"));
+  EXPECT_EQ(l.first_moment, day("2023-09-19"));  // what the layer's Time section shows
+  EXPECT_EQ(l.last_moment, day("2023-09-25"));
+  EXPECT_EQ(l.unreadable_times, 1u);
   // Without a scenario the layer's dates make the time range, first date first.
   EXPECT_EQ(atlas.scenario().start, day("2023-09-19"));
   EXPECT_EQ(atlas.scenario().end, day("2023-09-26"));
