@@ -1,9 +1,11 @@
 #include "geo/label_point.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/clip.h"
 #include "geo/planar.h"
+#include "geo/simplify.h"
 
 namespace chronoatlas::geo {
 namespace {
@@ -21,11 +23,25 @@ double signed_distance(const Polygon& polygon, LonLat p) {
   return in ? d : -d;
 }
 
+// POLYGON with detail below a 1/400 of its size dropped: the search probes every edge ~500 times, and a label's place
+// does not depend on a coastline's every cove. Holes that vanish are dropped; a shell that would vanish is kept.
+Polygon outline(const Polygon& polygon, const BoundsLonLat& b) {
+  const double tolerance = std::max(b.east - b.west, b.north - b.south) / 400;
+  Polygon out;
+  for (const Ring& ring : polygon) {
+    Ring simple = simplify(ring, tolerance, true);
+    if (!simple.empty()) out.push_back(std::move(simple));
+    else if (out.empty()) out.push_back(ring);
+  }
+  return out;
+}
+
 }  // namespace
 
-LonLat label_point(const Polygon& polygon) {
+LonLat label_point(const Polygon& full) {
   BoundsLonLat b;
-  for (LonLat p : polygon.front()) b.extend(p);
+  for (LonLat p : full.front()) b.extend(p);
+  const Polygon polygon = outline(full, b);
   LonLat best{(b.west + b.east) / 2, (b.south + b.north) / 2};
   double best_d = signed_distance(polygon, best);
   // Coarse grid, then two finer grids around the best point so far.
