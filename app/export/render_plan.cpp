@@ -71,7 +71,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   }
   auto scenario = requested_scenario(r, saved);
   if (!scenario) return Error{scenario.error()};
-  auto scene = render::MapScene::load(*scenario, warnings);
+  auto scene = render::MapScene::load(*scenario, warnings, platform::prepared_data_cache());
   if (!scene) return Error{scene.error()};
   p.scene = std::move(*scene);
   for (const std::string& path : r.layers)

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/text.h"
+#include "geo/vector_cache.h"
 #include "geo/vector_source.h"
 #include "model/time_detection.h"
 #include "story/data_time.h"
@@ -116,11 +117,13 @@ void Atlas::set_time(size_t index, const story::LayerTime& time, std::vector<std
   ++revision_;
 }
 
-Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::string>& warnings) {
+Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::string>& warnings,
+                          std::shared_ptr<const DiskCache> cache) {
   Atlas atlas;
   atlas.scenario_ = scenario;
+  atlas.cache_ = std::move(cache);
   for (const story::LayerSpec& spec : scenario.layers) {
-    auto report = geo::load_vector_source(spec.source);
+    auto report = geo::load_vector_source(spec.source, atlas.cache());
     if (!report) return Error{"layer '" + spec.id + "': " + report.error()};
     warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
     auto it = std::find_if(report->layers.begin(), report->layers.end(), [&](const geo::VectorLayer& l) {
@@ -134,7 +137,7 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
 }
 
 Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
-  auto report = geo::load_vector_source(path);
+  auto report = geo::load_vector_source(path, cache());
   if (!report) return Error{report.error()};
   if (report->layers.empty())
     return Error{report->warnings.empty() ? path + ": no layer with features to draw" : report->warnings.front()};

@@ -3,10 +3,12 @@
 // intervals and highlight dates, parsed once at load). It changes only through the named operations below, which
 // the app, the render command and the tests all use; every change bumps a revision the GPU side watches.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/disk_cache.h"
 #include "base/result.h"
 #include "geo/vector_data.h"
 #include "model/feature_style.h"
@@ -30,7 +32,11 @@ class Atlas {
  public:
   // Loads every layer of SCENARIO. A layer whose source cannot be read fails the load; unusable features are
   // skipped with a warning naming file, layer, feature and value.
-  static Result<Atlas> load(const story::Scenario& scenario, std::vector<std::string>& warnings);
+  // With CACHE, files read before come from the prepared-data cache, and files read now go into it.
+  static Result<Atlas> load(const story::Scenario& scenario, std::vector<std::string>& warnings,
+                            std::shared_ptr<const DiskCache> cache = nullptr);
+  // The prepared-data cache the atlas reads through, or null.
+  const DiskCache* cache() const { return cache_.get(); }
 
   const story::Scenario& scenario() const { return scenario_; }
   const std::vector<AtlasLayer>& layers() const { return layers_; }
@@ -68,6 +74,7 @@ class Atlas {
   story::Scenario scenario_;
   bool timed_before_ = false;  // an added layer has set the range of a map without a scenario
   std::vector<AtlasLayer> layers_;
+  std::shared_ptr<const DiskCache> cache_;
   uint64_t revision_ = 1;
   uint64_t next_id_ = 1;
 };

@@ -43,6 +43,8 @@ std::string absolute_path(const std::string& path) {
 std::string config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
 std::string cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
 
+std::shared_ptr<const DiskCache> prepared_data_cache() { return std::make_shared<DiskCache>(cache_dir() + "/prepared"); }
+
 bool display_available() {
   const char* x = std::getenv("DISPLAY");
   const char* w = std::getenv("WAYLAND_DISPLAY");

@@ -1,6 +1,9 @@
 #pragma once
 // Where things live on this machine: the user's config and cache folders, the bundled data, the fonts.
+#include <memory>
 #include <string>
+
+#include "base/disk_cache.h"
 
 namespace chronoatlas::platform {
 
@@ -8,6 +11,8 @@ namespace chronoatlas::platform {
 std::string config_dir();
 // Folder for generated files: $XDG_CACHE_HOME/chronoatlas or ~/.cache/chronoatlas, created if missing.
 std::string cache_dir();
+// The prepared-data cache: cache_dir()/prepared. Deleting the folder empties it.
+std::shared_ptr<const DiskCache> prepared_data_cache();
 // PATH with a leading "~" or "~/" replaced by the home folder, as a shell would.
 std::string expand_home(const std::string& path);
 // PATH made absolute when it names an existing file or folder (so a session restores it from any working folder);

@@ -8,6 +8,7 @@
 #include "geo/label_point.h"
 #include "geo/planar.h"
 #include "geo/seam.h"
+#include "render/geometry_cache.h"
 
 namespace chronoatlas::render {
 namespace {
@@ -185,16 +186,21 @@ MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
   prepared_revision_ = atlas_.revision();
 }
 
-Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario, std::vector<std::string>& warnings) {
-  auto atlas = model::Atlas::load(scenario, warnings);
+Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario, std::vector<std::string>& warnings,
+                                                std::shared_ptr<const DiskCache> cache) {
+  auto atlas = model::Atlas::load(scenario, warnings, std::move(cache));
   if (!atlas) return Error{atlas.error()};
   return std::make_unique<MapScene>(std::move(*atlas));
 }
 
-std::unique_ptr<PreparedLayer> MapScene::prepare_layer(const model::AtlasLayer& layer) const {
+LayerGeometry MapScene::layer_geometry(const model::AtlasLayer& layer) {
+  return cached_layer_geometry(layer.data, seam(), atlas_.cache(), warnings_);
+}
+
+std::unique_ptr<PreparedLayer> MapScene::prepare_layer(const model::AtlasLayer& layer) {
   auto p = std::make_unique<PreparedLayer>();
   p->atlas_id = layer.id;
-  p->geometry = build_layer_geometry(layer.data, seam());
+  p->geometry = layer_geometry(layer);
   p->focus_anchor = focus_anchors(layer.data, p->geometry, atlas_.scenario().view);
   if (projection_) project(*p, layer);
   return p;
@@ -215,8 +221,8 @@ bool MapScene::needs_recut(const PreparedLayer& p, const model::AtlasLayer& l) c
   return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
 }
 
-void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l) const {
-  if (needs_recut(p, l)) p.geometry = build_layer_geometry(l.data, seam());
+void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l) {
+  if (needs_recut(p, l)) p.geometry = layer_geometry(l);
   p.pending = project_layer(p.geometry, *projection_, l.times, atlas_.scenario().origin);
   p.time_revision = l.time_revision;
   p.anchors = p.pending->label_anchors;

@@ -43,7 +43,9 @@ class MapScene {
   // Builds every layer's geometry (CPU only: no GL needed).
   explicit MapScene(model::Atlas atlas);
   // The scenario's atlas, loaded; warnings name skipped features and layers.
-  static Result<std::unique_ptr<MapScene>> load(const story::Scenario& scenario, std::vector<std::string>& warnings);
+  // With CACHE, files and their tessellation come from the prepared-data cache when it holds them.
+  static Result<std::unique_ptr<MapScene>> load(const story::Scenario& scenario, std::vector<std::string>& warnings,
+                                                std::shared_ptr<const DiskCache> cache = nullptr);
 
   const model::Atlas& atlas() const { return atlas_; }
   // Change layers only through the atlas's named operations; the scene follows at the next prepare().
@@ -67,6 +69,8 @@ class MapScene {
   MapView default_view(const geo::Projection& projection, int width_px, int height_px, float ui_scale) const;
   // The prepared form of the atlas layer at INDEX, or null when the atlas changed since prepare().
   const PreparedLayer* prepared(size_t index) const;
+  // Messages from preparing layers since the last call (a damaged cache entry rebuilt), for the caller to show.
+  std::vector<std::string> take_warnings() { return std::move(warnings_); }
 
  private:
   struct Graticule {
@@ -76,8 +80,9 @@ class MapScene {
     GpuLayer gpu;
     std::vector<std::vector<XY>> projected;  // per line, for degree labels
   };
-  std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer) const;
-  void project(PreparedLayer& layer, const model::AtlasLayer& source) const;
+  std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer);
+  void project(PreparedLayer& layer, const model::AtlasLayer& source);
+  LayerGeometry layer_geometry(const model::AtlasLayer& layer);
   void project_graticule(Graticule& g) const;
   // The current projection's seam, degrees; NaN before a projection is set.
   double seam() const;
@@ -97,7 +102,8 @@ class MapScene {
   std::optional<geo::Projection> projection_;
   uint64_t prepared_revision_ = 0;  // the atlas revision prepare() last followed
   story::Days projected_origin_ = 0;  // the time origin the prepared layers' GPU times count from
-  uint64_t generation_ = 1;         // bumped by every change to geometry or styles of layers that do not change with time
+  uint64_t generation_ = 1;
+  std::vector<std::string> warnings_;         // bumped by every change to geometry or styles of layers that do not change with time
 };
 
 // The scenario's projection: its own definition, or a Lambert conformal conic fitted to its default view.

@@ -206,7 +206,7 @@ void use_ui_scale(platform::Window& w, float scale) {
 bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario,
                    const std::vector<std::string>& layers) {
   std::vector<std::string> warnings;
-  auto scene = render::MapScene::load(scenario, warnings);
+  auto scene = render::MapScene::load(scenario, warnings, platform::prepared_data_cache());
   if (!scene) return std::fprintf(stderr, "chronoatlas: %s\n", scene.error().c_str()), false;
   s.scene = std::move(*scene);
   s.day = story::end_of_day(scenario.initial);

@@ -1,0 +1,44 @@
+#pragma once
+// Prepared data kept between runs (read and converted files, tessellated geometry), one file per entry in a folder
+// such as $XDG_CACHE_HOME/chronoatlas/prepared. An entry is never trusted: its header repeats the whole key it was
+// made for (source, size, time, parameters, format version) and a hash of its payload, so a stale, damaged or
+// foreign entry reads as a miss with a reason, and the caller rebuilds it. Writes go to a temporary name that is
+// renamed into place, so processes sharing the folder only ever see whole entries.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/result.h"
+
+namespace chronoatlas {
+
+// Bumped whenever an entry's layout or meaning changes: older entries then read as stale.
+constexpr uint32_t kDiskCacheFormat = 1;
+
+// 64-bit hash of bytes (not cryptographic: entry names and damage checks).
+uint64_t hash_bytes(const void* data, size_t size, uint64_t seed = 0);
+uint64_t hash_text(const std::string& text, uint64_t seed = 0);
+
+class DiskCache {
+ public:
+  explicit DiskCache(std::string dir) : dir_(std::move(dir)) {}
+  const std::string& dir() const { return dir_; }
+  // A file name for an entry of KIND ("vector", "geometry") identified by IDENTITY.
+  static std::string entry_name(const std::string& kind, const std::string& identity);
+
+  struct Lookup {
+    std::optional<std::string> payload;  // set on a hit
+    std::string problem;                 // on a miss: "" when there was no entry, else why it was not used
+  };
+  // The payload stored under NAME for exactly KEY.
+  Lookup read(const std::string& name, const std::string& key) const;
+  // Stores PAYLOAD under NAME for KEY, replacing any entry. Errors name the file.
+  Status write(const std::string& name, const std::string& key, const std::string& payload) const;
+  // The file that holds NAME's entry.
+  std::string path_of(const std::string& name) const;
+
+ private:
+  std::string dir_;
+};
+
+}  // namespace chronoatlas

@@ -1,0 +1,129 @@
+#include "geo/vector_cache.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include <gdal.h>
+
+#include "base/byte_stream.h"
+#include "geo/vector_source.h"
+
+namespace chronoatlas::geo {
+namespace {
+
+constexpr uint32_t kReportFormat = 1;
+
+// "name size mtime_ns;" for PATH and every file beside it with the same stem; nothing for what is not a plain file.
+std::optional<std::string> file_identity(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path p = fs::canonical(path, ec);
+  if (ec || !fs::is_regular_file(p, ec)) return std::nullopt;
+  std::string id = p.string() + "|";
+  std::vector<std::string> members;
+  for (const fs::directory_entry& e : fs::directory_iterator(p.parent_path(), ec))
+    if (e.path().stem() == p.stem()) members.push_back(e.path().string());
+  std::sort(members.begin(), members.end());
+  for (const std::string& m : members) {
+    struct stat st {};
+    if (stat(m.c_str(), &st) != 0) continue;
+    id += fs::path(m).filename().string() + " " + std::to_string(st.st_size) + " " +
+          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ";";
+  }
+  return id;
+}
+
+void put_layer(ByteWriter& w, const VectorLayer& l) {
+  w.put(l.name);
+  w.put(l.geometry_type);
+  w.put(l.crs);
+  w.put(l.fields);
+  w.put(l.extent);
+  w.put<uint64_t>(l.features.size());
+  for (const Feature& f : l.features) {
+    w.put(f.fid);
+    w.put<uint64_t>(f.polygons.size());
+    for (const Polygon& p : f.polygons) {
+      w.put<uint64_t>(p.size());
+      for (const Ring& r : p) w.put(r);
+    }
+    w.put<uint64_t>(f.lines.size());
+    for (const LineString& l2 : f.lines) w.put(l2);
+    w.put(f.points);
+    w.put(f.values);
+  }
+}
+
+void get_layer(ByteReader& r, VectorLayer& l) {
+  r.get(l.name);
+  r.get(l.geometry_type);
+  r.get(l.crs);
+  r.get(l.fields);
+  r.get(l.extent);
+  // Counts are checked against the bytes left (each item takes at least 8), so damage cannot ask for huge vectors.
+  auto count = [&r] { return r.items(8); };
+  l.features.resize(count());
+  for (Feature& f : l.features) {
+    r.get(f.fid);
+    f.polygons.resize(count());
+    for (Polygon& p : f.polygons) {
+      p.resize(count());
+      for (Ring& ring : p) r.get(ring);
+    }
+    f.lines.resize(count());
+    for (LineString& line : f.lines) r.get(line);
+    r.get(f.points);
+    r.get(f.values);
+    if (!r.ok()) return;
+  }
+}
+
+}  // namespace
+
+std::string pack_report(const LoadReport& report) {
+  ByteWriter w;
+  w.put(kReportFormat);
+  w.put(report.warnings);
+  w.put<uint64_t>(report.layers.size());
+  for (const VectorLayer& l : report.layers) put_layer(w, l);
+  return std::move(w.bytes());
+}
+
+std::optional<LoadReport> unpack_report(const std::string& bytes) {
+  ByteReader r(bytes);
+  uint32_t format = 0;
+  r.get(format);
+  if (format != kReportFormat) return std::nullopt;
+  LoadReport report;
+  r.get(report.warnings);
+  report.layers.resize(r.items(8));
+  for (VectorLayer& l : report.layers) get_layer(r, l);
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  for (const VectorLayer& l : report.layers)
+    for (const Feature& f : l.features)
+      if (f.values.size() != l.fields.size()) return std::nullopt;
+  return report;
+}
+
+Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache) {
+  const std::optional<std::string> identity = cache ? file_identity(path) : std::nullopt;
+  if (!identity) return load_vector_source(path);
+  // Named for the path alone, so that a changed file's entry replaces the old one.
+  const std::string name = DiskCache::entry_name("vector", identity->substr(0, identity->find('|')));
+  const std::string key = "vector source " + std::to_string(kReportFormat) + " GDAL " + GDALVersionInfo("RELEASE_NAME") +
+                          " " + *identity;
+  DiskCache::Lookup found = cache->read(name, key);
+  if (found.payload)
+    if (std::optional<LoadReport> report = unpack_report(*found.payload)) return std::move(*report);
+  const bool damaged = found.payload.has_value() || found.problem.find("damaged") != std::string::npos;
+  auto report = load_vector_source(path);
+  if (!report) return report;
+  (void)cache->write(name, key, pack_report(*report));
+  if (damaged) report->warnings.push_back("cache entry " + cache->path_of(name) + " was damaged; " + path + " was read again");
+  return report;
+}
+
+}  // namespace chronoatlas::geo

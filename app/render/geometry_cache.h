@@ -1,0 +1,21 @@
+#pragma once
+// Tessellated layers kept between runs: build_layer_geometry()'s result in the prepared-data cache, keyed by a hash
+// of every coordinate it was built from, the seam, the levels' tolerances and the format.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/disk_cache.h"
+#include "render/layer_geometry.h"
+
+namespace chronoatlas::render {
+
+// build_layer_geometry(LAYER, SEAM_DEG), from CACHE when it holds it (CACHE may be null). A damaged entry is rebuilt
+// and named in WARNINGS.
+LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_deg, const DiskCache* cache,
+                                    std::vector<std::string>& warnings);
+
+std::string pack_geometry(const LayerGeometry& geometry);
+std::optional<LayerGeometry> unpack_geometry(const std::string& bytes);
+
+}  // namespace chronoatlas::render

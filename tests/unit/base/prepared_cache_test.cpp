@@ -1,0 +1,210 @@
+// The prepared-data cache: a hit, a stale source, damaged entries, a format change and processes writing at once.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "base/disk_cache.h"
+#include "geo/vector_cache.h"
+#include "geo/vector_source.h"
+#include "render/geometry_cache.h"
+
+using namespace chronoatlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("chronoatlas-cache-test-" + std::to_string(getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A GeoJSON point named NAME: files of the same length for the same name length.
+std::string point_file(const std::string& name) {
+  return R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":")" + name +
+         R"("},"geometry":{"type":"Point","coordinates":[44.5,40.2]}}]})";
+}
+
+std::string first_name(const geo::LoadReport& r) { return r.layers.at(0).features.at(0).values.at(0); }
+
+// The single entry file in DIR of KIND.
+std::string entry(const std::string& dir, const std::string& kind) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind(kind + "-", 0) == 0) return e.path().string();
+  return "";
+}
+
+struct Fixture {
+  std::string dir = fresh_dir(testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::string source = dir + "/places.geojson";
+  DiskCache cache{dir + "/cache"};
+  Fixture() { write_file(source, point_file("Goris")); }
+};
+
+}  // namespace
+
+TEST(PreparedCache, ASecondReadComesFromTheCacheWhileSizeAndTimeAreUnchanged) {
+  Fixture f;
+  auto first = geo::load_vector_source(f.source, &f.cache);
+  ASSERT_TRUE(first) << first.error();
+  ASSERT_FALSE(entry(f.cache.dir(), "vector").empty());
+  // Same length, same modification time, other content: only a cache hit still says Goris.
+  struct stat before {};
+  stat(f.source.c_str(), &before);
+  write_file(f.source, point_file("Lachi"));
+  const timespec times[2] = {before.st_atim, before.st_mtim};
+  utimensat(AT_FDCWD, f.source.c_str(), times, 0);
+  auto second = geo::load_vector_source(f.source, &f.cache);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(first_name(*second), "Goris");
+  EXPECT_TRUE(second->warnings.empty());
+}
+
+TEST(PreparedCache, AChangedSourceIsReadAgainAndReplacesItsEntry) {
+  Fixture f;
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  const std::string old_entry = read_file(entry(f.cache.dir(), "vector"));
+  write_file(f.source, point_file("Stepanakert"));
+  auto again = geo::load_vector_source(f.source, &f.cache);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(first_name(*again), "Stepanakert");
+  EXPECT_TRUE(again->warnings.empty()) << "a stale entry is normal, not a warning";
+  EXPECT_NE(read_file(entry(f.cache.dir(), "vector")), old_entry);
+  EXPECT_EQ(std::distance(fs::directory_iterator(f.cache.dir()), fs::directory_iterator()), 1) << "replaced, not added";
+}
+
+TEST(PreparedCache, ADamagedEntryIsRebuiltWithAWarningNeverTrusted) {
+  Fixture f;
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  const std::string path = entry(f.cache.dir(), "vector");
+  const std::string good = read_file(path);
+  std::vector<std::string> damaged = {"", "garbage", good.substr(0, good.size() / 2), good + "x"};
+  for (size_t at : {size_t{3}, good.size() / 2, good.size() - 1}) {  // magic, header, payload
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5a);
+    damaged.push_back(flipped);
+  }
+  for (size_t i = 0; i < damaged.size(); ++i) {
+    write_file(path, damaged[i]);
+    auto r = geo::load_vector_source(f.source, &f.cache);
+    ASSERT_TRUE(r) << "case " << i;
+    EXPECT_EQ(first_name(*r), "Goris") << "case " << i;
+    // A flipped byte in the header's key reads as another key (out of date): rebuilt without a warning. Every
+    // other damage is named.
+    if (i != 5) {
+      ASSERT_EQ(r->warnings.size(), 1u) << "case " << i;
+      EXPECT_NE(r->warnings[0].find("was damaged"), std::string::npos) << r->warnings[0];
+    }
+    EXPECT_EQ(read_file(path), good) << "case " << i << ": the entry is written again";
+  }
+}
+
+TEST(PreparedCache, AnEntryOfAnotherFormatVersionIsRebuilt) {
+  Fixture f;
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  const std::string path = entry(f.cache.dir(), "vector");
+  std::string bytes = read_file(path);
+  const uint32_t other = kDiskCacheFormat + 1;
+  std::memcpy(bytes.data() + 8, &other, sizeof other);  // the format follows the 8-byte magic
+  write_file(path, bytes);
+  EXPECT_EQ(f.cache.read(fs::path(path).filename(), "any").problem, "cache entry " + path + " is out of date");
+  auto r = geo::load_vector_source(f.source, &f.cache);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->warnings.empty());
+  uint32_t format = 0;
+  std::memcpy(&format, read_file(path).data() + 8, sizeof format);
+  EXPECT_EQ(format, kDiskCacheFormat);
+}
+
+TEST(PreparedCache, ProcessesWritingOneEntryAtOnceOnlyEverSeeWholeEntries) {
+  Fixture f;
+  const std::string key = "shared key";
+  // Payloads of a few MB, each recognisable and different, so a torn write would show as a foreign payload.
+  auto payload = [](int writer) { return std::string(3u << 20, static_cast<char>('a' + writer)); };
+  std::vector<pid_t> children;
+  for (int w = 0; w < 4; ++w) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      int bad = 0;
+      for (int round = 0; round < 15; ++round) {
+        if (!f.cache.write("entry", key, payload(w))) ++bad;
+        DiskCache::Lookup got = f.cache.read("entry", key);
+        if (!got.payload) ++bad;
+        else if (got.payload->size() != payload(0).size() ||
+                 got.payload->find_first_not_of(got.payload->front()) != std::string::npos)
+          ++bad;
+      }
+      _exit(bad == 0 ? 0 : 1);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "a process saw a missing or torn entry";
+  }
+  EXPECT_TRUE(f.cache.read("entry", key).payload.has_value());
+  EXPECT_EQ(std::distance(fs::directory_iterator(f.cache.dir()), fs::directory_iterator()), 1) << "temporaries left";
+}
+
+TEST(PreparedCache, CachedGeometryEqualsTheBuiltOneAndDamageIsRebuilt) {
+  Fixture f;
+  auto report = geo::load_vector_source(std::string(TEST_DATA_DIR) + "/caucasus.geojson");
+  ASSERT_TRUE(report);
+  const geo::VectorLayer& layer = report->layers[0];
+  std::vector<std::string> warnings;
+  const render::LayerGeometry built = render::build_layer_geometry(layer, NAN);
+  (void)render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
+  const render::LayerGeometry cached = render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
+  EXPECT_TRUE(warnings.empty());
+  ASSERT_EQ(cached.levels.size(), built.levels.size());
+  for (size_t i = 0; i < built.levels.size(); ++i) {
+    EXPECT_EQ(cached.levels[i].fill_indices, built.levels[i].fill_indices);
+    EXPECT_EQ(cached.levels[i].line_starts, built.levels[i].line_starts);
+    EXPECT_EQ(pack_geometry(cached), pack_geometry(built));
+  }
+  // Every truncation of a packed geometry is refused, not read past its end.
+  const std::string packed = render::pack_geometry(built);
+  for (size_t n = 0; n < packed.size(); n += 1 + packed.size() / 200)
+    EXPECT_FALSE(render::unpack_geometry(packed.substr(0, n))) << n;
+  // A payload whose hash is right but whose indices point outside their arrays (a bug elsewhere) is refused too.
+  render::LayerGeometry wrong = built;
+  wrong.levels[0].fill_indices[0] = 1u << 30;
+  EXPECT_FALSE(render::unpack_geometry(render::pack_geometry(wrong)));
+  write_file(entry(f.cache.dir(), "geometry"), "damaged");
+  const render::LayerGeometry rebuilt = render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("prepared again"), std::string::npos);
+  EXPECT_EQ(render::pack_geometry(rebuilt), packed);
+}
+
+TEST(PreparedCache, ShapefileSidecarsArePartOfTheKey) {
+  Fixture f;
+  for (const char* ext : {".shp", ".shx", ".dbf", ".prj"})
+    fs::copy_file(std::string(TEST_DATA_DIR) + "/caucasus" + ext, f.dir + "/c" + ext);
+  auto first = geo::load_vector_source(f.dir + "/c.shp", &f.cache);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->layers[0].crs.find("EPSG:4326"), 0u);
+  // A new .prj alone (the .shp untouched) must not be served from the cache.
+  write_file(f.dir + "/c.prj", R"(PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Mercator_1SP"],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1]])");
+  auto second = geo::load_vector_source(f.dir + "/c.shp", &f.cache);
+  ASSERT_TRUE(second) << second.error();
+  EXPECT_NE(second->layers.size() == 1 ? second->layers[0].crs : "", first->layers[0].crs);
+}
