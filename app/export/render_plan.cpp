@@ -143,8 +143,13 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   for (const std::string& w : warnings) say("warning: " + w);
   if (!plan) return Error{plan.error()};
   const RenderJob& job = plan->job;
+  auto say_scene_warnings = [&] {
+    for (const std::string& w : plan->scene->take_warnings()) say("warning: " + w);
+  };
   if (!plan->frames) {
-    if (auto s = render_to_files(*plan->scene, **renderer, job); !s) return s;
+    auto drawn = render_to_files(*plan->scene, **renderer, job);
+    say_scene_warnings();
+    if (!drawn) return drawn;
     const std::string date = plan->scene->scenario().dir.empty() ? "" : ", " + story::format_date(job.day);
     say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
         date + ")");
@@ -154,6 +159,7 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   while (!frames.finished()) {
     if (stop_requested()) return Error{stopped(frames)};
     if (auto s = frames.write_next(*plan->scene, **renderer, job); !s) return s;
+    say_scene_warnings();
   }
   if (stop_requested() && !r.video.empty()) return Error{"interrupted before the video: all " + std::to_string(frames.size()) + " frames are complete"};
   say("wrote " + std::to_string(frames.size()) + " frames " + frames.path(0) + " ... " +

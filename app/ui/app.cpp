@@ -185,6 +185,7 @@ void run_frame(AppState& s, platform::Window& w) {
   draw_selection(s, ratio);
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
+  for (const std::string& warning : s.scene->take_warnings()) s.error(warning);
   frame.seconds = static_cast<float>(ImGui::GetTime());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
