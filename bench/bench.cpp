@@ -8,6 +8,7 @@
 // Frames are drawn offscreen at 1920x1080 with glFinish after each, so times include the GPU (llvmpipe here), the way
 // the app draws them (MapRenderer::draw_cached: static layers reused while only the date changes or the view pans).
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -22,6 +23,7 @@
 #include <ogrsf_frmts.h>
 
 #include "build_config.h"
+#include "processes.h"
 #include "export/render_job.h"
 #include "geo/vector_source.h"
 #include "platform/headless_context.h"
@@ -151,21 +153,85 @@ std::string acled_csv(int count) {
   return path;
 }
 
-// The same layers and extent drawn by QGIS (bench/peer_qgis.py, Debian's python3-qgis): median ms, or -1.
-double qgis_export_ms(const render::MapScene& scene, const render::MapView& map_view) {
+// The command that has QGIS draw the scene's layers in the view's projection and extent (bench/peer_qgis.py, run by
+// Debian's python3-qgis).
+std::vector<std::string> qgis_command(const render::MapScene& scene, const render::MapView& map_view) {
   const render::View& view = map_view.pixels();
   XY tl = view.to_world({0, 0}), br = view.to_world({double(view.width_px), double(view.height_px)});
-  std::string cmd = "QT_QPA_PLATFORM=offscreen /usr/bin/python3 '" + std::string(BENCH_SOURCE_DIR) +
-                    "/bench/peer_qgis.py' '" + map_view.projection().definition() + "' " + std::to_string(tl.x) + " " +
-                    std::to_string(br.y) + " " + std::to_string(br.x) + " " + std::to_string(tl.y) + " " +
-                    std::to_string(view.width_px) + " " + std::to_string(view.height_px) + " /tmp/chronoatlas-qgis.png";
-  for (const model::AtlasLayer& l : scene.atlas().layers()) cmd += " '" + l.spec.source + "'";
+  std::vector<std::string> argv = {"/usr/bin/python3", std::string(BENCH_SOURCE_DIR) + "/bench/peer_qgis.py",
+                                   map_view.projection().definition(), std::to_string(tl.x), std::to_string(br.y),
+                                   std::to_string(br.x), std::to_string(tl.y), std::to_string(view.width_px),
+                                   std::to_string(view.height_px), "/tmp/chronoatlas-qgis.png"};
+  for (const model::AtlasLayer& l : scene.atlas().layers()) argv.push_back(l.spec.source);
+  return argv;
+}
+
+bool qgis_available() { return std::filesystem::exists("/usr/lib/python3/dist-packages/qgis"); }
+
+// The same layers and extent drawn by QGIS inside one process: median ms of three, or -1.
+double qgis_export_ms(const render::MapScene& scene, const render::MapView& map_view) {
+  std::string cmd = "QT_QPA_PLATFORM=offscreen";
+  for (const std::string& a : qgis_command(scene, map_view)) cmd += " '" + a + "'";
   cmd += " 2>/dev/null";
   FILE* f = popen(cmd.c_str(), "r");
   double ms = -1;
   if (f && std::fscanf(f, "%lf", &ms) != 1) ms = -1;
   if (f) pclose(f);
   return ms;
+}
+
+// Median wall time (and the largest peak memory) of RUNS runs.
+bench::ProcessRun median_run(int runs, const std::function<bench::ProcessRun()>& once) {
+  std::vector<double> walls;
+  bench::ProcessRun worst;
+  for (int i = 0; i < runs; ++i) {
+    bench::ProcessRun r = once();
+    walls.push_back(r.wall_ms);
+    worst.peak_mb = std::max(worst.peak_mb, r.peak_mb);
+    worst.exit_code = std::max(worst.exit_code, r.exit_code);
+  }
+  worst.wall_ms = stats(walls).median;
+  return worst;
+}
+
+void process_row(const std::string& what, const bench::ProcessRun& r) {
+  char value[64];
+  std::snprintf(value, sizeof value, "%.0f ms %5ld MB%s", r.wall_ms, r.peak_mb, r.exit_code == 0 ? "" : " FAILED");
+  row_text(what, value);
+}
+
+void ratio_row(const std::string& what, double theirs, double ours) {
+  char value[32];
+  std::snprintf(value, sizeof value, "%.2fx", theirs / ours);
+  row_text(what, value);
+}
+
+// `chronoatlas render` of the bundled scenario from process start to exit with an empty cache and a warm one, next to
+// a QGIS process drawing the same layers (python3-qgis: interpreter start, QGIS init, one render, PNG).
+void whole_process_rows(const std::string& exe, const render::MapScene& scene, const geo::Projection& conic,
+                        const std::string& cache_home, bool peer) {
+  // Mesa keeps compiled shaders under XDG_CACHE_HOME too: keep using the user's, so that "cold" is our cache alone.
+  const std::vector<std::string> env = {"XDG_CACHE_HOME=" + cache_home,
+                                        "MESA_SHADER_CACHE_DIR=" +
+                                            std::filesystem::path(platform::cache_dir()).parent_path().string()};
+  for (auto [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    const std::vector<std::string> ours = {exe, "render", "--size", size, "--scale", std::to_string(w / 1920),
+                                           "--out", cache_home + "/out.png", "--overwrite"};
+    std::filesystem::remove_all(cache_home + "/chronoatlas/prepared");
+    const bench::ProcessRun cold = bench::run_process(ours, env);
+    const bench::ProcessRun warm = median_run(3, [&] { return bench::run_process(ours, env); });
+    process_row("render " + size + ", whole process, empty cache", cold);
+    process_row("render " + size + ", whole process, warm cache (median of 3)", warm);
+    if (!peer || !qgis_available()) continue;
+    const std::vector<std::string> theirs = qgis_command(scene, scene.default_view(conic, w, h, w / 1920.f));
+    const bench::ProcessRun qgis = median_run(3, [&] {
+      return bench::run_process(theirs, {"QGIS_PEER_RUNS=1", "QT_QPA_PLATFORM=offscreen"});
+    });
+    process_row("  QGIS 3.22 " + size + ", whole process (median of 3)", qgis);
+    ratio_row("  Chronoatlas faster by, empty cache", qgis.wall_ms, cold.wall_ms);
+    ratio_row("  Chronoatlas faster by, warm cache", qgis.wall_ms, warm.wall_ms);
+  }
 }
 
 long peak_rss_mb() {
@@ -190,9 +256,11 @@ int main(int argc, char** argv) {
     else if (a == "--no-peer") peer = false;
     else return std::fprintf(stderr, "usage: chronoatlas_bench [--large PATH] [--frames N] [--skip-large] [--no-peer]\n"), 2;
   }
-  auto context = platform::HeadlessContext::create();
+  Result<std::unique_ptr<platform::HeadlessContext>> context = Error{""};
+  const double context_ms = time_ms([&] { context = platform::HeadlessContext::create(); });
   if (!context) return std::fprintf(stderr, "%s\n", context.error().c_str()), 1;
-  auto renderer = render::MapRenderer::create(platform::font_dir());
+  Result<std::unique_ptr<render::MapRenderer>> renderer = Error{""};
+  const double renderer_ms = time_ms([&] { renderer = render::MapRenderer::create(platform::font_dir()); });
   if (!renderer) return std::fprintf(stderr, "%s\n", renderer.error().c_str()), 1;
   auto target = render::OffscreenTarget::create(1920, 1080);
   if (!target) return std::fprintf(stderr, "%s\n", target.error().c_str()), 1;
@@ -208,7 +276,16 @@ int main(int argc, char** argv) {
   row("GDAL bare read of the scenario's files", bare);
   std::vector<std::string> warnings;
   std::unique_ptr<render::MapScene> scene;
-  row("load + tessellate (MapScene::load)", time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings)); }));
+  const std::string cache_home = "/tmp/chronoatlas-bench-" + std::to_string(getpid());
+  auto cache = std::make_shared<const DiskCache>(cache_home + "/chronoatlas/prepared");
+  std::printf("  startup, in process (what render and the app do before the first image):\n");
+  row("  context (EGL surfaceless, llvmpipe)", context_ms);
+  row("  renderer (fonts, shaders)", renderer_ms);
+  row("  load + tessellate, no cache", time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings)); }));
+  row("  load + tessellate, empty cache (filled as it goes)",
+      time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings, cache)); }));
+  row("  load + tessellate, from the cache",
+      time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings, cache)); }));
   size_t fill_vertices = 0, segments = 0;
   for (size_t i = 0; i < scene->atlas().layers().size(); ++i) {
     const render::Shapes& full = scene->prepared(i)->geometry.levels[0];
@@ -274,6 +351,10 @@ int main(int argc, char** argv) {
       }
     }
   }
+
+  std::printf("\nWhole process: chronoatlas render of the bundled scenario, start to exit\n");
+  const std::string exe = std::filesystem::path(argv[0]).parent_path().string() + "/chronoatlas";
+  whole_process_rows(exe, *scene, conic, cache_home, peer);
 
   // --- 100,000 time-stamped features: runs skipped by date on the CPU, the rest filtered per vertex on the GPU.
   for (bool squares : {false, true}) {

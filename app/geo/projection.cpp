@@ -88,6 +88,19 @@ Result<Projection> Projection::create(const std::string& text) {
   return p;
 }
 
+Projection Projection::copy() const {
+  if (!state_) return {};
+  auto s = std::make_shared<State>();
+  s->ctx = proj_context_create();
+  proj_log_level(s->ctx, PJ_LOG_NONE);
+  s->target = proj_clone(s->ctx, state_->target);
+  s->transform = proj_clone(s->ctx, state_->transform);
+  Projection p(s);
+  p.definition_ = definition_;
+  p.central_meridian_ = central_meridian_;
+  return p;
+}
+
 std::string Projection::wkt() const {
   if (!state_) return "";
   const char* w = proj_as_wkt(state_->ctx, state_->target, PJ_WKT1_ESRI, nullptr);

@@ -18,6 +18,9 @@ class Projection {
   static Result<Projection> create(const std::string& definition);
 
   const std::string& definition() const { return definition_; }
+  // The same projection with its own PROJ context: a Projection may be used by one thread at a time, so each worker
+  // projecting in parallel takes a copy.
+  Projection copy() const;
   // The target CRS as WKT (for .prj files).
   std::string wkt() const;
   // Longitude (degrees) where the projection's central meridian lies; its antimeridian is the seam.

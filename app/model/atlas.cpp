@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
 
 #include "base/text.h"
+#include "geo/gdal_setup.h"
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
 #include "model/time_detection.h"
@@ -122,8 +124,16 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
   Atlas atlas;
   atlas.scenario_ = scenario;
   atlas.cache_ = std::move(cache);
-  for (const story::LayerSpec& spec : scenario.layers) {
-    auto report = geo::load_vector_source(spec.source, atlas.cache());
+  // The files are independent: read them on all cores, then add them in the scenario's order.
+  geo::init_gdal();
+  std::vector<std::future<Result<geo::LoadReport>>> reads;
+  for (const story::LayerSpec& spec : scenario.layers)
+    reads.push_back(std::async(std::launch::async, [cache = atlas.cache(), source = spec.source] {
+      return geo::load_vector_source(source, cache);
+    }));
+  for (size_t i = 0; i < scenario.layers.size(); ++i) {
+    const story::LayerSpec& spec = scenario.layers[i];
+    auto report = reads[i].get();
     if (!report) return Error{"layer '" + spec.id + "': " + report.error()};
     warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
     auto it = std::find_if(report->layers.begin(), report->layers.end(), [&](const geo::VectorLayer& l) {

@@ -116,11 +116,14 @@ LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_d
   DiskCache::Lookup found = cache->read(name, key);
   if (found.payload) {
     std::optional<LayerGeometry> g = unpack_geometry(*found.payload);
-    if (g && g->label_anchor.size() == layer.features.size()) return std::move(*g);
+    if (g && g->label_anchor.size() == layer.features.size()) {
+      g->cache_key = key;
+      return std::move(*g);
+    }
     found.problem = "cache entry " + cache->path_of(name) + " is damaged";
   }
   LayerGeometry g = build_layer_geometry(layer, seam_deg);
-  (void)cache->write(name, key, pack_geometry(g));
+  if (cache->write(name, key, pack_geometry(g))) g.cache_key = key;
   if (!found.problem.empty()) warnings.push_back(found.problem + "; layer " + layer.name + " was prepared again");
   return g;
 }

@@ -45,7 +45,7 @@ namespace {
 void append_fill(const Shapes& g, const geo::Projection& projection, const std::vector<story::Interval>& times,
                  story::Days origin, std::vector<float>& vertices, std::vector<uint32_t>& indices, BoundsXY& bounds) {
   Projected fp = project(g.fill_vertices, projection);
-  auto base = static_cast<uint32_t>(vertices.size() / 5);
+  auto base = static_cast<uint32_t>(vertices.size() / kFillVertexFloats);
   for (size_t i = 0; i < g.fill_vertices.size(); ++i) {
     auto t = time_of(times, g.fill_feature[i], origin);
     bool ok = fp.ok(i);
@@ -78,7 +78,6 @@ void append_segments(const Shapes& g, const geo::Projection& projection, const s
   }
 }
 
-constexpr size_t kSegmentFloats = 8;
 constexpr int kGrid = 12;  // cells a side of the culling grid
 
 // Items a run at most when they have dates: runs of a cell sorted by start date are skipped on dates they miss.
@@ -150,7 +149,7 @@ ProjectedLayer project_layer(const LayerGeometry& g, const geo::Projection& proj
     append_fill(shapes, projection, times, origin, fill, indices, bounds);
     append_segments(shapes, projection, times, origin, segments, bounds);
   }
-  auto vertex = [&](uint32_t i) { return XY{fill[i * 5], fill[i * 5 + 1]}; };
+  auto vertex = [&](uint32_t i) { return XY{fill[i * kFillVertexFloats], fill[i * kFillVertexFloats + 1]}; };
   for (size_t l = 0; l < levels.size(); ++l) {
     size_t tri_end = l + 1 < levels.size() ? firsts[l + 1].first : indices.size() / 3;
     size_t seg_end = l + 1 < levels.size() ? firsts[l + 1].second : segments.size() / kSegmentFloats;
@@ -192,7 +191,7 @@ ProjectedLayer project_layer(const LayerGeometry& g, const geo::Projection& proj
                                          static_cast<float>(g.point_feature[i]), t[0], t[1]});
   }
   out.point_runs = bucket(
-      out.points, 5, bounds, [](const float* p) { return XY{p[0], p[1]}; },
+      out.points, kPointFloats, bounds, [](const float* p) { return XY{p[0], p[1]}; },
       [](const float* p, BoundsXY& b) { b.extend({p[0], p[1]}); }, [](const float* p) { return std::pair{p[3], p[4]}; });
 
   Projected ap = project(g.label_anchor, projection);
@@ -247,7 +246,7 @@ void GpuLayer::bind_segments_from(size_t first) const {
 }
 
 void GpuLayer::bind_points_from(size_t first) const {
-  const size_t stride = 5 * sizeof(float), at = first * stride;
+  const size_t stride = kPointFloats * sizeof(float), at = first * stride;
   glBindBuffer(GL_ARRAY_BUFFER, point_vbo_.id());
   float_attribute(1, 2, stride, at, 1);
   float_attribute(2, 1, stride, at + 8, 1);

@@ -57,6 +57,9 @@ class GpuLayer {
 
 // A layer's geometry projected on the CPU, ready to upload: vertex data sorted into culling runs, and what describing
 // a frame needs (bounds, label anchors). No GL, so it can be built on any thread and tested without a context.
+// Floats per fill vertex, per segment instance and per point instance in a ProjectedLayer's arrays.
+constexpr size_t kFillVertexFloats = 5, kSegmentFloats = 8, kPointFloats = 5;
+
 struct ProjectedLayer {
   std::vector<float> fill;                 // x, y, feature, t0, t1 per vertex
   std::vector<uint32_t> indices;           // triangles

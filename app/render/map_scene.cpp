@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <future>
 
 #include "base/text.h"
 #include "geo/label_point.h"
 #include "geo/planar.h"
 #include "geo/seam.h"
 #include "render/geometry_cache.h"
+#include "render/projected_cache.h"
 
 namespace chronoatlas::render {
 namespace {
@@ -182,7 +184,16 @@ MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
     g->geometry = build_graticule(wide, step);
     graticules_.push_back(std::move(g));
   }
-  for (const model::AtlasLayer& l : atlas_.layers()) prepared_.push_back(prepare_layer(l));
+  // Layers are independent: tessellate them on all cores (each one's levels are parallel too).
+  const std::vector<model::AtlasLayer>& layers = atlas_.layers();
+  std::vector<std::vector<std::string>> notes(layers.size());
+  std::vector<std::future<std::unique_ptr<PreparedLayer>>> jobs;
+  for (size_t i = 0; i < layers.size(); ++i)
+    jobs.push_back(std::async(std::launch::async, [this, &layers, &notes, i] { return prepare_layer(layers[i], notes[i]); }));
+  for (size_t i = 0; i < layers.size(); ++i) {
+    prepared_.push_back(jobs[i].get());
+    warnings_.insert(warnings_.end(), notes[i].begin(), notes[i].end());
+  }
   prepared_revision_ = atlas_.revision();
 }
 
@@ -193,16 +204,16 @@ Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario
   return std::make_unique<MapScene>(std::move(*atlas));
 }
 
-LayerGeometry MapScene::layer_geometry(const model::AtlasLayer& layer) {
-  return cached_layer_geometry(layer.data, seam(), atlas_.cache(), warnings_);
+LayerGeometry MapScene::layer_geometry(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const {
+  return cached_layer_geometry(layer.data, seam(), atlas_.cache(), warnings);
 }
 
-std::unique_ptr<PreparedLayer> MapScene::prepare_layer(const model::AtlasLayer& layer) {
+std::unique_ptr<PreparedLayer> MapScene::prepare_layer(const model::AtlasLayer& layer,
+                                                       std::vector<std::string>& warnings) const {
   auto p = std::make_unique<PreparedLayer>();
   p->atlas_id = layer.id;
-  p->geometry = layer_geometry(layer);
+  p->geometry = layer_geometry(layer, warnings);
   p->focus_anchor = focus_anchors(layer.data, p->geometry, atlas_.scenario().view);
-  if (projection_) project(*p, layer);
   return p;
 }
 
@@ -221,15 +232,16 @@ bool MapScene::needs_recut(const PreparedLayer& p, const model::AtlasLayer& l) c
   return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
 }
 
-void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l) {
-  if (needs_recut(p, l)) p.geometry = layer_geometry(l);
-  p.pending = project_layer(p.geometry, *projection_, l.times, atlas_.scenario().origin);
+void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection,
+                       std::vector<std::string>& warnings) const {
+  if (needs_recut(p, l)) p.geometry = layer_geometry(l, warnings);
+  p.pending = cached_projection(p.geometry, projection, l.times, atlas_.scenario().origin, atlas_.cache(), warnings);
   p.time_revision = l.time_revision;
   p.anchors = p.pending->label_anchors;
   p.bounds = p.pending->bounds;
   p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
   for (size_t i = 0; i < p.focus_anchor.size(); ++i)
-    if (std::isfinite(p.focus_anchor[i].lon)) projection_->forward(p.focus_anchor[i], p.focus_anchors[i]);
+    if (std::isfinite(p.focus_anchor[i].lon)) projection.forward(p.focus_anchor[i], p.focus_anchors[i]);
   p.styled_day = NAN;  // a new upload needs its styles again
 }
 
@@ -259,16 +271,27 @@ void MapScene::prepare(const geo::Projection& projection) {
     projection_ = projection;
     for (auto& g : graticules_) project_graticule(*g);
   }
-  std::vector<std::unique_ptr<PreparedLayer>> next;
-  for (const model::AtlasLayer& l : atlas_.layers()) {
+  // New layers are tessellated and changed ones projected on all cores, each worker with its own copy of the
+  // projection (PROJ objects are not shared between threads).
+  const std::vector<model::AtlasLayer>& layers = atlas_.layers();
+  std::vector<std::unique_ptr<PreparedLayer>> next(layers.size());
+  std::vector<std::vector<std::string>> notes(layers.size());
+  std::vector<std::future<void>> jobs;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const model::AtlasLayer& l = layers[i];
     auto it = std::find_if(prepared_.begin(), prepared_.end(), [&](const auto& p) { return p && p->atlas_id == l.id; });
-    if (it == prepared_.end()) {
-      next.push_back(prepare_layer(l));
+    const bool fresh = it == prepared_.end();
+    if (!fresh) next[i] = std::move(*it);
+    if (!fresh && !new_projection && !(new_origin && !l.times.empty()) && next[i]->time_revision == l.time_revision)
       continue;
-    }
-    if (new_projection || (new_origin && !l.times.empty()) || (*it)->time_revision != l.time_revision) project(**it, l);
-    next.push_back(std::move(*it));
+    jobs.push_back(std::async(std::launch::async, [this, &l, &slot = next[i], &sink = notes[i], fresh,
+                                                   own = projection.copy()] {
+      if (fresh) slot = prepare_layer(l, sink);
+      project(*slot, l, own, sink);
+    }));
   }
+  for (auto& job : jobs) job.get();
+  for (const auto& n : notes) warnings_.insert(warnings_.end(), n.begin(), n.end());
   prepared_ = std::move(next);
   prepared_revision_ = atlas_.revision();
 }

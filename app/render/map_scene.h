@@ -80,9 +80,11 @@ class MapScene {
     GpuLayer gpu;
     std::vector<std::vector<XY>> projected;  // per line, for degree labels
   };
-  std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer);
-  void project(PreparedLayer& layer, const model::AtlasLayer& source);
-  LayerGeometry layer_geometry(const model::AtlasLayer& layer);
+  // Thread-safe: the constructor prepares layers on all cores. Messages go to WARNINGS.
+  std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const;
+  void project(PreparedLayer& layer, const model::AtlasLayer& source, const geo::Projection& projection,
+               std::vector<std::string>& warnings) const;
+  LayerGeometry layer_geometry(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const;
   void project_graticule(Graticule& g) const;
   // The current projection's seam, degrees; NaN before a projection is set.
   double seam() const;

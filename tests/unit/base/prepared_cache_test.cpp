@@ -13,7 +13,9 @@
 #include "base/disk_cache.h"
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
+#include "geo/projection.h"
 #include "render/geometry_cache.h"
+#include "render/projected_cache.h"
 
 using namespace chronoatlas;
 namespace fs = std::filesystem;
@@ -207,4 +209,34 @@ TEST(PreparedCache, ShapefileSidecarsArePartOfTheKey) {
   auto second = geo::load_vector_source(f.dir + "/c.shp", &f.cache);
   ASSERT_TRUE(second) << second.error();
   EXPECT_NE(second->layers.size() == 1 ? second->layers[0].crs : "", first->layers[0].crs);
+}
+
+TEST(PreparedCache, ProjectedLayersComeBackAsProjectedAndBadIndicesAreRefused) {
+  Fixture f;
+  auto report = geo::load_vector_source(std::string(TEST_DATA_DIR) + "/caucasus.geojson");
+  ASSERT_TRUE(report);
+  std::vector<std::string> warnings;
+  const render::LayerGeometry geometry = render::cached_layer_geometry(report->layers[0], NAN, &f.cache, warnings);
+  ASSERT_FALSE(geometry.cache_key.empty());
+  const geo::Projection conic = *geo::Projection::create("+proj=lcc +lat_1=38 +lat_2=42 +lon_0=45 +datum=WGS84");
+  const render::ProjectedLayer direct = render::project_layer(geometry, conic, {}, 0);
+  (void)render::cached_projection(geometry, conic, {}, 0, &f.cache, warnings);
+  ASSERT_FALSE(entry(f.cache.dir(), "projected").empty());
+  // Projected by a copy of the projection (its own PROJ context), read back from the cache: the same bytes.
+  const render::ProjectedLayer cached = render::cached_projection(geometry, conic.copy(), {}, 0, &f.cache, warnings);
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(render::pack_projected(cached), render::pack_projected(direct));
+  // Another projection is another entry, not the first one's data.
+  const geo::Projection mercator = *geo::Projection::create("EPSG:3857");
+  EXPECT_EQ(render::pack_projected(render::cached_projection(geometry, mercator, {}, 0, &f.cache, warnings)),
+            render::pack_projected(render::project_layer(geometry, mercator, {}, 0)));
+  const std::string packed = render::pack_projected(direct);
+  for (size_t n = 0; n < packed.size(); n += 1 + packed.size() / 200)
+    EXPECT_FALSE(render::unpack_projected(packed.substr(0, n))) << n;
+  render::ProjectedLayer wrong = direct;
+  wrong.indices[0] = static_cast<uint32_t>(wrong.fill.size());
+  EXPECT_FALSE(render::unpack_projected(render::pack_projected(wrong))) << "an index past the vertices";
+  wrong = direct;
+  wrong.levels[0].segments[0].count = 1 << 30;
+  EXPECT_FALSE(render::unpack_projected(render::pack_projected(wrong))) << "a run past the segments";
 }

@@ -1,0 +1,99 @@
+#include "render/projected_cache.h"
+
+#include <cstdio>
+
+#include "base/byte_stream.h"
+
+namespace chronoatlas::render {
+namespace {
+
+constexpr uint32_t kProjectedFormat = 1;
+
+void put_runs(ByteWriter& w, const std::vector<GpuLayer::Run>& runs) { w.put(runs); }
+
+bool runs_within(const std::vector<GpuLayer::Run>& runs, size_t items) {
+  for (const GpuLayer::Run& r : runs)
+    if (r.count < 0 || r.first > items || static_cast<size_t>(r.count) > items - r.first) return false;
+  return true;
+}
+
+bool consistent(const ProjectedLayer& p) {
+  if (p.fill.size() % kFillVertexFloats || p.indices.size() % 3 || p.segments.size() % kSegmentFloats ||
+      p.points.size() % kPointFloats)
+    return false;
+  const size_t vertices = p.fill.size() / kFillVertexFloats;
+  for (uint32_t i : p.indices)
+    if (i >= vertices) return false;
+  for (const GpuLayer::Level& l : p.levels)
+    if (!runs_within(l.triangles, p.indices.size() / 3) || !runs_within(l.segments, p.segments.size() / kSegmentFloats))
+      return false;
+  return runs_within(p.point_runs, p.points.size() / kPointFloats);
+}
+
+}  // namespace
+
+std::string pack_projected(const ProjectedLayer& p) {
+  ByteWriter w;
+  w.put(kProjectedFormat);
+  w.put(p.fill);
+  w.put(p.indices);
+  w.put(p.segments);
+  w.put(p.points);
+  w.put<uint64_t>(p.levels.size());
+  for (const GpuLayer::Level& l : p.levels) {
+    w.put(l.tolerance_deg);
+    put_runs(w, l.triangles);
+    put_runs(w, l.segments);
+  }
+  put_runs(w, p.point_runs);
+  w.put(p.label_anchors);
+  w.put(p.bounds);
+  return std::move(w.bytes());
+}
+
+std::optional<ProjectedLayer> unpack_projected(const std::string& bytes) {
+  ByteReader r(bytes);
+  uint32_t format = 0;
+  r.get(format);
+  if (format != kProjectedFormat) return std::nullopt;
+  ProjectedLayer p;
+  r.get(p.fill);
+  r.get(p.indices);
+  r.get(p.segments);
+  r.get(p.points);
+  p.levels.resize(r.items(8));
+  for (GpuLayer::Level& l : p.levels) {
+    r.get(l.tolerance_deg);
+    r.get(l.triangles);
+    r.get(l.segments);
+  }
+  r.get(p.point_runs);
+  r.get(p.label_anchors);
+  r.get(p.bounds);
+  if (!r.ok() || !r.at_end() || !consistent(p)) return std::nullopt;
+  return p;
+}
+
+ProjectedLayer cached_projection(const LayerGeometry& geometry, const geo::Projection& projection,
+                                 const std::vector<story::Interval>& times, story::Days origin, const DiskCache* cache,
+                                 std::vector<std::string>& warnings) {
+  if (!cache || geometry.cache_key.empty()) return project_layer(geometry, projection, times, origin);
+  char tail[64];
+  std::snprintf(tail, sizeof tail, " origin %.17g times %016llx", origin,
+                static_cast<unsigned long long>(hash_bytes(times.data(), times.size() * sizeof(story::Interval))));
+  const std::string key = "projected " + std::to_string(kProjectedFormat) + " of " + geometry.cache_key + " in " +
+                          projection.definition() + tail;
+  const std::string name = DiskCache::entry_name("projected", key);
+  DiskCache::Lookup found = cache->read(name, key);
+  if (found.payload) {
+    std::optional<ProjectedLayer> p = unpack_projected(*found.payload);
+    if (p && p->label_anchors.size() == geometry.label_anchor.size()) return std::move(*p);
+    found.problem = "cache entry " + cache->path_of(name) + " is damaged";
+  }
+  ProjectedLayer p = project_layer(geometry, projection, times, origin);
+  (void)cache->write(name, key, pack_projected(p));
+  if (!found.problem.empty()) warnings.push_back(found.problem + "; a layer was projected again");
+  return p;
+}
+
+}  // namespace chronoatlas::render
