@@ -41,4 +41,13 @@ double planar_area(const Polygon& polygon) {
   return total;
 }
 
+const Polygon* largest_polygon(const std::vector<Polygon>& polygons, double* area) {
+  const Polygon* largest = nullptr;
+  double largest_area = -1;
+  for (const Polygon& p : polygons)
+    if (const double a = planar_area(p); a > largest_area) largest_area = a, largest = &p;
+  if (area) *area = largest_area;
+  return largest;
+}
+
 }  // namespace chronoatlas::geo

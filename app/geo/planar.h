@@ -18,5 +18,7 @@ bool inside_even_odd(const Polygon& polygon, LonLat p);
 
 // Shoelace area of a polygon in square degrees: |shell| minus |holes|.
 double planar_area(const Polygon& polygon);
+// The part of POLYGONS with the largest planar_area (stored in AREA when given), or null when there is none.
+const Polygon* largest_polygon(const std::vector<Polygon>& polygons, double* area = nullptr);
 
 }  // namespace chronoatlas::geo

@@ -104,12 +104,8 @@ LayerGeometry build_layer_geometry(const geo::VectorLayer& layer, double seam_de
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const geo::Feature& f = layer.features[i];
     auto index = static_cast<uint32_t>(i);
-    const Polygon* largest = nullptr;
     double largest_area = -1;
-    for (const Polygon& p : f.polygons) {
-      double a = geo::planar_area(p);
-      if (a > largest_area) largest_area = a, largest = &p;
-    }
+    const Polygon* largest = geo::largest_polygon(f.polygons, &largest_area);
     for (LonLat p : f.points) {
       g.points.push_back(p);
       g.point_feature.push_back(index);

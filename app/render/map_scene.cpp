@@ -66,10 +66,7 @@ std::vector<LonLat> focus_anchors(const geo::VectorLayer& data, const LayerGeome
     LonLat a = geometry.label_anchor[i];
     bool outside = a.lon < focus.west || a.lon > focus.east || a.lat < focus.south || a.lat > focus.north;
     if (!outside || data.features[i].polygons.empty()) continue;
-    const Polygon* largest = &data.features[i].polygons.front();
-    for (const Polygon& p : data.features[i].polygons)
-      if (geo::planar_area(p) > geo::planar_area(*largest)) largest = &p;
-    if (auto inside = geo::label_point_within(*largest, focus)) out[i] = *inside;
+    if (auto inside = geo::label_point_within(*geo::largest_polygon(data.features[i].polygons), focus)) out[i] = *inside;
   }
   return out;
 }
