@@ -61,6 +61,26 @@ void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f
 
 }  // namespace
 
+// Database layers fetched again for the image's own area and resolution (they were fetched for the scenario's view).
+Status fetch_database_layers(RenderPlan& p, std::vector<std::string>& warnings) {
+  model::Atlas& atlas = p.scene->atlas();
+  const BoundsLonLat shown = p.job.view.lonlat_bounds();
+  const double deg_per_px = p.job.view.degrees_per_px();
+  for (size_t i = 0; i < atlas.layers().size(); ++i) {
+    const model::AtlasLayer& l = atlas.layers()[i];
+    if (!l.fetched) continue;
+    const model::FetchedView want = model::fetch_for(shown, deg_per_px);
+    geo::FetchStats stats;
+    auto data = model::fetch_features(l.spec.source, l.spec.source_layer, want, stats);
+    if (!data) return Error{data.error()};
+    p.notes.push_back(l.spec.title + ": " + std::to_string(stats.features) + " features, " +
+                      std::to_string(stats.vertices) + " vertices (" + std::to_string(stats.bytes / 1024) +
+                      " KiB) fetched from the database for this view");
+    atlas.replace_features(i, std::move(*data), want, warnings);
+  }
+  return Ok{};
+}
+
 Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::string>& warnings) {
   RenderPlan p;
   std::optional<SavedView> saved;
@@ -108,6 +128,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
   if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
+  if (auto s = fetch_database_layers(p, warnings); !s) return Error{s.error()};
   if (scenario->dir.empty()) {  // no story: no caption, and a date only when some layer is dated
     p.job.furniture.caption = false;
     p.job.furniture.date = p.scene->atlas().timed();
@@ -142,6 +163,7 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   auto plan = prepare_render(r, warnings);
   for (const std::string& w : warnings) say("warning: " + w);
   if (!plan) return Error{plan.error()};
+  for (const std::string& note : plan->notes) say(note);
   const RenderJob& job = plan->job;
   auto say_scene_warnings = [&] {
     for (const std::string& w : plan->scene->take_warnings()) say("warning: " + w);

@@ -38,6 +38,7 @@ struct RenderPlan {
   std::unique_ptr<render::MapScene> scene;
   RenderJob job;                               // the single image, or the template of every frame
   std::optional<FrameSequence> frames;
+  std::vector<std::string> notes;              // what database layers fetched for the image
 };
 
 // Loads the scenario, layers and projection and sets view and furniture from REQUEST (and its saved view). No GL:

@@ -16,10 +16,11 @@ namespace chronoatlas::geo {
 namespace {
 
 // Drivers whose only input is a server (databases, web services): removed after registration, those this build has.
+// PostgreSQL is kept for PostGIS layers the user names; a file that names a database is refused (vector_source).
 constexpr const char* kServerDrivers[] = {
     "WFS", "OAPIF", "OGCAPI", "CSW", "WMS", "WMTS", "WCS", "ESRIC", "EEDA", "EEDAI", "DAAS", "PLSCENES", "NGW",
     "Carto", "AmigoCloud", "Elasticsearch", "CouchDB", "MongoDBv3", "MySQL", "MSSQLSpatial", "OCI", "ODBC", "PGeo",
-    "HANA", "PostgreSQL", "PostGISRaster", "GFT"};
+    "HANA", "PostGISRaster", "GFT"};  // PostgreSQL stays: PostGIS layers (geo/database_source) use it
 
 }  // namespace
 

@@ -331,7 +331,26 @@ bool survives_reading(const std::string& path) {
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+// True for an OGR VRT whose sources include a PostgreSQL connection: the one server driver still registered.
+bool names_a_database(GDALDataset& ds, const std::string& opened) {
+  if (!ds.GetDriver() || std::strcmp(ds.GetDriver()->GetDescription(), "OGR_VRT") != 0) return false;
+  GByte* bytes = nullptr;
+  vsi_l_offset size = 0;  // through GDAL's file systems: the VRT may be inside an archive
+  if (!VSIIngestFile(nullptr, opened.c_str(), &bytes, &size, 64 << 20)) return true;
+  const bool named = ascii_lower(std::string(reinterpret_cast<const char*>(bytes), size)).find("pg:") != std::string::npos;
+  VSIFree(bytes);
+  return named;
+}
+
 }  // namespace
+
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report) {
+  QuietGdal quiet;
+  LayerReading reading;
+  const bool usable = read_layer(layer, label, reading);
+  report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
+  if (usable) report.layers.push_back(std::move(reading.layer));
+}
 
 Result<std::string> gdal_path(const std::string& path) {
   auto starts = [&](const char* prefix) { return path.rfind(prefix, 0) == 0; };
@@ -383,13 +402,10 @@ Result<LoadReport> load_vector_source(const std::string& path) {
     return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
                  " (GDAL could not open it as vector data)"};
   }
-  for (OGRLayer* src : ds->GetLayers()) {
-    LayerReading reading;
-    CPLErrorReset();
-    bool usable = read_layer(*src, path, reading);
-    report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
-    if (usable) report.layers.push_back(std::move(reading.layer));
-  }
+  if (names_a_database(*ds, *opened))
+    return Error{path + ": a VRT that reads from a database server is not opened (a file must not connect anywhere); "
+                        "add the database's PG: connection as a layer instead"};
+  for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report);
   if (report.layers.empty() && ds->GetLayerCount() == 0) return Error{path + ": contains no vector layers"};
   return report;
 }

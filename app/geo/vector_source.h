@@ -5,6 +5,8 @@
 #include "base/result.h"
 #include "geo/vector_data.h"
 
+class OGRLayer;
+
 namespace chronoatlas::geo {
 
 // Opens PATH with GDAL and reads all its layers. Fails (with a message naming the file) when the file is missing,
@@ -16,5 +18,9 @@ namespace chronoatlas::geo {
 Result<std::string> gdal_path(const std::string& path);
 
 Result<LoadReport> load_vector_source(const std::string& path);
+
+// Reads one opened OGR layer (of a file, or a database query's result) into REPORT: the layer, or a warning when it
+// cannot be used. LABEL names the source in messages. Call init_gdal() first.
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report);
 
 }  // namespace chronoatlas::geo

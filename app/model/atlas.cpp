@@ -6,6 +6,7 @@
 #include <future>
 
 #include "base/text.h"
+#include "geo/database_source.h"
 #include "geo/gdal_setup.h"
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
@@ -91,6 +92,32 @@ void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
                        " more features skipped for unreadable dates");
 }
 
+// The days each feature is ringed, from the layer's highlight field.
+void compute_highlights(AtlasLayer& l, std::vector<std::string>& warnings) {
+  l.highlights.clear();
+  const int highlight = l.data.field_index(l.spec.style.highlight_field);
+  for (const geo::Feature& f : l.data.features) {
+    if (highlight < 0) break;
+    std::string bad;
+    l.highlights.push_back(highlight_days(f.values[highlight], bad));
+    if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
+  }
+}
+
+// What a database layer is first fetched for: the scenario's view at about 2,000 pixels across.
+FetchedView first_fetch(const BoundsLonLat& view) {
+  if (view.empty()) return fetch_for(BoundsLonLat{-180, -90, 180, 90}, 360.0 / 2000);
+  return fetch_for(view, (view.east - view.west) / 2000);
+}
+
+// SOURCE read: a file (through CACHE), or a database's features for the scenario's VIEW.
+Result<geo::LoadReport> read_source(const std::string& source, const DiskCache* cache, const BoundsLonLat& view) {
+  if (!geo::is_database_source(source)) return geo::load_vector_source(source, cache);
+  const FetchedView f = first_fetch(view);
+  geo::FetchStats stats;
+  return geo::load_database_view(source, f.box, f.tolerance_deg, stats);
+}
+
 }  // namespace
 
 void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<std::string>& warnings) {
@@ -99,14 +126,20 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
   l.spec = std::move(spec);
   l.data = std::move(data);
   compute_times(l, warnings);
-  const int highlight = l.data.field_index(l.spec.style.highlight_field);
-  for (const geo::Feature& f : l.data.features) {
-    if (highlight < 0) break;
-    std::string bad;
-    l.highlights.push_back(highlight_days(f.values[highlight], bad));
-    if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
-  }
+  compute_highlights(l, warnings);
   layers_.push_back(std::move(l));
+  ++revision_;
+}
+
+void Atlas::replace_features(size_t index, geo::VectorLayer data, const FetchedView& view,
+                             std::vector<std::string>& warnings) {
+  AtlasLayer& l = layers_.at(index);
+  l.data = std::move(data);
+  l.fetched = view;
+  l.id = next_id_++;
+  compute_times(l, warnings);
+  compute_highlights(l, warnings);
+  ++l.time_revision;
   ++revision_;
 }
 
@@ -128,8 +161,8 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
   geo::init_gdal();
   std::vector<std::future<Result<geo::LoadReport>>> reads;
   for (const story::LayerSpec& spec : scenario.layers)
-    reads.push_back(std::async(std::launch::async, [cache = atlas.cache(), source = spec.source] {
-      return geo::load_vector_source(source, cache);
+    reads.push_back(std::async(std::launch::async, [cache = atlas.cache(), source = spec.source, &scenario] {
+      return read_source(source, cache, scenario.view);
     }));
   for (size_t i = 0; i < scenario.layers.size(); ++i) {
     const story::LayerSpec& spec = scenario.layers[i];
@@ -142,12 +175,13 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
     if (it == report->layers.end())
       return Error{"layer '" + spec.id + "': " + spec.source + " has no usable layer '" + spec.source_layer + "'"};
     atlas.add_layer(spec, std::move(*it), warnings);
+    if (geo::is_database_source(spec.source)) atlas.layers_.back().fetched = first_fetch(scenario.view);
   }
   return atlas;
 }
 
 Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
-  auto report = geo::load_vector_source(path, cache());
+  auto report = read_source(path, cache(), scenario_.view);
   if (!report) return Error{report.error()};
   if (report->layers.empty())
     return Error{report->warnings.empty() ? path + ": no layer with features to draw" : report->warnings.front()};
@@ -159,8 +193,10 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
   for (geo::VectorLayer& l : report->layers) {
     if (some_features && l.features.empty()) continue;  // GPX's empty waypoint and route layers, and the like
     story::LayerSpec spec;
-    spec.id = spec.title = std::filesystem::path(path).filename().string() +
-                           (report->layers.size() > 1 ? " / " + l.name : "");
+    // A database layer is named for its table; a file's for the file (and its layer, when it has several).
+    spec.id = spec.title = geo::is_database_source(path) ? l.name
+                                                          : std::filesystem::path(path).filename().string() +
+                                                                (report->layers.size() > 1 ? " / " + l.name : "");
     spec.source = path;
     spec.source_layer = l.name;
     Rgba c = palette[layers_.size() % std::size(palette)];
@@ -170,6 +206,7 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
     // Dated data plays on the timeline at once; the layer's Time section can change what was found.
     spec.time = detect_time(l).time;
     add_layer(std::move(spec), std::move(l), warnings);
+    if (geo::is_database_source(path)) layers_.back().fetched = first_fetch(scenario_.view);
     widen_time_range(layers_.back(), warnings);
   }
   return Ok{};

@@ -12,6 +12,7 @@
 #include "base/result.h"
 #include "geo/vector_data.h"
 #include "model/feature_style.h"
+#include "model/fetched_view.h"
 #include "story/scenario.h"
 
 namespace chronoatlas::model {
@@ -26,6 +27,7 @@ struct AtlasLayer {
   uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
   story::Days first_moment = 0, last_moment = 0; // the earliest and latest start read (0, 0: none)
   size_t unreadable_times = 0;                   // features never shown because a date could not be read
+  std::optional<FetchedView> fetched;            // a database layer: the area and detail its features are for
 };
 
 class Atlas {
@@ -43,6 +45,9 @@ class Atlas {
   // Changes whenever a layer is added, removed, moved or restyled.
   uint64_t revision() const { return revision_; }
 
+  // Replaces the features of database layer INDEX with DATA, fetched for VIEW; its style and time settings stay. The
+  // layer gets a new id, so that what was prepared from the old features is dropped.
+  void replace_features(size_t index, geo::VectorLayer data, const FetchedView& view, std::vector<std::string>& warnings);
   // Adds every layer of a vector file on top, with a default style and the time fields detect_time finds. Dated
   // layers widen the time range to their dates (a note in WARNINGS says so); without a scenario the first sets it.
   Status add_file(const std::string& path, std::vector<std::string>& warnings);

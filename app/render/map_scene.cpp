@@ -36,15 +36,6 @@ std::string degree_label(double v, char pos, char neg) {
   return buf;
 }
 
-// Degrees of longitude/latitude per image pixel at the view's centre.
-double degrees_per_pixel(const MapView& view) {
-  const View& v = view.pixels();
-  LonLat a, b;
-  XY c1 = v.to_world({v.width_px / 2.0 + 100, v.height_px / 2.0});
-  if (!view.centre(a) || !view.projection().inverse(c1, b)) return 0.1;
-  return std::hypot(b.lon - a.lon, b.lat - a.lat) / 100;
-}
-
 // The coarsest level of detail whose simplification stays within a pixel.
 size_t level_for(const LayerGeometry& geometry, double deg_per_px) {
   size_t best = 0;
@@ -481,7 +472,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   fr.day = static_cast<float>(day - scenario.origin);
   if (options.transparent) fr.background = {0, 0, 0, 0};
   if (!projection_ || projection_->definition() != map_view.projection().definition()) return fr;
-  const double deg_per_px = degrees_per_pixel(map_view);
+  const double deg_per_px = map_view.degrees_per_px();
   if (options.graticule) {
     const Graticule& g = pick_graticule(deg_per_px);
     fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false, 0, true});

@@ -1,5 +1,7 @@
 #include "render/map_view.h"
 
+#include <cmath>
+
 namespace chronoatlas::render {
 
 BoundsXY project_bounds(const geo::Projection& projection, const BoundsLonLat& b) {
@@ -29,6 +31,26 @@ double MapView::metres_per_px() const {
   XY side = px_.to_world({px_.width_px / 2.0 + 100, px_.height_px / 2.0});
   if (!projection_.inverse(px_.centre, a) || !projection_.inverse(side, b)) return 0;
   return geo::geodesic_distance_m(a, b) / 100;
+}
+
+BoundsLonLat MapView::lonlat_bounds() const {
+  constexpr int kSteps = 16;
+  BoundsLonLat box;
+  for (int i = 0; i <= kSteps; ++i)
+    for (int j = 0; j <= kSteps; ++j) {
+      LonLat p;
+      if (projection_.inverse(px_.to_world({px_.width_px * i / double(kSteps), px_.height_px * j / double(kSteps)}), p))
+        box.extend(p);
+    }
+  if (box.empty()) box.extend(LonLat{-180, -90}), box.extend(LonLat{180, 90});
+  return box;
+}
+
+double MapView::degrees_per_px() const {
+  LonLat a, b;
+  XY side = px_.to_world({px_.width_px / 2.0 + 100, px_.height_px / 2.0});
+  if (!projection_.inverse(px_.centre, a) || !projection_.inverse(side, b)) return 0.1;
+  return std::hypot(b.lon - a.lon, b.lat - a.lat) / 100;
 }
 
 void MapView::fit(const BoundsLonLat& box, double margin) {

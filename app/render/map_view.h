@@ -29,6 +29,10 @@ class MapView {
 
   // Shows at least BOX (degrees), MARGIN a fraction of the image on each side.
   void fit(const BoundsLonLat& box, double margin = 0);
+  // The lon/lat box the image shows (its edges and inside sampled and unprojected; the whole world when no point
+  // unprojects), and the degrees a pixel spans at the centre.
+  BoundsLonLat lonlat_bounds() const;
+  double degrees_per_px() const;
   // Puts PLACE at the centre, keeping the scale; false (view unchanged) where PLACE does not project.
   bool centre_on(LonLat place);
   // Zooms by FACTOR (> 1 zooms in) keeping the place under pixel PX fixed.
