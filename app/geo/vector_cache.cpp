@@ -108,9 +108,9 @@ std::optional<LoadReport> unpack_report(const std::string& bytes) {
   return report;
 }
 
-Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache) {
+Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache, Progress* progress) {
   const std::optional<std::string> identity = cache ? file_identity(path) : std::nullopt;
-  if (!identity) return load_vector_source(path);
+  if (!identity) return load_vector_source(path, progress);
   // Named for the path alone, so that a changed file's entry replaces the old one.
   const std::string name = DiskCache::entry_name("vector", identity->substr(0, identity->find('|')));
   const std::string key = "vector source " + std::to_string(kReportFormat) + " GDAL " + GDALVersionInfo("RELEASE_NAME") +
@@ -119,7 +119,7 @@ Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* 
   if (found.payload)
     if (std::optional<LoadReport> report = unpack_report(*found.payload)) return std::move(*report);
   const bool damaged = found.payload.has_value() || found.problem.find("damaged") != std::string::npos;
-  auto report = load_vector_source(path);
+  auto report = load_vector_source(path, progress);
   if (!report) return report;
   (void)cache->write(name, key, pack_report(*report));
   if (damaged) report->warnings.push_back("cache entry " + cache->path_of(name) + " was damaged; " + path + " was read again");

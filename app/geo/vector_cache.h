@@ -6,13 +6,14 @@
 #include <string>
 
 #include "base/disk_cache.h"
+#include "base/progress.h"
 #include "geo/vector_data.h"
 
 namespace chronoatlas::geo {
 
 // load_vector_source(PATH), from CACHE when it holds a current entry (CACHE may be null). A stale or damaged entry
 // is rebuilt, with a warning in the report saying so; a cache that cannot be written only costs the next run time.
-Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache);
+Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache, Progress* progress = nullptr);
 
 // The packed form of a report and back; nothing when BYTES is not one.
 std::string pack_report(const LoadReport& report);

@@ -198,7 +198,7 @@ void feature_problem(LayerReading& out, const std::string& text) {
 }
 
 // Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used.
-bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
+bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progress* progress) {
   VectorLayer& layer = out.layer;
   layer.name = valid_utf8(src.GetName());
   layer.geometry_type = OGRGeometryTypeToName(src.GetGeomType());
@@ -234,7 +234,13 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out) {
 
   size_t metres = 0;  // features skipped for coordinates in metres
   src.ResetReading();
+  const GIntBig total = progress ? src.GetFeatureCount(FALSE) : -1;  // -1 where counting would cost a pass
+  size_t seen = 0;
   for (auto& f : src) {
+    if (progress && ++seen % 1024 == 0) {
+      if (progress->cancelled) return false;
+      if (total > 0) progress->fraction = static_cast<float>(seen) / static_cast<float>(total);
+    }
     Feature feature;
     feature.fid = f->GetFID();
     const std::string which = where + ", feature " + std::to_string(feature.fid);
@@ -344,10 +350,10 @@ bool names_a_database(GDALDataset& ds, const std::string& opened) {
 
 }  // namespace
 
-void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report) {
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress) {
   QuietGdal quiet;
   LayerReading reading;
-  const bool usable = read_layer(layer, label, reading);
+  const bool usable = read_layer(layer, label, reading, progress);
   report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
   if (usable) report.layers.push_back(std::move(reading.layer));
 }
@@ -381,7 +387,7 @@ Result<std::string> gdal_path(const std::string& path) {
   return path;
 }
 
-Result<LoadReport> load_vector_source(const std::string& path) {
+Result<LoadReport> load_vector_source(const std::string& path, Progress* progress) {
   init_gdal();
   auto opened = gdal_path(path);
   if (!opened) return Error{opened.error()};
@@ -405,7 +411,8 @@ Result<LoadReport> load_vector_source(const std::string& path) {
   if (names_a_database(*ds, *opened))
     return Error{path + ": a VRT that reads from a database server is not opened (a file must not connect anywhere); "
                         "add the database's PG: connection as a layer instead"};
-  for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report);
+  for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report, progress);
+  if (progress && progress->cancelled) return Error{path + ": reading cancelled"};
   if (report.layers.empty() && ds->GetLayerCount() == 0) return Error{path + ": contains no vector layers"};
   return report;
 }

@@ -2,6 +2,7 @@
 // Reading vector files through GDAL/OGR: every layer of any source GDAL opens, reprojected to WGS84.
 #include <string>
 
+#include "base/progress.h"
 #include "base/result.h"
 #include "geo/vector_data.h"
 
@@ -17,10 +18,11 @@ namespace chronoatlas::geo {
 // Chronoatlas is offline by design.
 Result<std::string> gdal_path(const std::string& path);
 
-Result<LoadReport> load_vector_source(const std::string& path);
+// PROGRESS (optional) follows the features read; once it is cancelled the read stops with an error.
+Result<LoadReport> load_vector_source(const std::string& path, Progress* progress = nullptr);
 
 // Reads one opened OGR layer (of a file, or a database query's result) into REPORT: the layer, or a warning when it
 // cannot be used. LABEL names the source in messages. Call init_gdal() first.
-void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report);
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress = nullptr);
 
 }  // namespace chronoatlas::geo

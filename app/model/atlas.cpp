@@ -111,8 +111,9 @@ FetchedView first_fetch(const BoundsLonLat& view) {
 }
 
 // SOURCE read: a file (through CACHE), or a database's features for the scenario's VIEW.
-Result<geo::LoadReport> read_source(const std::string& source, const DiskCache* cache, const BoundsLonLat& view) {
-  if (!geo::is_database_source(source)) return geo::load_vector_source(source, cache);
+Result<geo::LoadReport> read_source(const std::string& source, const DiskCache* cache, const BoundsLonLat& view,
+                                    Progress* progress = nullptr) {
+  if (!geo::is_database_source(source)) return geo::load_vector_source(source, cache, progress);
   const FetchedView f = first_fetch(view);
   geo::FetchStats stats;
   return geo::load_database_view(source, f.box, f.tolerance_deg, stats);
@@ -180,9 +181,22 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
   return atlas;
 }
 
-Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
-  auto report = read_source(path, cache(), scenario_.view);
+Result<Atlas::ReadFile> Atlas::read_file(const std::string& path, const DiskCache* cache, const BoundsLonLat& view,
+                                         Progress* progress) {
+  auto report = read_source(path, cache, view, progress);
   if (!report) return Error{report.error()};
+  return ReadFile{path, std::move(*report)};
+}
+
+Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnings) {
+  auto file = read_file(path, cache(), scenario_.view);
+  if (!file) return Error{file.error()};
+  return add_read_file(std::move(*file), warnings);
+}
+
+Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
+  const std::string& path = file.path;
+  geo::LoadReport* report = &file.report;
   if (report->layers.empty())
     return Error{report->warnings.empty() ? path + ": no layer with features to draw" : report->warnings.front()};
   warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/disk_cache.h"
+#include "base/progress.h"
 #include "base/result.h"
 #include "geo/vector_data.h"
 #include "model/feature_style.h"
@@ -39,6 +40,7 @@ class Atlas {
                             std::shared_ptr<const DiskCache> cache = nullptr);
   // The prepared-data cache the atlas reads through, or null.
   const DiskCache* cache() const { return cache_.get(); }
+  const std::shared_ptr<const DiskCache>& cache_handle() const { return cache_; }
 
   const story::Scenario& scenario() const { return scenario_; }
   const std::vector<AtlasLayer>& layers() const { return layers_; }
@@ -48,6 +50,16 @@ class Atlas {
   // Replaces the features of database layer INDEX with DATA, fetched for VIEW; its style and time settings stay. The
   // layer gets a new id, so that what was prepared from the old features is dropped.
   void replace_features(size_t index, geo::VectorLayer data, const FetchedView& view, std::vector<std::string>& warnings);
+  // A file read but not yet added: what add_file() does off the UI thread.
+  struct ReadFile {
+    std::string path;
+    geo::LoadReport report;
+  };
+  // Reads PATH (a file through CACHE, or a database for VIEW) without touching an atlas: safe on any thread.
+  static Result<ReadFile> read_file(const std::string& path, const DiskCache* cache, const BoundsLonLat& view,
+                                    Progress* progress = nullptr);
+  // Adds a file read_file() returned, as add_file() would.
+  Status add_read_file(ReadFile file, std::vector<std::string>& warnings);
   // Adds every layer of a vector file on top, with a default style and the time fields detect_time finds. Dated
   // layers widen the time range to their dates (a note in WARNINGS says so); without a scenario the first sets it.
   Status add_file(const std::string& path, std::vector<std::string>& warnings);

@@ -162,6 +162,58 @@ BoundsXY visible_area(const View& view) {
 
 }  // namespace
 
+namespace {
+
+// What preparing a layer depends on besides the layer, copied so that workers never read the scene.
+struct Preparation {
+  double seam = NAN;
+  BoundsLonLat view;          // the scenario's
+  story::Days origin = 0;     // GPU times count from here
+  const DiskCache* cache = nullptr;
+};
+
+std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, const Preparation& how,
+                                             std::vector<std::string>& warnings) {
+  auto p = std::make_unique<PreparedLayer>();
+  p->atlas_id = layer.id;
+  p->geometry = cached_layer_geometry(layer.data, how.seam, how.cache, warnings);
+  p->focus_anchor = focus_anchors(layer.data, p->geometry, how.view);
+  return p;
+}
+
+bool needs_recut(const PreparedLayer& p, const model::AtlasLayer& l, double s) {
+  bool same = (std::isnan(s) && std::isnan(p.geometry.seam_deg)) || s == p.geometry.seam_deg;
+  if (same) return false;
+  if (p.geometry.cut) return true;  // cut at another seam: undo that
+  // Data reaching ±180 may hold features that cross the antimeridian.
+  const BoundsLonLat& e = l.data.extent;
+  return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
+}
+
+void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection, const Preparation& how,
+             std::vector<std::string>& warnings) {
+  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(l.data, how.seam, how.cache, warnings);
+  p.pending = cached_projection(p.geometry, projection, l.times, how.origin, how.cache, warnings);
+  p.time_revision = l.time_revision;
+  p.projected_for = projection.definition();
+  p.projected_origin = how.origin;
+  p.anchors = p.pending->label_anchors;
+  p.bounds = p.pending->bounds;
+  p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
+  for (size_t i = 0; i < p.focus_anchor.size(); ++i)
+    if (std::isfinite(p.focus_anchor[i].lon)) projection.forward(p.focus_anchor[i], p.focus_anchors[i]);
+  p.styled_day = NAN;  // a new upload needs its styles again
+}
+
+// True when P's projected vertices are not for PROJECTION and the current origin and times of L.
+bool needs_projection(const PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection,
+                      story::Days origin) {
+  return p.projected_for != projection.definition() || p.time_revision != l.time_revision ||
+         (!l.times.empty() && p.projected_origin != origin);
+}
+
+}  // namespace
+
 MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
   BoundsLonLat wide = atlas_.scenario().view;
   wide.extend(LonLat{std::max(-180.0, wide.west - 40), std::max(-85.0, wide.south - 25)});
@@ -176,8 +228,9 @@ MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
   const std::vector<model::AtlasLayer>& layers = atlas_.layers();
   std::vector<std::vector<std::string>> notes(layers.size());
   std::vector<std::future<std::unique_ptr<PreparedLayer>>> jobs;
+  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache()};
   for (size_t i = 0; i < layers.size(); ++i)
-    jobs.push_back(std::async(std::launch::async, [this, &layers, &notes, i] { return prepare_layer(layers[i], notes[i]); }));
+    jobs.push_back(std::async(std::launch::async, [&layers, &notes, &how, i] { return prepare_layer(layers[i], how, notes[i]); }));
   for (size_t i = 0; i < layers.size(); ++i) {
     prepared_.push_back(jobs[i].get());
     warnings_.insert(warnings_.end(), notes[i].begin(), notes[i].end());
@@ -192,45 +245,9 @@ Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario
   return std::make_unique<MapScene>(std::move(*atlas));
 }
 
-LayerGeometry MapScene::layer_geometry(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const {
-  return cached_layer_geometry(layer.data, seam(), atlas_.cache(), warnings);
-}
-
-std::unique_ptr<PreparedLayer> MapScene::prepare_layer(const model::AtlasLayer& layer,
-                                                       std::vector<std::string>& warnings) const {
-  auto p = std::make_unique<PreparedLayer>();
-  p->atlas_id = layer.id;
-  p->geometry = layer_geometry(layer, warnings);
-  p->focus_anchor = focus_anchors(layer.data, p->geometry, atlas_.scenario().view);
-  return p;
-}
-
 double MapScene::seam() const {
   // Geographic targets wrap at ±180 already; so do cylindrical ones centred on 0 (Natural Earth is split there).
   return projection_ ? geo::seam_of(projection_->central_meridian()) : NAN;
-}
-
-bool MapScene::needs_recut(const PreparedLayer& p, const model::AtlasLayer& l) const {
-  double s = seam();
-  bool same = (std::isnan(s) && std::isnan(p.geometry.seam_deg)) || s == p.geometry.seam_deg;
-  if (same) return false;
-  if (p.geometry.cut) return true;  // cut at another seam: undo that
-  // Data reaching ±180 may hold features that cross the antimeridian.
-  const BoundsLonLat& e = l.data.extent;
-  return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
-}
-
-void MapScene::project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection,
-                       std::vector<std::string>& warnings) const {
-  if (needs_recut(p, l)) p.geometry = layer_geometry(l, warnings);
-  p.pending = cached_projection(p.geometry, projection, l.times, atlas_.scenario().origin, atlas_.cache(), warnings);
-  p.time_revision = l.time_revision;
-  p.anchors = p.pending->label_anchors;
-  p.bounds = p.pending->bounds;
-  p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
-  for (size_t i = 0; i < p.focus_anchor.size(); ++i)
-    if (std::isfinite(p.focus_anchor[i].lon)) projection.forward(p.focus_anchor[i], p.focus_anchors[i]);
-  p.styled_day = NAN;  // a new upload needs its styles again
 }
 
 void MapScene::project_graticule(Graticule& g) const {
@@ -248,19 +265,37 @@ void MapScene::project_graticule(Graticule& g) const {
   }
 }
 
-void MapScene::prepare(const geo::Projection& projection) {
+bool MapScene::is_loading(uint64_t atlas_id) const {
+  return std::any_of(loading_.begin(), loading_.end(), [&](const Loading& l) { return l.atlas_id == atlas_id; });
+}
+
+bool MapScene::install_loaded() {
+  bool arrived = false;
+  for (auto it = loading_.begin(); it != loading_.end();) {
+    if (it->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      ++it;
+      continue;
+    }
+    prepared_.push_back(it->result.get());  // matched to its layer by id in prepare(); dropped if the layer went
+    warnings_.insert(warnings_.end(), it->warnings->begin(), it->warnings->end());
+    it = loading_.erase(it);
+    arrived = true;
+  }
+  return arrived;
+}
+
+void MapScene::prepare(const geo::Projection& projection, bool in_background) {
+  const bool arrived = install_loaded();
   const bool new_projection = !projection_ || projection_->definition() != projection.definition();
-  if (!new_projection && prepared_revision_ == atlas_.revision()) return;
+  if (!new_projection && prepared_revision_ == atlas_.revision() && !arrived) return;
   ++generation_;
-  // GPU times count days from the origin, which a dated file may move.
-  const bool new_origin = projected_origin_ != atlas_.scenario().origin;
-  projected_origin_ = atlas_.scenario().origin;
   if (new_projection) {
     projection_ = projection;
     for (auto& g : graticules_) project_graticule(*g);
   }
   // New layers are tessellated and changed ones projected on all cores, each worker with its own copy of the
-  // projection (PROJ objects are not shared between threads).
+  // projection (PROJ objects are not shared between threads) and of what else it reads.
+  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache()};
   const std::vector<model::AtlasLayer>& layers = atlas_.layers();
   std::vector<std::unique_ptr<PreparedLayer>> next(layers.size());
   std::vector<std::vector<std::string>> notes(layers.size());
@@ -269,13 +304,23 @@ void MapScene::prepare(const geo::Projection& projection) {
     const model::AtlasLayer& l = layers[i];
     auto it = std::find_if(prepared_.begin(), prepared_.end(), [&](const auto& p) { return p && p->atlas_id == l.id; });
     const bool fresh = it == prepared_.end();
+    if (fresh && in_background) {
+      if (!is_loading(l.id)) {
+        auto sink = std::make_shared<std::vector<std::string>>();
+        loading_.push_back({l.id, std::async(std::launch::async, [copy = l, how, sink, own = projection.copy()] {
+                              auto p = prepare_layer(copy, how, *sink);
+                              project(*p, copy, own, how, *sink);
+                              return p;
+                            }), sink});
+      }
+      continue;  // not drawn until it arrives
+    }
     if (!fresh) next[i] = std::move(*it);
-    if (!fresh && !new_projection && !(new_origin && !l.times.empty()) && next[i]->time_revision == l.time_revision)
-      continue;
-    jobs.push_back(std::async(std::launch::async, [this, &l, &slot = next[i], &sink = notes[i], fresh,
+    if (!fresh && !needs_projection(*next[i], l, projection, how.origin)) continue;
+    jobs.push_back(std::async(std::launch::async, [&l, &slot = next[i], &sink = notes[i], fresh, &how,
                                                    own = projection.copy()] {
-      if (fresh) slot = prepare_layer(l, sink);
-      project(*slot, l, own, sink);
+      if (fresh) slot = prepare_layer(l, how, sink);
+      project(*slot, l, own, how, sink);
     }));
   }
   for (auto& job : jobs) job.get();
@@ -292,6 +337,7 @@ void MapScene::sync(story::Days day) {
       g->gpu.set_styles({model::FeatureStyle{{0, 0, 0, 0}, {0.35f, 0.45f, 0.55f, 0.35f}, 0, 0}});
     }
   for (size_t i = 0; i < prepared_.size(); ++i) {
+    if (!prepared_[i]) continue;  // still being prepared in the background
     PreparedLayer& p = *prepared_[i];
     const model::AtlasLayer& l = atlas_.layers()[i];
     if (p.pending) {
@@ -323,7 +369,7 @@ MapView MapScene::default_view(const geo::Projection& projection, int width_px, 
 const PreparedLayer* MapScene::prepared(size_t index) const {
   if (index >= prepared_.size() || index >= atlas_.layers().size()) return nullptr;
   const PreparedLayer* p = prepared_[index].get();
-  return p->atlas_id == atlas_.layers()[index].id ? p : nullptr;
+  return p && p->atlas_id == atlas_.layers()[index].id ? p : nullptr;
 }
 
 const MapScene::Graticule& MapScene::pick_graticule(double deg_per_px) const {

@@ -2,6 +2,7 @@
 // The GPU side of the map: the atlas's layers tessellated once (in lon/lat), projected for the view's CRS and
 // uploaded only when geometry, projection or styles change, plus the graticule. describe() turns a view and a date
 // into a Frame without any GL call; sync() brings the GPU up to date for it.
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,8 @@ struct PreparedLayer {
   std::optional<ProjectedLayer> pending;  // projected, not yet uploaded
   GpuLayer gpu;
   uint64_t time_revision = 0;             // the atlas layer's time revision the projected times are for
+  std::string projected_for;              // the projection's definition and the time origin they were projected for
+  story::Days projected_origin = NAN;
   uint64_t styled_revision = 0;           // the atlas layer's style revision and the date the GPU styles are for
   story::Days styled_day = NAN;
 };
@@ -53,8 +56,13 @@ class MapScene {
   const story::Scenario& scenario() const { return atlas_.scenario(); }
 
   // Follows the atlas (new layers get geometry, removed ones go) and projects everything for PROJECTION when it
-  // differs from the last. CPU only.
-  void prepare(const geo::Projection& projection);
+  // differs from the last. CPU only. With IN_BACKGROUND, new layers are tessellated and projected on worker threads
+  // and appear at a later call once ready (the window stays responsive while a big file is prepared); without it,
+  // everything is ready on return (exports).
+  void prepare(const geo::Projection& projection, bool in_background = false);
+  // True while some layer is being prepared in the background; IS_LOADING for one layer (by atlas id).
+  bool loading() const { return !loading_.empty(); }
+  bool is_loading(uint64_t atlas_id) const;
   // Uploads what prepare() projected and the per-feature styles for DAY. Needs the GL context.
   void sync(story::Days day);
   // Everything to draw at DAY in VIEW, as of the last prepare(). No GL: testable without a context.
@@ -80,15 +88,16 @@ class MapScene {
     GpuLayer gpu;
     std::vector<std::vector<XY>> projected;  // per line, for degree labels
   };
-  // Thread-safe: the constructor prepares layers on all cores. Messages go to WARNINGS.
-  std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const;
-  void project(PreparedLayer& layer, const model::AtlasLayer& source, const geo::Projection& projection,
-               std::vector<std::string>& warnings) const;
-  LayerGeometry layer_geometry(const model::AtlasLayer& layer, std::vector<std::string>& warnings) const;
+  struct Loading {
+    uint64_t atlas_id;
+    std::future<std::unique_ptr<PreparedLayer>> result;
+    std::shared_ptr<std::vector<std::string>> warnings;
+  };
+  // Moves finished background preparations into prepared_; true when some arrived.
+  bool install_loaded();
   void project_graticule(Graticule& g) const;
   // The current projection's seam, degrees; NaN before a projection is set.
   double seam() const;
-  bool needs_recut(const PreparedLayer& prepared, const model::AtlasLayer& layer) const;
   const Graticule& pick_graticule(double deg_per_px) const;
   std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
   void add_layer_labels(const model::AtlasLayer& layer, const PreparedLayer& p, size_t layer_index,
@@ -103,9 +112,9 @@ class MapScene {
   std::vector<std::unique_ptr<Graticule>> graticules_;
   std::optional<geo::Projection> projection_;
   uint64_t prepared_revision_ = 0;  // the atlas revision prepare() last followed
-  story::Days projected_origin_ = 0;  // the time origin the prepared layers' GPU times count from
   uint64_t generation_ = 1;
-  std::vector<std::string> warnings_;         // bumped by every change to geometry or styles of layers that do not change with time
+  std::vector<std::string> warnings_;
+  std::vector<Loading> loading_;    // last: destroyed first, waiting for its workers         // bumped by every change to geometry or styles of layers that do not change with time
 };
 
 // The scenario's projection: its own definition, or a Lambert conformal conic fitted to its default view.

@@ -163,6 +163,9 @@ void follow_time_range(AppState& s) {
 void run_frame(AppState& s, platform::Window& w) {
   s.now_s = ImGui::GetTime();
   for (const std::string& path : w.take_dropped_paths()) add_layer_file(s, path);
+  // Before the panels, so that they show what has just arrived.
+  collect_background_work(s);
+  s.scene->prepare(s.view.projection(), true);  // new layers are prepared off this thread
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
   const float timeline_h = std::round(ImGui::GetFontSize() * 13);
@@ -272,7 +275,7 @@ int run_app(const std::vector<std::string>& args) {
     }
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow or a fading notification on
     // screen: 30 frames a second.
-    const bool moving = s.scene->animating(s.view, s.day) || notifications_visible(s);
+    const bool moving = s.scene->animating(s.view, s.day) || notifications_visible(s) || background_work(s);
     w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : moving ? 1.0 / 30 : -1);
     run_frame(s, w);
     w.end_frame();
@@ -319,18 +322,6 @@ void go_to_event_day(AppState& s, story::Days day) {
 
 void reset_view(AppState& s) {
   s.view = s.scene->default_view(s.view.projection(), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
-}
-
-void add_layer_file(AppState& s, const std::string& typed) {
-  std::vector<std::string> warnings;
-  size_t before = s.scene->atlas().layers().size();
-  const std::string path = platform::absolute_path(platform::expand_home(typed));
-  if (auto r = s.scene->atlas().add_file(path, warnings); !r) {
-    s.error(r.error());
-    return;
-  }
-  for (const std::string& w : warnings) s.error(w);
-  s.info("Added " + std::to_string(s.scene->atlas().layers().size() - before) + " layer(s) from " + path);
 }
 
 }  // namespace chronoatlas::ui

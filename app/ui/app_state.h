@@ -2,6 +2,7 @@
 // What the panels share: the scene, the view, the date and the messages. Only ui/ sees this.
 #include <cstdio>
 #include <deque>
+#include <future>
 #include <map>
 #include <optional>
 #include <memory>
@@ -113,6 +114,23 @@ struct AppState {
     model::AtlasLayer layer;
   };
   std::optional<Removed> removed;     // the last layer removed, for undo
+  // Files being read on worker threads (the map stays usable); Layers shows each with its progress and Cancel.
+  struct PendingFile {
+    std::string path;
+    std::shared_ptr<Progress> progress;
+    std::future<Result<model::Atlas::ReadFile>> result;
+  };
+  std::vector<PendingFile> pending_files;
+  std::vector<std::future<Result<model::Atlas::ReadFile>>> abandoned;  // cancelled reads, finishing unseen
+  // A database layer's features being fetched for the view that settled; the map keeps the old ones meanwhile.
+  struct PendingFetch {
+    uint64_t layer_id;
+    model::FetchedView view;
+    std::future<Result<geo::VectorLayer>> result;
+  };
+  std::vector<PendingFetch> fetches;
+  double view_changed_s = 0;          // when the view last moved (fetches wait for it to settle)
+  render::MapView last_view;
   std::deque<Message> messages;       // newest last
   bool messages_added = false;        // the Messages panel scrolls to the newest once
   double now_s = 0;                   // the UI clock this frame
@@ -146,7 +164,14 @@ struct AppState {
 // Switches to PROJECTION keeping the same place at the centre and about the same ground scale.
 void switch_projection(AppState& state, geo::Projection projection, const std::string& name);
 // Adds a vector file's layers; reports problems in the message area.
+// Starts reading a file (or database connection) in the background; it is added when read.
 void add_layer_file(AppState& state, const std::string& path);
+// Adds files that finished reading, refetches database layers for a view that settled: once a frame.
+void collect_background_work(AppState& state);
+// True while something runs in the background, so the window keeps waking to collect it.
+bool background_work(const AppState& state);
+// Layers panel rows for the files being read: name, progress bar, Cancel.
+void pending_file_rows(AppState& state);
 
 // Puts the last removed layer back where it was.
 void undo_remove(AppState& state);

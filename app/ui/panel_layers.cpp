@@ -31,6 +31,7 @@ void panel_layers(AppState& s) {
   if (s.removed) {
     if (ImGui::SmallButton(("Undo: remove " + s.removed->layer.spec.title).c_str())) undo_remove(s);
   }
+  pending_file_rows(s);
   ImGui::Separator();
 
   model::Atlas& atlas = s.scene->atlas();
