@@ -1,7 +1,12 @@
 #include "platform/paths.h"
 
+#include <time.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace chronoatlas::platform {
 namespace {
@@ -44,6 +49,18 @@ std::string config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
 std::string cache_dir() { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
 
 std::shared_ptr<const DiskCache> prepared_data_cache() { return std::make_shared<DiskCache>(cache_dir() + "/prepared"); }
+
+double seconds_since_process_start() {
+  std::ifstream in("/proc/self/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  // Field 22 (starttime, in clock ticks after boot) counts from after the command name, which may hold spaces.
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {}
+  timespec now{};
+  clock_gettime(CLOCK_BOOTTIME, &now);
+  return now.tv_sec + now.tv_nsec * 1e-9 - std::stod(field.empty() ? "0" : field) / sysconf(_SC_CLK_TCK);
+}
 
 bool display_available() {
   const char* x = std::getenv("DISPLAY");

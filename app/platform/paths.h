@@ -18,6 +18,8 @@ std::string expand_home(const std::string& path);
 // PATH made absolute when it names an existing file or folder (so a session restores it from any working folder);
 // anything else (a GDAL connection string, a /vsi path, a missing file) unchanged.
 std::string absolute_path(const std::string& path);
+// Seconds since this process started (as the kernel counts it, so the dynamic loader's time is included).
+double seconds_since_process_start();
 // True when an X or Wayland display is set.
 bool display_available();
 

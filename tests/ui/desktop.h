@@ -86,6 +86,19 @@ class AppProcess {
     if (pid_ > 0 && !exited_) kill(pid_, SIGKILL), waitpid(pid_, nullptr, 0);
   }
   std::string stderr_text() const { return read_all(err_path_); }
+  // CPU time the app has used so far, in clock ticks (user + system).
+  long cpu_ticks() const {
+    std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::istringstream fields(text.substr(text.rfind(')') + 2));  // after the command name, which may hold spaces
+    std::string f;
+    long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+      if (i == 14) utime = std::stol(f);
+      if (i == 15) stime = std::stol(f);
+    }
+    return utime + stime;
+  }
   // Waits until the window has drawn its first frames: input sent before then arrives in one batch, and ImGui 1.86
   // misses a press and release seen in the same frame.
   bool wait_until_ready() const {

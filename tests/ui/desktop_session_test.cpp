@@ -176,3 +176,53 @@ TEST_F(DesktopSession, ADamagedSessionFileStartsAfreshInsteadOfCrashing) {
     EXPECT_EQ(saved["playback"]["step_hours"], 24);
   }
 }
+
+TEST_F(DesktopSession, TheMapIsDrawnWhileABigFileIsReadAndTheAppIdlesOnceItIsIn) {
+  const std::string home = fresh_dir("desktop-big-file");
+  // 300,000 points (about 30 MB of GeoJSON): seconds of reading on a small machine.
+  const std::string big = home + "/points.geojson";
+  {
+    std::ofstream out(big);
+    out << R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < 300000; ++i)
+      out << (i ? "," : "") << R"({"type":"Feature","properties":{"n":)" << i
+          << R"(},"geometry":{"type":"Point","coordinates":[)" << 40 + (i % 1000) * 0.01 << "," << 38 + (i / 1000) * 0.02
+          << "]}}";
+    out << "]}";
+  }
+  setenv("CHRONOATLAS_TIMING", "1", 1);
+  double launch_ms[3] = {0, 0, 0};
+  // The first launch fills the prepared-data cache, the second starts from it; the third also reads the big file.
+  for (int run = 0; run < 3; ++run) {
+    AppProcess app(d(), home, run < 2 ? std::vector<std::string>{} : std::vector<std::string>{big});
+    ASSERT_TRUE(app.wait_for("first map drawn ", 60)) << app.stderr_text();
+    if (run == 2) {
+      ASSERT_TRUE(app.wait_for("Added 1 layer(s)", 120)) << app.stderr_text();
+    }
+    const std::string log = app.stderr_text();
+    const size_t drawn = log.find("first map drawn ");
+    ASSERT_NE(drawn, std::string::npos) << log;
+    launch_ms[run] = std::stod(log.substr(drawn + 16));
+    // Once the file is in, prepared and drawn and the notifications have faded, nothing moves: no redraws, (almost)
+    // no CPU.
+    d().xdotool("mousemove 700 890");
+    pause_s(7);
+    for (int i = 0; i < 60; ++i) {  // preparing the layer in the background takes a few seconds more
+      const long t0 = app.cpu_ticks();
+      pause_s(1);
+      if (app.cpu_ticks() - t0 <= 1) break;
+    }
+    const long before = app.cpu_ticks();
+    pause_s(3);
+    EXPECT_LE(app.cpu_ticks() - before, 3) << "over 1 % of a core while idle";
+    // Held long: with 300,000 points on screen a frame takes most of a second on llvmpipe (noted in issue 10), and
+    // ImGui 1.86 misses a press and release within one frame.
+    d().xdotool("keydown ctrl+q sleep 1.5 keyup ctrl+q");
+    EXPECT_EQ(app.wait_exit(60), 0) << app.stderr_text();
+    std::filesystem::rename(home + "/stderr.txt", home + "/stderr-" + std::to_string(run) + ".txt");
+  }
+  unsetenv("CHRONOATLAS_TIMING");
+  std::printf("launch to first map: %.0f ms (empty cache), %.0f ms (warm cache), %.0f ms (warm, reading a 30 MB file)\n",
+              launch_ms[0], launch_ms[1], launch_ms[2]);
+  EXPECT_LT(launch_ms[1], 2000) << "launch to first map with a warm cache (target: under 1 s on llvmpipe)";
+}
