@@ -155,15 +155,24 @@ std::string acled_csv(int count) {
 
 // The command that has QGIS draw the scene's layers in the view's projection and extent (bench/peer_qgis.py, run by
 // Debian's python3-qgis).
+std::vector<std::string> qgis_command(const std::string& crs, BoundsXY extent, int width, int height,
+                                      const std::vector<std::string>& layers) {
+  std::vector<std::string> argv = {"/usr/bin/python3", std::string(BENCH_SOURCE_DIR) + "/bench/peer_qgis.py", crs,
+                                   std::to_string(extent.min_x), std::to_string(extent.min_y),
+                                   std::to_string(extent.max_x), std::to_string(extent.max_y), std::to_string(width),
+                                   std::to_string(height), "/tmp/chronoatlas-qgis.png"};
+  argv.insert(argv.end(), layers.begin(), layers.end());
+  return argv;
+}
+
 std::vector<std::string> qgis_command(const render::MapScene& scene, const render::MapView& map_view) {
   const render::View& view = map_view.pixels();
-  XY tl = view.to_world({0, 0}), br = view.to_world({double(view.width_px), double(view.height_px)});
-  std::vector<std::string> argv = {"/usr/bin/python3", std::string(BENCH_SOURCE_DIR) + "/bench/peer_qgis.py",
-                                   map_view.projection().definition(), std::to_string(tl.x), std::to_string(br.y),
-                                   std::to_string(br.x), std::to_string(tl.y), std::to_string(view.width_px),
-                                   std::to_string(view.height_px), "/tmp/chronoatlas-qgis.png"};
-  for (const model::AtlasLayer& l : scene.atlas().layers()) argv.push_back(l.spec.source);
-  return argv;
+  BoundsXY extent;
+  extent.extend(view.to_world({0, 0}));
+  extent.extend(view.to_world({double(view.width_px), double(view.height_px)}));
+  std::vector<std::string> layers;
+  for (const model::AtlasLayer& l : scene.atlas().layers()) layers.push_back(l.spec.source);
+  return qgis_command(map_view.projection().definition(), extent, view.width_px, view.height_px, layers);
 }
 
 bool qgis_available() { return std::filesystem::exists("/usr/lib/python3/dist-packages/qgis"); }
@@ -404,6 +413,27 @@ int main(int argc, char** argv) {
   // --- A large real layer.
   if (!skip_large && std::filesystem::exists(large)) {
     std::printf("\nLarge layer: %s\n", large.c_str());
+    {
+      // Whole processes: the world at 1920x1080 in plain lon/lat, by us (empty cache, then warm) and by QGIS.
+      const std::vector<std::string> env = {"XDG_CACHE_HOME=" + cache_home};
+      const std::vector<std::string> ours = {exe, "render", "--scenario", "none", "--layer", large, "--crs", "EPSG:4326",
+                                             "--bbox", "-180,-85,180,85", "--no-furniture", "--out",
+                                             cache_home + "/large.png", "--overwrite"};
+      std::filesystem::remove_all(cache_home + "/chronoatlas/prepared");
+      const bench::ProcessRun cold = bench::run_process(ours, env);
+      const bench::ProcessRun warm = bench::run_process(ours, env);
+      process_row("render, whole process, empty cache", cold);
+      process_row("render, whole process, warm cache", warm);
+      if (peer && qgis_available()) {
+        BoundsXY world;
+        world.extend({-180, -85}), world.extend({180, 85});
+        const bench::ProcessRun qgis = bench::run_process(qgis_command("EPSG:4326", world, 1920, 1080, {large}),
+                                                          {"QGIS_PEER_RUNS=1", "QT_QPA_PLATFORM=offscreen"});
+        process_row("  QGIS 3.22, whole process", qgis);
+        ratio_row("  Chronoatlas faster by, empty cache", qgis.wall_ms, cold.wall_ms);
+        ratio_row("  Chronoatlas faster by, warm cache", qgis.wall_ms, warm.wall_ms);
+      }
+    }
     long long large_vertices = 0;
     double bare_large = gdal_bare_read_ms(large, large_vertices);
     row("GDAL bare read (open + every geometry)", bare_large);
