@@ -46,9 +46,14 @@ std::string view_query(OGRLayer& table, const BoundsLonLat& box, double toleranc
   std::string columns;
   OGRFeatureDefn* defn = table.GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) columns += quoted(defn->GetFieldDefn(i)->GetNameRef()) + ", ";
-  const std::string simplified = tolerance > 0 ? "ST_SimplifyPreserveTopology(" + geom + "," + number(tolerance) + ")" : geom;
-  return "SELECT " + columns + simplified + " AS " + geom + " FROM " + quoted(table.GetName()) + " WHERE " + geom +
-         " && " + envelope;
+  // Simplified to the tolerance, dropping parts that collapse below it (islands under a pixel), and clipped to the
+  // box, so a feature as large as Russia sends only what the view can show. The box has a margin around the view,
+  // so the cut edges stay off screen.
+  const std::string simplified = tolerance > 0 ? "ST_Simplify(" + geom + "," + number(tolerance) + ",false)" : geom;
+  // Features that simplify away or only touch the box by their bounding box are left on the server.
+  return "SELECT " + columns + "clipped AS " + geom + " FROM (SELECT " + columns + "ST_ClipByBox2D(" + simplified + "," +
+         envelope + ") AS clipped FROM " + quoted(table.GetName()) + " WHERE " + geom + " && " + envelope +
+         ") AS shown WHERE clipped IS NOT NULL AND NOT ST_IsEmpty(clipped)";
 }
 
 void count(const VectorLayer& layer, FetchStats& stats) {
