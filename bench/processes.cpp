@@ -1,12 +1,15 @@
 #include "processes.h"
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
 
 namespace chronoatlas::bench {
 
@@ -25,11 +28,17 @@ ProcessRun run_process(const std::vector<std::string>& argv, const std::vector<s
     execv(args[0], args.data());
     _exit(127);
   }
+  // The child's own peak, sampled from /proc: its rusage would start from this process's peak, which fork copies.
   int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
+  long peak_kb = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("VmHWM:", 0) == 0) peak_kb = std::max(peak_kb, std::atol(line.c_str() + 6));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   run.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  run.peak_mb = usage.ru_maxrss / 1024;
+  run.peak_mb = peak_kb / 1024;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
 }
