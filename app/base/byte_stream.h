@@ -22,7 +22,7 @@ class ByteWriter {
   void put(const std::vector<T>& values) {
     static_assert(std::is_trivially_copyable_v<T>);
     put<uint64_t>(values.size());
-    bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+    if (!values.empty()) bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
   void put(const std::string& text) {
     put<uint64_t>(text.size());

@@ -46,7 +46,7 @@ uint64_t hash_bytes(const void* data, size_t size, uint64_t seed) {
     mix(v);
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, p + i, size - i);
+  if (size > i) std::memcpy(&tail, p + i, size - i);  // an empty vector's data() may be null
   mix(tail);
   h ^= h >> 31;
   return h;
