@@ -67,7 +67,7 @@ DiskCache::Lookup DiskCache::read(const std::string& name, const std::string& ke
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return {};
   auto bytes = read_whole(path);
-  if (!bytes) return {std::nullopt, "cache entry " + path + " could not be read"};
+  if (!bytes) return {std::nullopt, "cache entry " + path + " could not be read", true};
   ByteReader in(*bytes);
   char magic[8];
   uint32_t format = 0;
@@ -78,13 +78,13 @@ DiskCache::Lookup DiskCache::read(const std::string& name, const std::string& ke
   in.get(stored_key);
   in.get(payload_hash);
   if (!in.ok() || std::memcmp(magic, kMagic, sizeof magic) != 0)
-    return {std::nullopt, "cache entry " + path + " is damaged"};
+    return {std::nullopt, "cache entry " + path + " is damaged", true};
   if (format != kDiskCacheFormat || stored_key != key) return {std::nullopt, "cache entry " + path + " is out of date"};
   uint64_t payload_size = 0;
   in.get(payload_size);
-  if (!in.ok() || payload_size != in.remaining()) return {std::nullopt, "cache entry " + path + " is damaged"};
+  if (!in.ok() || payload_size != in.remaining()) return {std::nullopt, "cache entry " + path + " is damaged", true};
   bytes->erase(0, bytes->size() - payload_size);  // in place: entries of big layers are hundreds of MB
-  if (hash_text(*bytes) != payload_hash) return {std::nullopt, "cache entry " + path + " is damaged"};
+  if (hash_text(*bytes) != payload_hash) return {std::nullopt, "cache entry " + path + " is damaged", true};
   return {std::move(bytes), ""};
 }
 

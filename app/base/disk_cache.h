@@ -29,6 +29,7 @@ class DiskCache {
   struct Lookup {
     std::optional<std::string> payload;  // set on a hit
     std::string problem;                 // on a miss: "" when there was no entry, else why it was not used
+    bool damaged = false;                // the entry could not be read or failed its check (not merely stale)
   };
   // The payload stored under NAME for exactly KEY.
   Lookup read(const std::string& name, const std::string& key) const;
@@ -36,6 +37,23 @@ class DiskCache {
   Status write(const std::string& name, const std::string& key, const std::string& payload) const;
   // The file that holds NAME's entry.
   std::string path_of(const std::string& name) const;
+
+  // The value stored under NAME for KEY when UNPACK (bytes -> optional<T>) accepts it; otherwise BUILD's, stored
+  // with PACK (T -> bytes; "" stores nothing, e.g. for a failure). When an entry was there but damaged or refused,
+  // DAMAGE names it, so the caller can say what it rebuilt.
+  template <class T, class Unpack, class Build, class Pack>
+  T through(const std::string& name, const std::string& key, Unpack unpack, Build build, Pack pack,
+            std::string& damage) const {
+    Lookup found = read(name, key);
+    if (found.payload) {
+      if (std::optional<T> hit = unpack(*found.payload)) return std::move(*hit);
+      found.damaged = true;
+    }
+    T built = build();
+    if (const std::string bytes = pack(built); !bytes.empty()) (void)write(name, key, bytes);
+    if (found.damaged) damage = "cache entry " + path_of(name) + " was damaged";
+    return built;
+  }
 
  private:
   std::string dir_;

@@ -64,12 +64,10 @@ void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f
 // Database layers fetched again for the image's own area and resolution (they were fetched for the scenario's view).
 Status fetch_database_layers(RenderPlan& p, std::vector<std::string>& warnings) {
   model::Atlas& atlas = p.scene->atlas();
-  const BoundsLonLat shown = p.job.view.lonlat_bounds();
-  const double deg_per_px = p.job.view.degrees_per_px();
+  const model::FetchedView want = model::fetch_for(p.job.view.lonlat_bounds(), p.job.view.degrees_per_px());
   for (size_t i = 0; i < atlas.layers().size(); ++i) {
     const model::AtlasLayer& l = atlas.layers()[i];
     if (!l.fetched) continue;
-    const model::FetchedView want = model::fetch_for(shown, deg_per_px);
     geo::FetchStats stats;
     auto data = model::fetch_features(l.spec.source, l.spec.source_layer, want, stats);
     if (!data) return Error{data.error()};

@@ -64,7 +64,7 @@ void get_layer(ByteReader& r, VectorLayer& l) {
   r.get(l.fields);
   r.get(l.extent);
   // Counts are checked against the bytes left (each item takes at least 8), so damage cannot ask for huge vectors.
-  auto count = [&r] { return r.items(8); };
+  auto count = [&r] { return r.items(8); };  // a count of items of at least 8 bytes: parts, rings, features
   l.features.resize(count());
   for (Feature& f : l.features) {
     r.get(f.fid);
@@ -85,7 +85,6 @@ void get_layer(ByteReader& r, VectorLayer& l) {
 
 std::string pack_report(const LoadReport& report) {
   ByteWriter w;
-  w.put(kReportFormat);
   w.put(report.warnings);
   w.put<uint64_t>(report.layers.size());
   for (const VectorLayer& l : report.layers) put_layer(w, l);
@@ -93,10 +92,7 @@ std::string pack_report(const LoadReport& report) {
 }
 
 std::optional<LoadReport> unpack_report(const std::string& bytes) {
-  ByteReader r(bytes);
-  uint32_t format = 0;
-  r.get(format);
-  if (format != kReportFormat) return std::nullopt;
+  ByteReader r(bytes);  // the layout's version is in the entry's key
   LoadReport report;
   r.get(report.warnings);
   report.layers.resize(r.items(8));
@@ -115,14 +111,16 @@ Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* 
   const std::string name = DiskCache::entry_name("vector", identity->substr(0, identity->find('|')));
   const std::string key = "vector source " + std::to_string(kReportFormat) + " GDAL " + GDALVersionInfo("RELEASE_NAME") +
                           " " + *identity;
-  DiskCache::Lookup found = cache->read(name, key);
-  if (found.payload)
-    if (std::optional<LoadReport> report = unpack_report(*found.payload)) return std::move(*report);
-  const bool damaged = found.payload.has_value() || found.problem.find("damaged") != std::string::npos;
-  auto report = load_vector_source(path, progress);
-  if (!report) return report;
-  (void)cache->write(name, key, pack_report(*report));
-  if (damaged) report->warnings.push_back("cache entry " + cache->path_of(name) + " was damaged; " + path + " was read again");
+  std::string damage;
+  auto report = cache->through<Result<LoadReport>>(
+      name, key,
+      [](const std::string& bytes) -> std::optional<Result<LoadReport>> {
+        if (std::optional<LoadReport> r = unpack_report(bytes)) return Result<LoadReport>(std::move(*r));
+        return std::nullopt;
+      },
+      [&] { return load_vector_source(path, progress); },
+      [](const Result<LoadReport>& r) { return r ? pack_report(*r) : std::string(); }, damage);
+  if (report && !damage.empty()) report->warnings.push_back(damage + "; " + path + " was read again");
   return report;
 }
 

@@ -196,21 +196,21 @@ Status Atlas::add_file(const std::string& path, std::vector<std::string>& warnin
 
 Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
   const std::string& path = file.path;
-  geo::LoadReport* report = &file.report;
-  if (report->layers.empty())
-    return Error{report->warnings.empty() ? path + ": no layer with features to draw" : report->warnings.front()};
-  warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
+  geo::LoadReport& report = file.report;
+  if (report.layers.empty())
+    return Error{report.warnings.empty() ? path + ": no layer with features to draw" : report.warnings.front()};
+  warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
   static const Rgba palette[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
                                  {0.91f, 0.16f, 0.54f, 1}};
-  const bool some_features = std::any_of(report->layers.begin(), report->layers.end(),
+  const bool some_features = std::any_of(report.layers.begin(), report.layers.end(),
                                          [](const geo::VectorLayer& l) { return !l.features.empty(); });
-  for (geo::VectorLayer& l : report->layers) {
+  for (geo::VectorLayer& l : report.layers) {
     if (some_features && l.features.empty()) continue;  // GPX's empty waypoint and route layers, and the like
     story::LayerSpec spec;
     // A database layer is named for its table; a file's for the file (and its layer, when it has several).
     spec.id = spec.title = geo::is_database_source(path) ? l.name
                                                           : std::filesystem::path(path).filename().string() +
-                                                                (report->layers.size() > 1 ? " / " + l.name : "");
+                                                                (report.layers.size() > 1 ? " / " + l.name : "");
     spec.source = path;
     spec.source_layer = l.name;
     Rgba c = palette[layers_.size() % std::size(palette)];

@@ -67,7 +67,6 @@ bool consistent(const Shapes& s) {
 
 std::string pack_geometry(const LayerGeometry& g) {
   ByteWriter w;
-  w.put(kGeometryFormat);
   w.put<uint64_t>(g.levels.size());
   for (const Shapes& s : g.levels) put_shapes(w, s);
   w.put(g.points);
@@ -81,10 +80,7 @@ std::string pack_geometry(const LayerGeometry& g) {
 }
 
 std::optional<LayerGeometry> unpack_geometry(const std::string& bytes) {
-  ByteReader r(bytes);
-  uint32_t format = 0;
-  r.get(format);
-  if (format != kGeometryFormat) return std::nullopt;
+  ByteReader r(bytes);  // the layout's version is in the entry's key
   LayerGeometry g;
   g.levels.resize(r.items(8));
   for (Shapes& s : g.levels) get_shapes(r, s);
@@ -113,18 +109,16 @@ LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_d
   key += seam + std::string(" features ") + std::to_string(layer.features.size()) + " content " +
          std::to_string(content_hash(layer));
   const std::string name = DiskCache::entry_name("geometry", key);
-  DiskCache::Lookup found = cache->read(name, key);
-  if (found.payload) {
-    std::optional<LayerGeometry> g = unpack_geometry(*found.payload);
-    if (g && g->label_anchor.size() == layer.features.size()) {
-      g->cache_key = key;
-      return std::move(*g);
-    }
-    found.problem = "cache entry " + cache->path_of(name) + " is damaged";
-  }
-  LayerGeometry g = build_layer_geometry(layer, seam_deg);
-  if (cache->write(name, key, pack_geometry(g))) g.cache_key = key;
-  if (!found.problem.empty()) warnings.push_back(found.problem + "; layer " + layer.name + " was prepared again");
+  std::string damage;
+  LayerGeometry g = cache->through<LayerGeometry>(
+      name, key,
+      [&](const std::string& bytes) {
+        std::optional<LayerGeometry> hit = unpack_geometry(bytes);
+        return hit && hit->label_anchor.size() == layer.features.size() ? hit : std::nullopt;
+      },
+      [&] { return build_layer_geometry(layer, seam_deg); }, pack_geometry, damage);
+  g.cache_key = key;
+  if (!damage.empty()) warnings.push_back(damage + "; layer " + layer.name + " was prepared again");
   return g;
 }
 

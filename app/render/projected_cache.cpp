@@ -9,8 +9,6 @@ namespace {
 
 constexpr uint32_t kProjectedFormat = 1;
 
-void put_runs(ByteWriter& w, const std::vector<GpuLayer::Run>& runs) { w.put(runs); }
-
 bool runs_within(const std::vector<GpuLayer::Run>& runs, size_t items) {
   for (const GpuLayer::Run& r : runs)
     if (r.count < 0 || r.first > items || static_cast<size_t>(r.count) > items - r.first) return false;
@@ -34,7 +32,6 @@ bool consistent(const ProjectedLayer& p) {
 
 std::string pack_projected(const ProjectedLayer& p) {
   ByteWriter w;
-  w.put(kProjectedFormat);
   w.put(p.fill);
   w.put(p.indices);
   w.put(p.segments);
@@ -42,20 +39,17 @@ std::string pack_projected(const ProjectedLayer& p) {
   w.put<uint64_t>(p.levels.size());
   for (const GpuLayer::Level& l : p.levels) {
     w.put(l.tolerance_deg);
-    put_runs(w, l.triangles);
-    put_runs(w, l.segments);
+    w.put(l.triangles);
+    w.put(l.segments);
   }
-  put_runs(w, p.point_runs);
+  w.put(p.point_runs);
   w.put(p.label_anchors);
   w.put(p.bounds);
   return std::move(w.bytes());
 }
 
 std::optional<ProjectedLayer> unpack_projected(const std::string& bytes) {
-  ByteReader r(bytes);
-  uint32_t format = 0;
-  r.get(format);
-  if (format != kProjectedFormat) return std::nullopt;
+  ByteReader r(bytes);  // the layout's version is in the entry's key
   ProjectedLayer p;
   r.get(p.fill);
   r.get(p.indices);
@@ -84,15 +78,15 @@ ProjectedLayer cached_projection(const LayerGeometry& geometry, const geo::Proje
   const std::string key = "projected " + std::to_string(kProjectedFormat) + " of " + geometry.cache_key + " in " +
                           projection.definition() + tail;
   const std::string name = DiskCache::entry_name("projected", key);
-  DiskCache::Lookup found = cache->read(name, key);
-  if (found.payload) {
-    std::optional<ProjectedLayer> p = unpack_projected(*found.payload);
-    if (p && p->label_anchors.size() == geometry.label_anchor.size()) return std::move(*p);
-    found.problem = "cache entry " + cache->path_of(name) + " is damaged";
-  }
-  ProjectedLayer p = project_layer(geometry, projection, times, origin);
-  (void)cache->write(name, key, pack_projected(p));
-  if (!found.problem.empty()) warnings.push_back(found.problem + "; a layer was projected again");
+  std::string damage;
+  ProjectedLayer p = cache->through<ProjectedLayer>(
+      name, key,
+      [&](const std::string& bytes) {
+        std::optional<ProjectedLayer> hit = unpack_projected(bytes);
+        return hit && hit->label_anchors.size() == geometry.label_anchor.size() ? hit : std::nullopt;
+      },
+      [&] { return project_layer(geometry, projection, times, origin); }, pack_projected, damage);
+  if (!damage.empty()) warnings.push_back(damage + "; a layer was projected again");
   return p;
 }
 
