@@ -33,6 +33,9 @@ class MapRenderer {
  private:
   MapRenderer() = default;
   void begin_target(const Frame& frame, int x, int y, int width, int height);
+  void set_target_state(int x, int y, int width, int height);
+  // Copies the cache's pixels from (FROM_X, FROM_Y) onward to the target's rectangle at (X, Y).
+  void copy_cache(int x, int y, int width, int height, int from_x, int from_y);
   void draw_layers(const Frame& frame, const View& view, size_t begin, size_t end);
   void draw_areas(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
                   const BoundsXY& seen);
@@ -48,7 +51,7 @@ class MapRenderer {
   PixelRect tile_{};
   int target_x_ = 0, target_y_ = 0;
 
-  GlProgram area_, line_, point_, shape_, blit_;
+  GlProgram area_, line_, point_, shape_;
   struct Cache {
     GlTexture texture;
     GlFramebuffer fbo;

@@ -469,6 +469,19 @@ float MapScene::feature_size_px(LonLat anchor, double area_deg2, const View& vie
   return static_cast<float>(std::hypot(b.x - a.x, b.y - a.y) / view.units_per_px);
 }
 
+namespace {
+
+// Pixels beyond its symbol within which a point's label is placed, or another label may be pushed away from it.
+constexpr float kLabelReachPx = 250;
+
+// True when P lies more than REACH pixels outside VIEW: its symbol can neither be named nor crowd a name on the map.
+bool far_off(const View& view, XY p, float reach) {
+  const XY px = view.to_pixel(p);
+  return px.x < -reach || px.y < -reach || px.x > view.width_px + reach || px.y > view.height_px + reach;
+}
+
+}  // namespace
+
 void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t layer_index,
                                 const MapView& map_view, story::Days day, Frame& frame) const {
   const View& view = map_view.pixels();
@@ -483,6 +496,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
     if (!model::live(l, i, day)) continue;
     const float radius_px = points ? look(i).radius_px : 0;
     const bool symbol = points && l.data.features[i].points.size() == 1 && radius_px > 0;
+    if (symbol && far_off(view, p.anchors[i], (radius_px + kLabelReachPx) * view.ui_scale)) continue;
     if (symbol) frame.symbols.push_back({p.anchors[i], radius_px * view.ui_scale, static_cast<int>(layer_index)});
     if (field < 0) continue;
     std::string text = model::series_label_of(l, i, day);

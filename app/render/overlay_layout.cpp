@@ -385,18 +385,61 @@ bool same_place(const Disc& a, const Disc& b) {
   return std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) < 2;
 }
 
+// Symbols in pixels, bucketed in a coarse grid over the view and a band around it, so a label's box is tested against
+// the symbols near it only: an event layer puts thousands of symbols on the map.
+class DiscIndex {
+ public:
+  DiscIndex(std::vector<Disc> discs, const View& view) : discs_(std::move(discs)) {
+    columns_ = static_cast<int>(std::ceil((view.width_px + 2 * kBand) / kCell));
+    rows_ = static_cast<int>(std::ceil((view.height_px + 2 * kBand) / kCell));
+    cells_.resize(static_cast<size_t>(columns_) * rows_);
+    for (size_t i = 0; i < discs_.size(); ++i) {
+      const Disc& d = discs_[i];
+      max_radius_ = std::max(max_radius_, d.radius);
+      const int cx = column(d.centre.x), cy = row(d.centre.y);
+      if (cx < 0 || cy < 0 || cx >= columns_ || cy >= rows_) outside_.push_back(static_cast<int>(i));
+      else cells_[static_cast<size_t>(cy) * columns_ + cx].push_back(static_cast<int>(i));
+    }
+  }
+  const std::vector<Disc>& all() const { return discs_; }
+  // True when TEST holds for a disc whose edge may lie within REACH pixels of BOX (every such disc is offered).
+  template <class Test>
+  bool any_near(const PixelBox& box, double reach, const Test& test) const {
+    for (int i : outside_)
+      if (test(i)) return true;
+    const double r = reach + max_radius_;
+    const int c0 = std::max(column(box.x0 - r), 0), c1 = std::min(column(box.x1 + r), columns_ - 1);
+    const int r0 = std::max(row(box.y0 - r), 0), r1 = std::min(row(box.y1 + r), rows_ - 1);
+    for (int cy = r0; cy <= r1; ++cy)
+      for (int cx = c0; cx <= c1; ++cx)
+        for (int i : cells_[static_cast<size_t>(cy) * columns_ + cx])
+          if (test(i)) return true;
+    return false;
+  }
+
+ private:
+  static constexpr double kCell = 64, kBand = 512;  // pixels
+  int column(double x) const { return static_cast<int>(std::floor((x + kBand) / kCell)); }
+  int row(double y) const { return static_cast<int>(std::floor((y + kBand) / kCell)); }
+  std::vector<Disc> discs_;
+  int columns_ = 0, rows_ = 0;
+  double max_radius_ = 0;
+  std::vector<std::vector<int>> cells_;
+  std::vector<int> outside_;  // beyond the band: few, since the scene leaves out symbols far off the view
+};
+
 // True when BOX, meant for the label of symbol OWN (-1: none), covers another symbol or lies nearer one than OWN.
 // With OVER_CONTEXT, symbols of layers below OWN's do not count: a story place ringed by context towns (a capital
 // and its suburbs) is named over their dots rather than not at all.
-bool misleads(const PixelBox& box, int own, const std::vector<Disc>& discs, double margin, bool over_context) {
+bool misleads(const PixelBox& box, int own, const DiscIndex& index, double margin, bool over_context) {
+  const std::vector<Disc>& discs = index.all();
   const double own_gap = own >= 0 ? distance(box, discs[own].centre) - discs[own].radius : 0;
-  for (size_t j = 0; j < discs.size(); ++j) {
-    if (static_cast<int>(j) == own || (own >= 0 && same_place(discs[j], discs[own]))) continue;
-    if (over_context && own >= 0 && discs[j].layer < discs[own].layer) continue;
+  return index.any_near(box, std::max(margin, own_gap), [&](int j) {
+    if (j == own || (own >= 0 && same_place(discs[j], discs[own]))) return false;
+    if (over_context && own >= 0 && discs[j].layer < discs[own].layer) return false;
     const double gap = distance(box, discs[j].centre) - discs[j].radius;
-    if (gap < margin || (own >= 0 && gap < own_gap)) return true;
-  }
-  return false;
+    return gap < margin || (own >= 0 && gap < own_gap);
+  });
 }
 
 // True when a label of the same text already stands near L's anchor: the same place named by two layers (a story
@@ -438,8 +481,8 @@ XY nearest_on(const PixelBox& b, XY p) {
 // every symbol that encloses it and joined to it by a leader line: tried in eight directions at growing distances, the
 // first free box wins. Labels that only lost to other labels get no leader: they are dropped as before.
 template <typename Free>
-std::optional<PlacedLabel> with_leader(size_t index, int symbol, const TextBox& box, const std::vector<Disc>& discs, float margin,
-                                       const Free& free) {
+std::optional<PlacedLabel> with_leader(size_t index, int symbol, const TextBox& box, const std::vector<Disc>& discs,
+                                       float margin, const Free& free) {
   const Disc& own = discs[symbol];
   double enclosing = own.radius;
   for (const Disc& d : discs)
@@ -471,6 +514,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
                                       float margin_px) {
   std::vector<Disc> discs;
   for (const Symbol& sym : symbols) discs.push_back({view.to_pixel(sym.world), sym.radius_px, sym.layer});
+  const DiscIndex index(std::move(discs), view);
   std::vector<size_t> order(labels.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
@@ -479,7 +523,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
   auto free = [&](const PixelBox& b, int own, bool over_context = false) {
     return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= view.width_px && b.y1 <= view.height_px &&
            std::none_of(taken.begin(), taken.end(), [&](const PixelBox& t) { return t.overlaps(b); }) &&
-           !misleads(b, own, discs, margin, over_context);
+           !misleads(b, own, index, margin, over_context);
   };
   for (size_t i : order) {
     const Label& l = labels[i];
@@ -498,7 +542,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
           break;
         }
       }
-    if (!spot && l.symbol >= 0 && l.offset_px > 0) spot = with_leader(i, l.symbol, box, discs, margin, free);
+    if (!spot && l.symbol >= 0 && l.offset_px > 0) spot = with_leader(i, l.symbol, box, index.all(), margin, free);
     if (!spot) continue;
     taken.push_back(label_box(spot->x, spot->y, box, margin));
     placed.push_back(*spot);
