@@ -13,6 +13,7 @@ uniform vec2 u_viewport_px;
 uniform float u_width_px;    // full line width in image pixels, unless the feature's style sets one
 uniform float u_ui_scale;
 uniform float u_day;
+uniform float u_fade_days;   // >0: fade to a quarter over this many days after the start
 uniform sampler2D u_styles;
 
 out vec2 v_local;            // pixels: x along the segment from p0, y across
@@ -25,6 +26,7 @@ out vec4 v_colour;
 void main() {
   int i = int(a_feature + 0.5);
   v_colour = texelFetch(u_styles, ivec2(i % 1024, (i / 1024) * 3 + 1), 0);
+  if (u_fade_days > 0.0) v_colour.a *= mix(1.0, 0.25, clamp((u_day - a_time.x) / u_fade_days, 0.0, 1.0));
   vec4 params = texelFetch(u_styles, ivec2(i % 1024, (i / 1024) * 3 + 2), 0);
   v_width = params.z > 0.0 ? params.z * u_ui_scale : u_width_px;
   v_flow = params.w;

@@ -10,6 +10,7 @@ uniform vec2 u_clip_per_unit;
 uniform vec2 u_viewport_px;
 uniform float u_ui_scale;
 uniform float u_day;
+uniform float u_fade_days;  // >0: fade to a quarter over this many days after the start
 uniform sampler2D u_styles;
 
 out vec2 v_px;           // pixels from the symbol centre
@@ -24,6 +25,11 @@ void main() {
   v_fill = texelFetch(u_styles, ivec2(i % 1024, row), 0);
   v_stroke = texelFetch(u_styles, ivec2(i % 1024, row + 1), 0);
   vec4 params = texelFetch(u_styles, ivec2(i % 1024, row + 2), 0);
+  if (u_fade_days > 0.0) {
+    float strength = mix(1.0, 0.25, clamp((u_day - a_time.x) / u_fade_days, 0.0, 1.0));
+    v_fill.a *= strength;
+    v_stroke.a *= strength;
+  }
   v_radius = params.x * u_ui_scale;
   v_emphasis = params.y;
   float extent = v_radius + (2.0 + 4.0 * v_emphasis) * u_ui_scale + 1.0;

@@ -65,7 +65,7 @@ json view_json(const SavedView& v) {
   for (const auto& [id, t] : v.times)
     j["layer_times"][id] = {{"mode", story::time_mode_name(t.mode)}, {"start_field", t.start_field},
                             {"end_field", t.end_field}, {"instant_field", t.instant_field},
-                            {"duration_days", t.duration_days}};
+                            {"duration_days", t.duration_days}, {"fade_days", t.fade_days}};
   return j;
 }
 
@@ -117,6 +117,11 @@ Result<SavedView> read_view_json(const json& j, const std::string& path) {
         auto days = number_in(path, t, "duration_days", -1, 1.0 / 1440, 36525);
         if (!days) return Error{days.error()};
         time.duration_days = *days;
+        if (t.contains("fade_days")) {
+          auto fade = number_in(path, t, "fade_days", -1, 0, 36525);
+          if (!fade) return Error{fade.error()};
+          time.fade_days = *fade;
+        }
         v.times[id] = time;
       }
     if (j.contains("layers"))
@@ -175,11 +180,7 @@ void apply_times(const SavedView& saved, model::Atlas& atlas, std::vector<std::s
   for (size_t i = 0; i < atlas.layers().size(); ++i) {
     auto it = saved.times.find(atlas.layers()[i].spec.id);
     if (it == saved.times.end()) continue;
-    const story::LayerTime& now = atlas.layers()[i].spec.time;
-    const story::LayerTime& want = it->second;
-    if (now.mode != want.mode || now.start_field != want.start_field || now.end_field != want.end_field ||
-        now.instant_field != want.instant_field || now.duration_days != want.duration_days)
-      atlas.set_time(i, want, warnings);
+    if (atlas.layers()[i].spec.time != it->second) atlas.set_time(i, it->second, warnings);
   }
 }
 

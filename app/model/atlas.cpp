@@ -146,11 +146,15 @@ void Atlas::replace_features(size_t index, geo::VectorLayer data, const FetchedV
 
 void Atlas::set_time(size_t index, const story::LayerTime& time, std::vector<std::string>& warnings) {
   AtlasLayer& l = layers_.at(index);
+  story::LayerTime same_dates = time;
+  same_dates.fade_days = l.spec.time.fade_days;
+  const bool dates_change = same_dates != l.spec.time;
   l.spec.time = time;
+  ++revision_;
+  if (!dates_change) return;  // a fade is drawn on the GPU from the dates already read
   compute_times(l, warnings);
   widen_time_range(l, warnings);
   ++l.time_revision;
-  ++revision_;
 }
 
 Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::string>& warnings,

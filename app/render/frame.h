@@ -19,6 +19,7 @@ struct LayerDraw {
   bool fill = true, stroke = true, points = true;
   size_t level = 0;           // level of detail: index into GpuLayer::levels()
   bool cacheable = false;     // looks the same on every date, so the screen may reuse its pixels
+  float fade_days = 0;        // >0: features fade to a quarter of their strength over this many days after their start
 };
 
 struct Label {

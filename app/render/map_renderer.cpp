@@ -12,7 +12,7 @@ bool visible(const BoundsXY& b, const BoundsXY& seen) {
   return b.min_x <= seen.max_x && b.max_x >= seen.min_x && b.min_y <= seen.max_y && b.max_y >= seen.min_y;
 }
 
-void set_view_uniforms(const GlProgram& p, const View& v, float day) {
+void set_layer_uniforms(const GlProgram& p, const View& v, float day, const LayerDraw& d) {
   glUseProgram(p.id());
   glUniform2f(loc(p, "u_centre"), static_cast<float>(v.centre.x), static_cast<float>(v.centre.y));
   glUniform2f(loc(p, "u_clip_per_unit"), static_cast<float>(2.0 / (v.width_px * v.units_per_px)),
@@ -21,6 +21,8 @@ void set_view_uniforms(const GlProgram& p, const View& v, float day) {
   glUniform1f(loc(p, "u_ui_scale"), v.ui_scale);
   glUniform1f(loc(p, "u_day"), day);
   glUniform1i(loc(p, "u_styles"), 0);
+  glUniform1f(loc(p, "u_opacity"), d.opacity);
+  glUniform1f(loc(p, "u_fade_days"), d.fade_days);
 }
 
 }  // namespace
@@ -218,8 +220,7 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
 
 void MapRenderer::draw_areas(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
                              const BoundsXY& seen) {
-  set_view_uniforms(area_, v, frame.day);
-  glUniform1f(loc(area_, "u_opacity"), d.opacity);
+  set_layer_uniforms(area_, v, frame.day, d);
   glBindVertexArray(d.layer->fill_vao());
   for (const GpuLayer::Run& r : level.triangles)
     if (r.live_on(frame.day) && visible(r.bounds, seen))
@@ -229,8 +230,7 @@ void MapRenderer::draw_areas(const Frame& frame, const View& v, const LayerDraw&
 
 void MapRenderer::draw_lines(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
                              const BoundsXY& seen) {
-  set_view_uniforms(line_, v, frame.day);
-  glUniform1f(loc(line_, "u_opacity"), d.opacity);
+  set_layer_uniforms(line_, v, frame.day, d);
   glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
   glUniform1f(loc(line_, "u_seconds"), frame.seconds);
   glBindVertexArray(d.layer->line_vao());
@@ -242,8 +242,7 @@ void MapRenderer::draw_lines(const Frame& frame, const View& v, const LayerDraw&
 }
 
 void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw& d, const BoundsXY& seen) {
-  set_view_uniforms(point_, v, frame.day);
-  glUniform1f(loc(point_, "u_opacity"), d.opacity);
+  set_layer_uniforms(point_, v, frame.day, d);
   glBindVertexArray(d.layer->point_vao());
   for (const GpuLayer::Run& r : d.layer->point_runs())
     if (r.live_on(frame.day) && visible(r.bounds, seen)) {

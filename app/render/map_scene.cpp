@@ -94,6 +94,9 @@ LegendEntry legend_entry(const model::AtlasLayer& l) {
   const story::LayerStyle& st = l.spec.style;
   LegendEntry e;
   e.text = l.spec.title;
+  // The fade is part of what the map says: the reader must know that faint means older, not smaller or uncertain.
+  if (l.spec.time.any() && l.spec.time.fade_days > 0)
+    e.text += " (newest brightest, fading over " + story::format_count(l.spec.time.fade_days) + " days)";
   bool areas = false, lines = false;
   for (const geo::Feature& f : l.data.features) areas |= !f.polygons.empty(), lines |= !f.lines.empty();
   e.kind = areas ? SwatchKind::Area : lines ? SwatchKind::Line : SwatchKind::Point;
@@ -549,7 +552,8 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     if (!st.visible || !p || !l.spec.drawn_at(scale)) continue;
     if (overlaps(p->bounds, seen)) {
       fr.layers.push_back({&p->gpu, st.opacity, st.stroke_width_px, st.fill.a > 0 || !st.fill_by_field.empty(),
-                           st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l)});
+                           st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l),
+                           l.spec.time.any() ? static_cast<float>(l.spec.time.fade_days) : 0.0f});
       if (shows_something(l, day)) drawn.push_back(li);
     }
     add_layer_labels(l, *p, li, map_view, day, fr);

@@ -2,6 +2,7 @@
 // How a layer looks. Part of a scenario, editable in the UI, saved with views.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/colour.h"
 
@@ -28,6 +29,7 @@ struct LayerStyle {
   std::string size_by_field;                  // a number per feature: point symbols of proportional area ...
   double size_max = 0;                        // ... the largest value, drawn at SIZE_MAX_PX radius
   float size_max_px = 20;
+  std::vector<std::string> tooltip_fields;    // what the map's tooltip shows, in order; empty: the layer's details
   bool operator==(const LayerStyle&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "story/layer_style_json.h"
 
+#include <algorithm>
+
 namespace chronoatlas::story {
 namespace {
 
@@ -12,6 +14,7 @@ nlohmann::json by_field_json(const LayerStyle& s) {
     for (const auto& [v, c] : s.stroke_by_value) strokes[v] = format_colour(c);
     j["fill_by"] = {{"field", s.fill_by_field}, {"values", values}, {"strokes", strokes}, {"legend", s.legend_by_value}};
   }
+  if (!s.tooltip_fields.empty()) j["tooltip_fields"] = s.tooltip_fields;
   if (!s.size_by_field.empty())
     j["size_by"] = {{"field", s.size_by_field}, {"max", s.size_max}, {"max_radius", s.size_max_px}};
   return j;
@@ -55,6 +58,14 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
       }
     }
     if (fb.contains("legend")) s.legend_by_value = fb["legend"].is_boolean() && fb["legend"].get<bool>();
+  }
+  if (j.contains("tooltip_fields")) {
+    const nlohmann::json& t = j["tooltip_fields"];
+    auto strings = [](const nlohmann::json& a) {
+      return a.is_array() && std::all_of(a.begin(), a.end(), [](const nlohmann::json& e) { return e.is_string(); });
+    };
+    if (!strings(t)) return Error{r.fail(path + "tooltip_fields", "an array of field names")};
+    s.tooltip_fields = t.get<std::vector<std::string>>();
   }
   if (j.contains("size_by")) {
     const nlohmann::json& sb = j["size_by"];

@@ -91,6 +91,8 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
     float days = 1;
     TRY_ASSIGN(days, r.number(t, "duration_days", path + "time.", 1, 1.0f / 1440, 36525));
     l.time.duration_days = days;
+    TRY_ASSIGN(days, r.number(t, "fade_days", path + "time.", 0, 0, 36525));
+    l.time.fade_days = days;
   }
   TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
   if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();

@@ -54,7 +54,11 @@ struct LayerTime {
   std::string end_field;      // Interval only
   std::string instant_field;  // Interval only: a moment for features with neither start nor end (KML's TimeStamp)
   double duration_days = 1;   // Instant, and the instant field of Interval layers
+  // >0: each feature fades from full strength to a quarter over this many days after its start, so the newest stand
+  // out (cumulative layers of events); 0: no fade.
+  double fade_days = 0;
   bool any() const { return !start_field.empty() || !end_field.empty() || !instant_field.empty(); }
+  bool operator==(const LayerTime&) const = default;
 };
 // "interval", "instant", "cumulative"; and back, false for an unknown name.
 const char* time_mode_name(TimeMode mode);

@@ -1,20 +1,11 @@
 #include <imgui.h>
 
 #include "base/text.h"
+#include "model/feature_summary.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
 namespace {
-
-// The fields to show with their titles: the scenario's choice, else every field under its own name. A tooltip
-// (BRIEF) shows the first four.
-std::vector<std::pair<std::string, std::string>> shown_fields(const model::AtlasLayer& l, bool brief) {
-  std::vector<std::pair<std::string, std::string>> out = l.spec.details;
-  if (out.empty())
-    for (const std::string& name : l.data.fields) out.emplace_back(name, name);
-  if (brief && out.size() > 4) out.resize(4);
-  return out;
-}
 
 // The cited sources in readable form, each on its own line.
 void list_sources(const story::SourceList& sources, const std::vector<std::string>& ids) {
@@ -28,7 +19,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
   const geo::Feature& f = l.data.features[p.feature];
   ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
   ImGui::TextDisabled("%s", l.spec.title.c_str());
-  for (const auto& [field, title] : shown_fields(l, brief)) {
+  for (const auto& [field, title] : model::summary_fields(l, brief)) {
     const std::string& v = l.data.value(f, field);
     if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), v.c_str());
   }

@@ -59,6 +59,21 @@ bool field_choice(const char* label, const geo::VectorLayer& data, const std::st
   return picked;
 }
 
+// Fields ticked on and off in one open list, kept in the layer's order.
+void tooltip_choice(const geo::VectorLayer& data, std::vector<std::string>& fields) {
+  const std::string preview = fields.empty() ? "(the layer's details)" : std::to_string(fields.size()) + " field(s)";
+  if (!ImGui::BeginCombo("tooltip", preview.c_str())) return;
+  if (ImGui::Selectable("(the layer's details)", fields.empty())) fields.clear();
+  std::vector<std::string> ticked;
+  for (const std::string& f : data.fields) {
+    bool on = std::find(fields.begin(), fields.end(), f) != fields.end();
+    if (ImGui::Selectable(f.c_str(), on, ImGuiSelectableFlags_DontClosePopups)) on = !on;
+    if (on) ticked.push_back(f);
+  }
+  fields = std::move(ticked);
+  ImGui::EndCombo();
+}
+
 }  // namespace
 
 void panel_layer_fields(AppState& s, size_t index, story::LayerStyle& st) {
@@ -80,6 +95,8 @@ void panel_layer_fields(AppState& s, size_t index, story::LayerStyle& st) {
   }
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
   if (field_choice("label by", data, st.label_field, chosen)) st.label_field = chosen;
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
+  tooltip_choice(data, st.tooltip_fields);
 }
 
 }  // namespace chronoatlas::ui

@@ -64,6 +64,14 @@ void panel_layer_time(AppState& s, size_t index) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("How long each moment stays on the map (24: its day)");
   }
   if (t.any()) {
+    float fade = static_cast<float>(t.fade_days);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (ImGui::InputFloat("days to fade", &fade, 1, 7, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue) && fade >= 0)
+      t.fade_days = fade, changed = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Each feature starts at full strength and fades to a quarter over this many days (0: no fade)");
+  }
+  if (t.any()) {
     // Read when the settings were applied, not per frame: a layer may hold 100,000 dates.
     const std::string unreadable =
         l.unreadable_times ? ", " + std::to_string(l.unreadable_times) + " unreadable (not shown)" : "";

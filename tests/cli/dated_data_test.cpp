@@ -143,3 +143,47 @@ TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
   EXPECT_GT(orange, 20);
   EXPECT_GT(blue, 20);
 }
+
+TEST(DatedData, AFadeLeavesTheNewestEventsBrightest) {
+  const std::string dir = fresh_dir("dated_fade");
+  std::ofstream(dir + "/events.csv") << kAcled;
+  // Cumulative with a six-day fade, seen on 25 Sep, that is at the end of that day (the map's time rule): the protest
+  // of 25 Sep is a day old, at 1 - 0.75 / 6 of its strength; the battle of 19 Sep, a week old, is down to a quarter.
+  // Each is blended over the background like any translucent symbol.
+  std::ofstream(dir + "/fade.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
+    "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+    "furniture": {"legend": false, "date": false, "scale_bar": false, "graticule": false},
+    "added_files": [")" + dir + R"(/events.csv"],
+    "layers": {"events.csv": {"fill": "#d95e03", "stroke": "#d95e03", "point_radius": 6}},
+    "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
+                                   "instant_field": "", "duration_days": 1, "fade_days": 6}}})";
+  auto r = run_chronoatlas("render --view " + dir + "/fade.view.json --out " + dir + "/f.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string png_path = dir + "/f.png";
+  const Png png = read_png(png_path);
+  auto centre = [&](const Event& e) {
+    auto [x, y] = pixel_of(png_path, e.lon, e.lat);
+    return png.at(static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y)));
+  };
+  auto near = [](const unsigned char* p, double red, double green, double blue) {
+    return std::abs(p[0] - red) < 12 && std::abs(p[1] - green) < 12 && std::abs(p[2] - blue) < 12;
+  };
+  auto over_background = [](int colour, int background, double strength) {
+    return strength * colour + (1 - strength) * background;
+  };
+  auto expect_strength = [&](const unsigned char* p, double k) {
+    EXPECT_TRUE(near(p, over_background(0xd9, 0xcc, k), over_background(0x5e, 0xde, k), over_background(0x03, 0xeb, k)))
+        << "strength " << k << ": " << int(p[0]) << "," << int(p[1]) << "," << int(p[2]);
+  };
+  expect_strength(centre(kEvents[2]), 1 - 0.75 / 6);
+  expect_strength(centre(kEvents[0]), 0.25);
+  // A negative fade is refused, naming the key.
+  std::ofstream(dir + "/bad.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
+    "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+    "furniture": {}, "added_files": [")" + dir + R"(/events.csv"],
+    "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
+                                   "instant_field": "", "duration_days": 1, "fade_days": -3}}})";
+  auto bad = run_chronoatlas("render --view " + dir + "/bad.view.json --out " + dir + "/b.png");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("fade_days"), std::string::npos) << bad.err;
+}

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "model/atlas.h"
+#include "model/feature_summary.h"
+#include "story/layer_style_json.h"
 #include "render/map_scene.h"
 
 using namespace chronoatlas;
@@ -102,4 +104,37 @@ TEST(Atlas, StylesAreAPureFunctionOfLayerAndDate) {
   float largest_later = 0;
   for (const auto& s : later) largest_later = std::max(largest_later, s.radius_px);
   EXPECT_GT(largest_later, largest);  // the arrivals symbol grows with the reported count
+}
+
+TEST(FeatureSummary, TheTooltipShowsTheFieldsTheUserPicked) {
+  model::AtlasLayer l;
+  l.data.fields = {"event_date", "event_type", "actor1", "fatalities", "notes"};
+  l.spec.details = {{"event_type", "Type"}, {"actor1", "Actor"}, {"fatalities", "Dead"}, {"notes", "Notes"},
+                    {"event_date", "Date"}};
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  // Without a choice: the scenario's details, four of them in a tooltip, all in the details panel.
+  EXPECT_EQ(model::summary_fields(l, true), Fields(l.spec.details.begin(), l.spec.details.begin() + 4));
+  EXPECT_EQ(model::summary_fields(l, false), l.spec.details);
+  // The user's pick, in the user's order, under the scenario's titles where it has them.
+  l.spec.style.tooltip_fields = {"notes", "fatalities"};
+  EXPECT_EQ(model::summary_fields(l, true), (Fields{{"notes", "Notes"}, {"fatalities", "Dead"}}));
+  EXPECT_EQ(model::summary_fields(l, false), l.spec.details);
+  // A dropped file without details: every field by name.
+  l.spec.details.clear();
+  l.spec.style.tooltip_fields.clear();
+  EXPECT_EQ(model::summary_fields(l, false).size(), 5u);
+  EXPECT_EQ(model::summary_fields(l, true).size(), 4u);
+}
+
+TEST(LayerStyleJson, TooltipFieldsAreKeptAndCheckedInSavedStyles) {
+  story::LayerStyle st;
+  st.tooltip_fields = {"notes", "fatalities"};
+  const nlohmann::json j = story::editable_style_json(st);
+  auto back = story::read_layer_style(story::Reader("view.json"), j, "layers.x.", story::LayerStyle{});
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back->tooltip_fields, st.tooltip_fields);
+  auto bad = story::read_layer_style(story::Reader("view.json"), nlohmann::json{{"tooltip_fields", {1, 2}}},
+                                     "layers.x.", story::LayerStyle{});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().find("layers.x.tooltip_fields"), std::string::npos) << bad.error();
 }
