@@ -407,6 +407,21 @@ int main(int argc, char** argv) {
       Stats ev = scrub_frames(*scene, **renderer, *target, region, frames);
       row("scrub (change date + frame), Karabakh region: median", ev.median);
       row("scrub (change date + frame), Karabakh region: p95", ev.p95);
+      // The density view bins the live events into hexagons on every frame.
+      st.density = true;
+      scene->atlas().set_style(i, st);
+      scene->sync(scenario->initial);
+      Stats hex = scrub_frames(*scene, **renderer, *target, region, frames);
+      row("density view (hexagons counted per frame): scrub median", hex.median);
+      row("density view (hexagons counted per frame): scrub p95", hex.p95);
+      story::LayerTime all_so_far = scene->atlas().layers()[i].spec.time;
+      all_so_far.mode = story::TimeMode::Cumulative;
+      scene->atlas().set_time(i, all_so_far, warnings);
+      scene->prepare(conic);
+      scene->sync(scenario->initial);
+      Stats cumulative = scrub_frames(*scene, **renderer, *target, region, frames);
+      row("density view, cumulative (all events so far): scrub median", cumulative.median);
+      row("density view, cumulative (all events so far): scrub p95", cumulative.p95);
       while (scene->atlas().layers().size() > before) scene->atlas().remove_layer(scene->atlas().layers().size() - 1);
     } else {
       row_text("  could not be added", added ? "no layer" : added.error());

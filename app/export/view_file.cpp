@@ -191,10 +191,11 @@ void apply_styles(const SavedView& saved, model::Atlas& atlas) {
     story::LayerStyle st = atlas.layers()[i].spec.style;
     st.visible = it->second.visible, st.opacity = it->second.opacity, st.fill = it->second.fill;
     st.stroke = it->second.stroke, st.stroke_width_px = it->second.stroke_width_px;
-    st.point_radius_px = it->second.point_radius_px;
+    st.point_radius_px = it->second.point_radius_px, st.density = it->second.density;
     // Views saved before these keys existed leave the layer's own labels and colours alone.
     const story::LayerStyle& saved_style = it->second;
     if (!saved_style.label_field.empty()) st.label_field = saved_style.label_field;
+    if (!saved_style.tooltip_fields.empty()) st.tooltip_fields = saved_style.tooltip_fields;
     if (!saved_style.fill_by_field.empty()) {
       st.fill_by_field = saved_style.fill_by_field, st.fill_by_value = saved_style.fill_by_value;
       st.stroke_by_value = saved_style.stroke_by_value, st.legend_by_value = saved_style.legend_by_value;

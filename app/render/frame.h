@@ -12,6 +12,13 @@
 
 namespace chronoatlas::render {
 
+// A hexagon of a density view, in image pixels, coloured by its count's class.
+struct DensityCell {
+  XY centre;
+  float radius_px;  // centre to corner
+  Rgba colour;
+};
+
 struct LayerDraw {
   const GpuLayer* layer = nullptr;
   float opacity = 1;
@@ -20,6 +27,7 @@ struct LayerDraw {
   size_t level = 0;           // level of detail: index into GpuLayer::levels()
   bool cacheable = false;     // looks the same on every date, so the screen may reuse its pixels
   float fade_days = 0;        // >0: features fade to a quarter of their strength over this many days after their start
+  std::vector<DensityCell> cells;  // a density view: drawn instead of the layer's point symbols
 };
 
 struct Label {

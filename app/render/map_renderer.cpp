@@ -214,6 +214,7 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
     if (d.fill) draw_areas(frame, v, d, level, seen);
     if (d.stroke && d.stroke_width_px > 0) draw_lines(frame, v, d, level, seen);
     if (d.points) draw_points(frame, v, d, seen);
+    if (!d.cells.empty()) draw_cells(d);
   }
   glBindVertexArray(0);
 }
@@ -249,6 +250,22 @@ void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw
       d.layer->bind_points_from(r.first);
       glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
     }
+}
+
+void MapRenderer::draw_cells(const LayerDraw& d) {
+  // Hexagons as four triangles each, a little inset so neighbouring cells stay apart.
+  for (const DensityCell& c : d.cells) {
+    XY corner[6];
+    for (int k = 0; k < 6; ++k) {
+      const double a = (60.0 * k + 30) * M_PI / 180;
+      corner[k] = {c.centre.x + 0.92 * c.radius_px * std::cos(a), c.centre.y + 0.92 * c.radius_px * std::sin(a)};
+    }
+    for (int k : {1, 2, 3, 4})
+      for (XY p : {corner[0], corner[k], corner[k + 1]})
+        shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), c.colour.r, c.colour.g,
+                                       c.colour.b, c.colour.a * d.opacity});
+  }
+  flush_shapes();
 }
 
 void MapRenderer::flush_shapes() {

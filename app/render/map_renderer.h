@@ -42,6 +42,7 @@ class MapRenderer {
   void draw_lines(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
                   const BoundsXY& seen);
   void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const BoundsXY& seen);
+  void draw_cells(const LayerDraw& d);
   void draw_overlay(const OverlayLayout& overlay);
   static size_t cacheable_prefix(const Frame& frame);
   static uint64_t cache_key(const Frame& frame, size_t cacheable);

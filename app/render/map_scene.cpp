@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <future>
+#include <map>
 
 #include "base/text.h"
 #include "geo/label_point.h"
 #include "geo/planar.h"
 #include "geo/seam.h"
+#include "render/density.h"
 #include "render/geometry_cache.h"
 #include "render/projected_cache.h"
 
@@ -161,6 +163,44 @@ BoundsXY visible_area(const View& view) {
   seen.extend(view.to_world({0, 0}));
   seen.extend(view.to_world({static_cast<double>(view.width_px), static_cast<double>(view.height_px)}));
   return seen;
+}
+
+// The points of L's features live on DAY counted in hexagons over VIEW.
+HexGrid live_hexagons(const model::AtlasLayer& l, const PreparedLayer& p, const View& view, story::Days day) {
+  HexCounter counter(hex_radius(view), visible_area(view));
+  for (size_t i = 0; i < l.data.features.size(); ++i)
+    if (!l.data.features[i].points.empty() && model::live(l, i, day)) counter.add(p.anchors[i]);
+  return counter.grid();
+}
+
+std::vector<DensityCell> density_cells(const HexGrid& grid, const View& view) {
+  std::vector<DensityCell> cells;
+  cells.reserve(grid.cells.size());
+  const auto radius_px = static_cast<float>(grid.radius / view.units_per_px);
+  for (const HexCount& h : grid.cells)
+    cells.push_back({view.to_pixel(h.centre), radius_px, density_classes()[density_class(h.count)].colour});
+  return cells;
+}
+
+// A row per class up to the highest on the map, the first naming the layer and the cells' size on the ground.
+std::vector<LegendEntry> density_legend(const model::AtlasLayer& l, const HexGrid& grid, const MapView& view) {
+  size_t top = 0;
+  for (const HexCount& h : grid.cells) top = std::max(top, density_class(h.count));
+  const double across_km = std::sqrt(3.0) * grid.radius / view.pixels().units_per_px * view.metres_per_px() / 1000;
+  std::vector<LegendEntry> rows;
+  for (size_t c = 0; c <= top && !grid.cells.empty(); ++c) {
+    const DensityClass& k = density_classes()[c];
+    LegendEntry e;
+    e.text = density_class_text(k);
+    if (c == 0)
+      e.text = l.spec.title + " per hexagon" +
+               (across_km > 0 ? " (about " + story::format_count(across_km) + " km across)" : "") + ": " + e.text;
+    e.kind = SwatchKind::Area;
+    e.fill = e.stroke = k.colour;
+    e.stroke_width_px = 0;
+    rows.push_back(std::move(e));
+  }
+  return rows;
 }
 
 }  // namespace
@@ -538,12 +578,18 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   const double deg_per_px = map_view.degrees_per_px();
   if (options.graticule) {
     const Graticule& g = pick_graticule(deg_per_px);
-    fr.layers.push_back({&g.gpu, 1, 0.8f, false, true, false, 0, true});
+    LayerDraw lines;
+    lines.layer = &g.gpu;
+    lines.stroke_width_px = 0.8f;
+    lines.fill = lines.points = false;
+    lines.cacheable = true;
+    fr.layers.push_back(std::move(lines));
     double bottom = view.height_px - (options.attribution ? attribution_band_px(view.ui_scale) : 0);
     fr.fixed_labels = graticule_labels(view, g, bottom);
   }
   const BoundsXY seen = visible_area(view);
   std::vector<size_t> drawn;  // layers with something on the map: they get a legend row and their credits
+  std::map<size_t, HexGrid> densities;  // layers shown as counts in hexagons
   const double scale = map_view.metres_per_px() * view.ui_scale;
   for (size_t li = 0; li < atlas_.layers().size(); ++li) {
     const model::AtlasLayer& l = atlas_.layers()[li];
@@ -551,18 +597,32 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     const story::LayerStyle& st = l.spec.style;
     if (!st.visible || !p || !l.spec.drawn_at(scale)) continue;
     if (overlaps(p->bounds, seen)) {
-      fr.layers.push_back({&p->gpu, st.opacity, st.stroke_width_px, st.fill.a > 0 || !st.fill_by_field.empty(),
-                           st.stroke_width_px > 0, true, level_for(p->geometry, deg_per_px), model::is_static(l),
-                           l.spec.time.any() ? static_cast<float>(l.spec.time.fade_days) : 0.0f});
+      LayerDraw d;
+      d.layer = &p->gpu;
+      d.opacity = st.opacity;
+      d.stroke_width_px = st.stroke_width_px;
+      d.fill = st.fill.a > 0 || !st.fill_by_field.empty();
+      d.stroke = st.stroke_width_px > 0;
+      d.level = level_for(p->geometry, deg_per_px);
+      d.cacheable = model::is_static(l);
+      d.fade_days = l.spec.time.any() ? static_cast<float>(l.spec.time.fade_days) : 0.0f;
+      if (st.density && l.data.has_points()) {
+        // Cells in image pixels of this frame: never kept in the screen's cache, which is drawn for a wider view.
+        d.points = d.cacheable = false;
+        d.cells = density_cells(densities[li] = live_hexagons(l, *p, view, day), view);
+      }
+      fr.layers.push_back(std::move(d));
       if (shows_something(l, day)) drawn.push_back(li);
     }
-    add_layer_labels(l, *p, li, map_view, day, fr);
+    if (!densities.count(li)) add_layer_labels(l, *p, li, map_view, day, fr);
   }
   Furniture& f = fr.furniture;
   if (options.legend)
     for (auto it = drawn.rbegin(); it != drawn.rend(); ++it)
       if (atlas_.layers()[*it].spec.legend)
-        for (LegendEntry& e : legend_entries(atlas_.layers()[*it])) f.legend.push_back(std::move(e));
+        for (LegendEntry& e : densities.count(*it) ? density_legend(atlas_.layers()[*it], densities[*it], map_view)
+                                                   : legend_entries(atlas_.layers()[*it]))
+          f.legend.push_back(std::move(e));
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
   add_credits_and_time(drawn, day, options, f);
   if (options.caption) f.caption = caption_for(scenario.events, day);

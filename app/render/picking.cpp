@@ -25,7 +25,7 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
         prepared->anchors.size() != l.data.features.size())
       continue;
     const model::StyleEvaluator look(l, day);
-    for (size_t i = 0; i < l.data.features.size(); ++i) {
+    for (size_t i = 0; i < l.data.features.size() && !l.spec.style.density; ++i) {
       if (!live(l, i, day) || l.data.features[i].points.empty()) continue;
       const geo::Feature& f = l.data.features[i];
       const float radius = look(i).radius_px;

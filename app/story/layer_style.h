@@ -29,6 +29,7 @@ struct LayerStyle {
   std::string size_by_field;                  // a number per feature: point symbols of proportional area ...
   double size_max = 0;                        // ... the largest value, drawn at SIZE_MAX_PX radius
   float size_max_px = 20;
+  bool density = false;                       // points counted in hexagons instead of drawn one by one
   std::vector<std::string> tooltip_fields;    // what the map's tooltip shows, in order; empty: the layer's details
   bool operator==(const LayerStyle&) const = default;
 };

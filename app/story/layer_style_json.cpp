@@ -38,6 +38,7 @@ Result<LayerStyle> read_layer_style(const Reader& r, const nlohmann::json& j, co
   TRY_ASSIGN(s.highlight_field, r.string(j, "highlight_dates_field", path, s.highlight_field));
   if (j.contains("flow")) s.flow = j["flow"].is_boolean() && j["flow"].get<bool>();
   if (j.contains("label_bold")) s.label_bold = j["label_bold"].is_boolean() && j["label_bold"].get<bool>();
+  if (j.contains("density")) s.density = j["density"].is_boolean() && j["density"].get<bool>();
   if (j.contains("visible")) s.visible = !j["visible"].is_boolean() || j["visible"].get<bool>();
   if (j.contains("fill_by")) {
     const nlohmann::json& fb = j["fill_by"];
@@ -82,7 +83,7 @@ nlohmann::json editable_style_json(const LayerStyle& s) {
   nlohmann::json j = {{"visible", s.visible},         {"opacity", s.opacity},
                       {"fill", format_colour(s.fill)}, {"stroke", format_colour(s.stroke)},
                       {"stroke_width", s.stroke_width_px}, {"point_radius", s.point_radius_px},
-                      {"label_field", s.label_field}};
+                      {"label_field", s.label_field}, {"density", s.density}};
   j.update(by_field_json(s));
   return j;
 }

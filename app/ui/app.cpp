@@ -219,8 +219,8 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), false;
   s.renderer = std::move(*renderer);
   for (const std::string& path : layers) add_layer_file(s, path);
-  // Without a scenario, the map opens on the files given, in a projection chosen for their extent.
-  if (scenario.dir.empty()) s.scene->atlas().fit_default_view_to_layers();
+  // Without a scenario, the map opens on the world and moves to the first files once they are read (dropped ones too).
+  s.frame_first_files = scenario.dir.empty();
   auto projection = render::scenario_projection(s.scene->scenario());
   if (!projection) return std::fprintf(stderr, "chronoatlas: %s\n", projection.error().c_str()), false;
   s.projection_name = scenario.projection.empty() ? geo::default_projection(s.scene->scenario().view).name
@@ -303,6 +303,19 @@ void undo_remove(AppState& s) {
   s.scene->atlas().restore_layer(s.removed->index, std::move(s.removed->layer));
   s.selected.reset(), s.hovered.reset();  // picks are by index, and the indices moved
   s.removed.reset();
+}
+
+void frame_first_files(AppState& s) {
+  s.frame_first_files = false;
+  model::Atlas& atlas = s.scene->atlas();
+  if (!atlas.fit_default_view_to_layers()) return;
+  const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
+  auto projection = geo::Projection::create(choice.definition);
+  if (!projection) return s.error(projection.error());
+  s.projection_name = choice.name;
+  s.view = s.scene->default_view(*projection, s.view.width_px(), s.view.height_px(), s.view.ui_scale());
+  s.furniture.date = atlas.timed();
+  set_date(s, s.scene->scenario().initial);
 }
 
 void set_date(AppState& s, story::Days day) { set_day(s, story::end_of_day(day)); }

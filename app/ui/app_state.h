@@ -121,6 +121,7 @@ struct AppState {
     std::future<Result<model::Atlas::ReadFile>> result;
   };
   std::vector<PendingFile> pending_files;
+  bool frame_first_files = false;     // no scenario: the first files read choose the view, projection and date
   std::vector<std::future<Result<model::Atlas::ReadFile>>> abandoned;  // cancelled reads, finishing unseen
   // A database layer's features being fetched for the view that settled; the map keeps the old ones meanwhile.
   struct PendingFetch {
@@ -173,6 +174,8 @@ bool background_work(const AppState& state);
 // Layers panel rows for the files being read: name, progress bar, Cancel.
 void pending_file_rows(AppState& state);
 
+// Without a scenario: the view, projection and date follow the files just read (their extent and first date).
+void frame_first_files(AppState& state);
 // Puts the last removed layer back where it was.
 void undo_remove(AppState& state);
 // Sets the moment shown, clamped to the scenario's range.

@@ -43,6 +43,7 @@ void collect_read_files(AppState& s) {
     }
     for (const std::string& w : warnings) s.error(w);
     s.info("Added " + std::to_string(s.scene->atlas().layers().size() - before) + " layer(s) from " + path);
+    if (s.frame_first_files) frame_first_files(s);
   }
   std::erase_if(s.abandoned, [](const auto& f) { return ready(f); });
 }

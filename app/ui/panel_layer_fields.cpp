@@ -82,6 +82,9 @@ void panel_layer_fields(AppState& s, size_t index, story::LayerStyle& st) {
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
   if (field_choice("colour by", data, st.fill_by_field, chosen)) colour_by(data, chosen, st);
   if (data.has_points()) {
+    ImGui::Checkbox("count in hexagons", &st.density);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Where points pile up: how many are live on the date in each hexagon, instead of each symbol");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
     if (field_choice("size by", data, st.size_by_field, chosen)) {
       const double largest = chosen.empty() ? 0 : largest_number(data, chosen);

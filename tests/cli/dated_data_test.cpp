@@ -1,5 +1,6 @@
 // Dated files from other tools, through the command line: a CSV in ACLED's layout is detected and each event is drawn
 // on its own day only, at the place PROJ and the world file give.
+#include <array>
 #include <cmath>
 #include <fstream>
 
@@ -186,4 +187,55 @@ TEST(DatedData, AFadeLeavesTheNewestEventsBrightest) {
   auto bad = run_chronoatlas("render --view " + dir + "/bad.view.json --out " + dir + "/b.png");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("fade_days"), std::string::npos) << bad.err;
+}
+
+TEST(DatedData, TheDensityViewCountsTheEventsLiveOnTheDateInHexagons) {
+  const std::string dir = fresh_dir("dated_density");
+  // Five events at one place, the last a week later than the others; one event alone elsewhere.
+  std::ofstream(dir + "/events.csv") << "event_date,latitude,longitude\n"
+                                        "2023-09-19,39.8153,46.7519\n2023-09-19,39.8153,46.7519\n"
+                                        "2023-09-20,39.8153,46.7519\n2023-09-21,39.8153,46.7519\n"
+                                        "2023-09-28,39.8153,46.7519\n2023-09-20,40.1776,44.5126\n";
+  auto render_on = [&](const std::string& date) {
+    const std::string view = dir + "/" + date + ".view.json", out = dir + "/" + date + ".png";
+    std::ofstream(view) << R"({"chronoatlas_view": 1, "scenario": "none", "date": ")" + date + R"(",
+      "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
+      "furniture": {"legend": true, "date": false, "scale_bar": false, "graticule": false},
+      "added_files": [")" + dir + R"(/events.csv"], "layers": {"events.csv": {"density": true}},
+      "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
+                                     "instant_field": "", "duration_days": 1}}})";
+    auto r = run_chronoatlas("render --view " + view + " --out " + out);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return out;
+  };
+  // The classes' colours: 1 light yellow (255, 237, 161), 2-4 (252, 199, 97), 5-9 (247, 145, 61), each at 90 % over
+  // the background (204, 222, 235).
+  auto shade = [](int r, int g, int b) {
+    return std::array<double, 3>{0.9 * r + 0.1 * 204, 0.9 * g + 0.1 * 222, 0.9 * b + 0.1 * 235};
+  };
+  const auto one = shade(255, 237, 161), two_to_four = shade(252, 199, 97), five_to_nine = shade(247, 145, 61);
+  // True when a pixel within 3 of the place has COLOUR: the place may lie in the gap between two cells.
+  auto coloured_near = [](const std::string& png_path, const Png& png, double lon, double lat,
+                          const std::array<double, 3>& colour) {
+    auto [x, y] = pixel_of(png_path, lon, lat);
+    for (int dy = -3; dy <= 3; ++dy)
+      for (int dx = -3; dx <= 3; ++dx) {
+        const unsigned char* p = png.at(static_cast<int>(std::lround(x)) + dx, static_cast<int>(std::lround(y)) + dy);
+        if (std::abs(p[0] - colour[0]) < 6 && std::abs(p[1] - colour[1]) < 6 && std::abs(p[2] - colour[2]) < 6)
+          return true;
+      }
+    return false;
+  };
+  const std::string before = render_on("2023-09-25"), after = render_on("2023-09-28");
+  const Png a = read_png(before), b = read_png(after);
+  // On 25 Sep four events have happened at the first place, on 28 Sep five.
+  EXPECT_TRUE(coloured_near(before, a, 46.7519, 39.8153, two_to_four));
+  EXPECT_FALSE(coloured_near(before, a, 46.7519, 39.8153, five_to_nine));
+  EXPECT_TRUE(coloured_near(after, b, 46.7519, 39.8153, five_to_nine));
+  EXPECT_TRUE(coloured_near(before, a, 44.5126, 40.1776, one));
+  // No symbol is drawn in the density view: its stroke colour appears nowhere.
+  int strokes = 0;
+  for (int y = 0; y < a.height; ++y)
+    for (int x = 0; x < a.width; ++x) strokes += a.at(x, y)[0] == 0x73 && a.at(x, y)[1] == 0x6b && a.at(x, y)[2] == 0x61;
+  EXPECT_EQ(strokes, 0);
 }
