@@ -226,3 +226,54 @@ TEST_F(DesktopSession, TheMapIsDrawnWhileABigFileIsReadAndTheAppIdlesOnceItIsIn)
               launch_ms[0], launch_ms[1], launch_ms[2]);
   EXPECT_LT(launch_ms[1], 2000) << "launch to first map with a warm cache (target: under 1 s on llvmpipe)";
 }
+
+TEST_F(DesktopSession, AnEventExportDroppedOnTheWindowPlaysWithoutADialog) {
+  const std::string home = fresh_dir("desktop-drop");
+  // ACLED's layout: one event a day from 19 to 30 September 2023, each at its own place along a parallel.
+  const std::string csv = home + "/events.csv";
+  {
+    std::ofstream out(csv);
+    out << "event_id_cnty,event_date,event_type,latitude,longitude,fatalities,notes\n";
+    for (int i = 0; i < 12; ++i)
+      out << "AZE" << i << "," << 19 + i << " September 2023,Battles,40.0," << 44.5 + 0.2 * i << "," << i
+          << ",\"Shelling, reported\"\n";
+  }
+  AppProcess app(d(), home, {"--scenario", "none"});
+  ASSERT_TRUE(app.wait_for("Opened without a scenario")) << app.stderr_text();
+  pause_s(2.5);
+  const std::string window = run_chronoatlas_tool("DISPLAY=" + d().display() + " xdotool search --name Chronoatlas");
+  ASSERT_FALSE(window.empty());
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  const Png world = d().screenshot(home + "/world.png");
+
+  // The file manager's drop: no dialog, no option.
+  ASSERT_EQ(std::system(("DISPLAY=" + d().display() + " " + XDND_DROP_EXE + " " + window.substr(0, window.find('\n')) +
+                         " 800 400 " + csv).c_str()),
+            0);
+  ASSERT_TRUE(app.wait_for("Added 1 layer(s) from " + csv, 30)) << app.stderr_text();
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  pause_s(1.5);
+  const Png dropped = d().screenshot(home + "/dropped.png");
+  EXPECT_GT(differing(world, dropped, 400, 40, 1400, 560), 0.05) << "the map did not move to the events";
+
+  // Space plays; a second Space pauses, after which nothing on the map moves.
+  d().key("space");
+  pause_s(3);
+  d().key("space");
+  pause_s(1);
+  const Png paused = d().screenshot(home + "/paused.png");
+  pause_s(1);
+  const Png still = d().screenshot(home + "/still.png");
+  EXPECT_GT(differing(dropped, paused, 400, 0, 1400, 560), 0.001) << "playing changed nothing on the map";
+  EXPECT_LT(differing(paused, still, 400, 0, 1400, 560), 0.0005) << "the map moves while paused";
+
+  d().key("ctrl+q");
+  ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+  const nlohmann::json session = read_json(home + "/config/chronoatlas/session.json");
+  ASSERT_TRUE(session.is_object());
+  // Detected without being asked: an instant layer on event_date, whose first day the map opened on, then played past.
+  EXPECT_EQ(session["view"]["layer_times"]["events.csv"]["mode"], "instant");
+  EXPECT_EQ(session["view"]["layer_times"]["events.csv"]["start_field"], "event_date");
+  EXPECT_GT(session["view"]["date"].get<std::string>(), "2023-09-19");
+  EXPECT_LE(session["view"]["date"].get<std::string>(), "2023-09-30");
+}
