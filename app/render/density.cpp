@@ -35,15 +35,18 @@ HexCounter::HexCounter(double radius, const BoundsXY& seen) : radius_(radius), s
     const double q = (kSqrt3 / 3 * c.x - c.y / 3) / radius, r = (2.0 / 3 * c.y) / radius;
     q_lo = std::min(q_lo, q), q_hi = std::max(q_hi, q), r_lo = std::min(r_lo, r), r_hi = std::max(r_hi, r);
   }
+  // A view far larger than its cells (a bad radius) or not finite must not allocate without bound: it counts nothing.
+  if (!(std::isfinite(q_lo) && std::isfinite(q_hi) && std::isfinite(r_lo) && std::isfinite(r_hi)) ||
+      (q_hi - q_lo + 5) * (r_hi - r_lo + 5) > kMaxCells)
+    return;
   q0_ = static_cast<int64_t>(std::floor(q_lo)) - 2, r0_ = static_cast<int64_t>(std::floor(r_lo)) - 2;
   columns_ = static_cast<int64_t>(std::ceil(q_hi)) + 2 - q0_ + 1;
   rows_ = static_cast<int64_t>(std::ceil(r_hi)) + 2 - r0_ + 1;
-  // A view far larger than its cells (a bad radius) must not allocate without bound: such a grid counts nothing.
-  if (columns_ * rows_ <= kMaxCells) counts_.assign(static_cast<size_t>(columns_ * rows_), 0);
+  counts_.assign(static_cast<size_t>(columns_ * rows_), 0);
 }
 
 void HexCounter::add(XY p) {
-  if (counts_.empty() || p.x < seen_.min_x - radius_ || p.x > seen_.max_x + radius_ || p.y < seen_.min_y - radius_ ||
+  if (counts_.empty() || !std::isfinite(p.x) || !std::isfinite(p.y) || p.x < seen_.min_x - radius_ || p.x > seen_.max_x + radius_ || p.y < seen_.min_y - radius_ ||
       p.y > seen_.max_y + radius_)
     return;
   auto [q, r] = hexagon_of(p, radius_);

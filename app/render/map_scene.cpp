@@ -596,6 +596,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     const PreparedLayer* p = prepared(li);
     const story::LayerStyle& st = l.spec.style;
     if (!st.visible || !p || !l.spec.drawn_at(scale)) continue;
+    const bool density = st.density && l.data.has_points();
     if (overlaps(p->bounds, seen)) {
       LayerDraw d;
       d.layer = &p->gpu;
@@ -606,7 +607,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
       d.level = level_for(p->geometry, deg_per_px);
       d.cacheable = model::is_static(l);
       d.fade_days = l.spec.time.any() ? static_cast<float>(l.spec.time.fade_days) : 0.0f;
-      if (st.density && l.data.has_points()) {
+      if (density) {
         // Cells in image pixels of this frame: never kept in the screen's cache, which is drawn for a wider view.
         d.points = d.cacheable = false;
         d.cells = density_cells(densities[li] = live_hexagons(l, *p, view, day), view);
@@ -614,7 +615,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
       fr.layers.push_back(std::move(d));
       if (shows_something(l, day)) drawn.push_back(li);
     }
-    if (!densities.count(li)) add_layer_labels(l, *p, li, map_view, day, fr);
+    if (!density) add_layer_labels(l, *p, li, map_view, day, fr);
   }
   Furniture& f = fr.furniture;
   if (options.legend)

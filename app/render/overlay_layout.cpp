@@ -396,9 +396,10 @@ class DiscIndex {
     for (size_t i = 0; i < discs_.size(); ++i) {
       const Disc& d = discs_[i];
       max_radius_ = std::max(max_radius_, d.radius);
-      const int cx = column(d.centre.x), cy = row(d.centre.y);
-      if (cx < 0 || cy < 0 || cx >= columns_ || cy >= rows_) outside_.push_back(static_cast<int>(i));
-      else cells_[static_cast<size_t>(cy) * columns_ + cx].push_back(static_cast<int>(i));
+      // Compared as doubles before any cast: a symbol may lie at any distance, or nowhere (NaN).
+      const double cx = column_at(d.centre.x), cy = row_at(d.centre.y);
+      if (!(cx >= 0 && cy >= 0 && cx < columns_ && cy < rows_)) outside_.push_back(static_cast<int>(i));
+      else cells_[static_cast<size_t>(cy) * columns_ + static_cast<size_t>(cx)].push_back(static_cast<int>(i));
     }
   }
   const std::vector<Disc>& all() const { return discs_; }
@@ -408,8 +409,8 @@ class DiscIndex {
     for (int i : outside_)
       if (test(i)) return true;
     const double r = reach + max_radius_;
-    const int c0 = std::max(column(box.x0 - r), 0), c1 = std::min(column(box.x1 + r), columns_ - 1);
-    const int r0 = std::max(row(box.y0 - r), 0), r1 = std::min(row(box.y1 + r), rows_ - 1);
+    const int c0 = clamped(column_at(box.x0 - r), columns_), c1 = clamped(column_at(box.x1 + r), columns_);
+    const int r0 = clamped(row_at(box.y0 - r), rows_), r1 = clamped(row_at(box.y1 + r), rows_);
     for (int cy = r0; cy <= r1; ++cy)
       for (int cx = c0; cx <= c1; ++cx)
         for (int i : cells_[static_cast<size_t>(cy) * columns_ + cx])
@@ -419,8 +420,9 @@ class DiscIndex {
 
  private:
   static constexpr double kCell = 64, kBand = 512;  // pixels
-  int column(double x) const { return static_cast<int>(std::floor((x + kBand) / kCell)); }
-  int row(double y) const { return static_cast<int>(std::floor((y + kBand) / kCell)); }
+  static double column_at(double x) { return std::floor((x + kBand) / kCell); }
+  static double row_at(double y) { return std::floor((y + kBand) / kCell); }
+  static int clamped(double cell, int count) { return cell > 0 ? static_cast<int>(std::min(cell, count - 1.0)) : 0; }
   std::vector<Disc> discs_;
   int columns_ = 0, rows_ = 0;
   double max_radius_ = 0;
