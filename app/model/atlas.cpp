@@ -70,6 +70,7 @@ namespace {
 // stays in the data, so other settings can show it) and is named in WARNINGS: the first few, then a count.
 void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
   l.times.clear();
+  l.by_start.clear();
   l.first_moment = l.last_moment = 0;
   l.unreadable_times = 0;
   if (!l.spec.time.any()) return;
@@ -87,6 +88,13 @@ void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
     l.times.push_back(t);
   }
   if (first <= last) l.first_moment = first, l.last_moment = last;
+  l.by_start.resize(l.times.size());
+  for (uint32_t i = 0; i < l.by_start.size(); ++i) l.by_start[i] = i;
+  std::stable_sort(l.by_start.begin(), l.by_start.end(),
+                   [&](uint32_t a, uint32_t b) { return l.times[a].start < l.times[b].start; });
+  l.longest = 0;
+  for (const story::Interval& t : l.times)
+    if (t.start < story::kNever) l.longest = std::max(l.longest, t.end - t.start);
   if (skipped > kNamedSkips)
     warnings.push_back(l.spec.source + ", layer '" + l.data.name + "': " + std::to_string(skipped - kNamedSkips) +
                        " more features skipped for unreadable dates");
@@ -319,6 +327,25 @@ bool Atlas::animates(size_t index, story::Days day) const {
     if (live(l, i, day) && !l.data.features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
       return true;
   return false;
+}
+
+std::pair<std::vector<uint32_t>::const_iterator, std::vector<uint32_t>::const_iterator> may_be_live(
+    const AtlasLayer& layer, story::Days day) {
+  const std::vector<uint32_t>& order = layer.by_start;
+  const auto started = std::upper_bound(order.begin(), order.end(), day, [&](story::Days d, uint32_t i) {
+    return d < layer.times[i].start;
+  });
+  const story::Days earliest = day - layer.longest;  // -inf where some feature is open-ended: a scan from the start
+  const auto first = std::lower_bound(order.begin(), started, earliest, [&](uint32_t i, story::Days d) {
+    return layer.times[i].start < d;
+  });
+  return {first, started};
+}
+
+bool any_live(const AtlasLayer& layer, story::Days day) {
+  if (layer.times.empty()) return !layer.data.features.empty();
+  const auto [first, last] = may_be_live(layer, day);
+  return std::any_of(first, last, [&](uint32_t i) { return layer.times[i].contains(day); });
 }
 
 StyleEvaluator::StyleEvaluator(const AtlasLayer& layer, story::Days day)

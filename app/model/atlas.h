@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/disk_cache.h"
@@ -23,6 +24,8 @@ struct AtlasLayer {
   story::LayerSpec spec;
   geo::VectorLayer data;
   std::vector<story::Interval> times;            // per feature; empty when the layer has no time fields
+  std::vector<uint32_t> by_start;                // with times: feature indices ordered by start, for scans of a date
+  story::Days longest = 0;                       // with times: the longest a feature is live (infinite when open)
   std::vector<std::vector<story::Days>> highlights;  // per feature, the days it is ringed; empty: none
   uint64_t style_revision = 0;                   // bumped by set_style
   uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
@@ -122,5 +125,24 @@ bool styles_vary_by_day(const AtlasLayer& layer);
 inline bool live(const AtlasLayer& layer, size_t feature, story::Days day) {
   return layer.times.empty() || layer.times[feature].contains(day);
 }
+// The run of a dated LAYER's start order that may hold features live at DAY: those started by DAY, from DAY minus the
+// longest a feature lasts.
+std::pair<std::vector<uint32_t>::const_iterator, std::vector<uint32_t>::const_iterator> may_be_live(
+    const AtlasLayer& layer, story::Days day);
+// Calls VISIT(feature) for each feature of LAYER shown at DAY. A dated layer is scanned through its start order from
+// DAY minus the longest a feature lasts, so a date among 100,000 one-day events visits its few hundred. The order is
+// by start, not by feature.
+template <class Visit>
+void for_each_live(const AtlasLayer& layer, story::Days day, const Visit& visit) {
+  if (layer.times.empty()) {
+    for (size_t i = 0; i < layer.data.features.size(); ++i) visit(i);
+    return;
+  }
+  const auto [first, last] = may_be_live(layer, day);
+  for (auto it = first; it != last; ++it)
+    if (layer.times[*it].contains(day)) visit(*it);
+}
+// True when some feature of LAYER is shown at DAY.
+bool any_live(const AtlasLayer& layer, story::Days day);
 
 }  // namespace chronoatlas::model

@@ -35,6 +35,7 @@ struct Label {
   XY alternate{NAN, NAN}; // second anchor, tried when the first gives no place (a huge feature's part in view)
   std::string text;
   double rank = 0;     // larger wins when labels collide
+  size_t tie = 0;      // equal ranks: the lower wins (the feature's index), whatever order labels were listed in
   TextStyle style;
   float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)

@@ -132,12 +132,6 @@ std::vector<LegendEntry> legend_entries(const model::AtlasLayer& l) {
   return out;
 }
 
-bool shows_something(const model::AtlasLayer& l, story::Days day) {
-  for (size_t i = 0; i < l.data.features.size(); ++i)
-    if (model::live(l, i, day)) return true;
-  return false;
-}
-
 // The event the date has reached: the last one on the day shown, up to the moment shown.
 std::optional<Caption> caption_for(const std::vector<story::Event>& events, story::Days day) {
   const story::Event* last = nullptr;
@@ -168,8 +162,9 @@ BoundsXY visible_area(const View& view) {
 // The points of L's features live on DAY counted in hexagons over VIEW.
 HexGrid live_hexagons(const model::AtlasLayer& l, const PreparedLayer& p, const View& view, story::Days day) {
   HexCounter counter(hex_radius(view), visible_area(view));
-  for (size_t i = 0; i < l.data.features.size(); ++i)
-    if (!l.data.features[i].points.empty() && model::live(l, i, day)) counter.add(p.anchors[i]);
+  model::for_each_live(l, day, [&](size_t i) {
+    if (!l.data.features[i].points.empty()) counter.add(p.anchors[i]);
+  });
   return counter.grid();
 }
 
@@ -535,16 +530,15 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
   if (field < 0 && !points) return;
   // Symbols sized by a series on this date: labels sit beside the symbol's current size.
   const model::StyleEvaluator look(l, day);
-  for (size_t i = 0; i < l.data.features.size(); ++i) {
-    if (!model::live(l, i, day)) continue;
+  model::for_each_live(l, day, [&](size_t i) {
     const float radius_px = points ? look(i).radius_px : 0;
     const bool symbol = points && l.data.features[i].points.size() == 1 && radius_px > 0;
-    if (symbol && far_off(view, p.anchors[i], (radius_px + kLabelReachPx) * view.ui_scale)) continue;
+    if (symbol && far_off(view, p.anchors[i], (radius_px + kLabelReachPx) * view.ui_scale)) return;
     if (symbol) frame.symbols.push_back({p.anchors[i], radius_px * view.ui_scale, static_cast<int>(layer_index)});
-    if (field < 0) continue;
+    if (field < 0) return;
     std::string text = model::series_label_of(l, i, day);
     if (text.empty()) text = l.data.features[i].values[field];
-    if (text.empty() || p.geometry.label_rank[i] < 0) continue;
+    if (text.empty() || p.geometry.label_rank[i] < 0) return;
     Label lab;
     lab.world = p.anchors[i];
     lab.alternate = p.focus_anchors[i];
@@ -553,6 +547,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
     const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data.features[i].values[rank_field].c_str())))
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
+    lab.tie = i;
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
     lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius_px + 4) * view.ui_scale : 0;
     if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);
@@ -563,7 +558,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
       lab.style.size_px *= std::clamp(std::sqrt(size / 250.0f), 1.0f, 1.8f);
     }
     frame.labels.push_back(std::move(lab));
-  }
+  });
 }
 
 Frame MapScene::describe(const MapView& map_view, story::Days day, const FurnitureOptions& options) const {
@@ -613,7 +608,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
         d.cells = density_cells(densities[li] = live_hexagons(l, *p, view, day), view);
       }
       fr.layers.push_back(std::move(d));
-      if (shows_something(l, day)) drawn.push_back(li);
+      if (model::any_live(l, day)) drawn.push_back(li);
     }
     if (!density) add_layer_labels(l, *p, li, map_view, day, fr);
   }

@@ -519,7 +519,9 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
   const DiscIndex index(std::move(discs), view);
   std::vector<size_t> order(labels.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return labels[a].rank > labels[b].rank; });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return labels[a].rank != labels[b].rank ? labels[a].rank > labels[b].rank : labels[a].tie < labels[b].tie;
+  });
   std::vector<PlacedLabel> placed;
   const float margin = margin_px * view.ui_scale;
   auto free = [&](const PixelBox& b, int own, bool over_context = false) {

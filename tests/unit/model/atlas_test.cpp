@@ -138,3 +138,54 @@ TEST(LayerStyleJson, TooltipFieldsAreKeptAndCheckedInSavedStyles) {
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().find("layers.x.tooltip_fields"), std::string::npos) << bad.error();
 }
+
+namespace {
+
+// Checks for_each_live and any_live against live() on every quarter day around ROWS' dates.
+void expect_start_order_matches(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::vector<std::string> warnings;
+  auto loaded = model::Atlas::load(story::no_scenario(), warnings);
+  ASSERT_TRUE(loaded) << loaded.error();
+  model::Atlas& atlas = *loaded;
+  geo::VectorLayer data;
+  data.name = "events";
+  data.fields = {"start", "end"};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    geo::Feature f;
+    f.fid = static_cast<long long>(i);
+    f.points.push_back({46.0 + 0.1 * static_cast<double>(i), 40.0});
+    f.values = {rows[i].first, rows[i].second};
+    data.extent.extend(f.points.back());
+    data.features.push_back(std::move(f));
+  }
+  story::LayerSpec spec;
+  spec.id = spec.title = "events";
+  spec.time.start_field = "start";
+  spec.time.end_field = "end";
+  atlas.add_layer(spec, std::move(data), warnings);
+  const model::AtlasLayer& l = atlas.layers().back();
+  ASSERT_EQ(l.times.size(), rows.size());
+  for (double day = *story::parse_iso_date("2023-09-15"); day < *story::parse_iso_date("2023-10-02"); day += 0.25) {
+    std::set<size_t> brute, indexed;
+    for (size_t i = 0; i < l.data.features.size(); ++i)
+      if (model::live(l, i, day)) brute.insert(i);
+    model::for_each_live(l, day, [&](size_t i) { EXPECT_TRUE(indexed.insert(i).second) << "visited twice: " << i; });
+    EXPECT_EQ(indexed, brute) << story::format_date(day);
+    EXPECT_EQ(model::any_live(l, day), !brute.empty());
+  }
+}
+
+}  // namespace
+
+TEST(Atlas, TheStartOrderFindsExactlyTheFeaturesLiveOnADate) {
+  // Instants of a day, a week-long interval, an open end and an unreadable date, in no order; then with an open
+  // start too, which makes every scan begin at the first feature.
+  std::vector<std::pair<std::string, std::string>> rows = {{"2023-09-25", "2023-09-26"}, {"2023-09-19", "2023-09-26"},
+                                                           {"2023-09-22", "2023-09-23"}, {"soon", "2023-09-30"},
+                                                           {"2023-09-19", "2023-09-20"}};
+  expect_start_order_matches(rows);
+  rows.push_back({"2023-09-20", ""});
+  expect_start_order_matches(rows);
+  rows.push_back({"", "2023-09-21"});
+  expect_start_order_matches(rows);
+}
