@@ -10,9 +10,10 @@ namespace {
 constexpr double kHexPx = 14;  // centre to corner, pixels at UI scale 1: a cell reads as a patch, not a dot
 const double kSqrt3 = std::sqrt(3.0);
 
-// The axial coordinates of the hexagon holding P: fractional coordinates rounded in cube space, so the nearest
-// centre wins.
+}  // namespace
+
 std::pair<int64_t, int64_t> hexagon_of(XY p, double radius) {
+  // Fractional axial coordinates rounded in cube space.
   const double qf = (kSqrt3 / 3 * p.x - p.y / 3) / radius, rf = (2.0 / 3 * p.y) / radius, sf = -qf - rf;
   double q = std::round(qf), r = std::round(rf), s = std::round(sf);
   const double dq = std::fabs(q - qf), dr = std::fabs(r - rf), ds = std::fabs(s - sf);
@@ -20,8 +21,6 @@ std::pair<int64_t, int64_t> hexagon_of(XY p, double radius) {
   else if (dr > ds) r = -q - s;
   return {static_cast<int64_t>(q), static_cast<int64_t>(r)};
 }
-
-}  // namespace
 
 double hex_radius(const View& view) {
   const double wanted = kHexPx * view.ui_scale * view.units_per_px;

@@ -3,6 +3,7 @@
 // event layers too dense to read one symbol at a time.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/colour.h"
@@ -22,6 +23,8 @@ struct HexGrid {
   std::vector<HexCount> cells;
 };
 
+// The axial coordinates (q, r) of the hexagon of RADIUS holding P: the nearest centre wins.
+std::pair<int64_t, int64_t> hexagon_of(XY p, double radius);
 // The hexagon radius for VIEW: about 14 pixels (at UI scale 1), snapped to a power of two in projected units so the
 // cells stay put while the view pans and change only in steps of zoom.
 double hex_radius(const View& view);

@@ -4,10 +4,29 @@
 #include <cmath>
 
 #include "geo/planar.h"
+#include "render/density.h"
 
 namespace chronoatlas::render {
 
 using model::live;
+
+namespace {
+
+// The hexagon of a density view under PIXEL: one of its live features and how many there are, if any.
+std::optional<std::pair<size_t, int>> pick_hexagon(const model::AtlasLayer& l, const PreparedLayer& p, const View& view,
+                                                    XY pixel, story::Days day) {
+  const double radius = hex_radius(view);
+  const auto cell = hexagon_of(view.to_world(pixel), radius);
+  std::optional<std::pair<size_t, int>> found;
+  model::for_each_live(l, day, [&](size_t i) {
+    if (l.data.features[i].points.empty() || hexagon_of(p.anchors[i], radius) != cell) return;
+    if (!found) found = std::pair<size_t, int>{i, 0};
+    ++found->second;
+  });
+  return found;
+}
+
+}  // namespace
 
 std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view, XY pixel, story::Days day) {
   const geo::Projection& proj = map_view.projection();
@@ -24,6 +43,9 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
     if (!l.spec.style.visible || !l.spec.drawn_at(scale) || !prepared ||
         prepared->anchors.size() != l.data.features.size())
       continue;
+    if (l.spec.style.density && l.data.has_points()) {
+      if (auto cell = pick_hexagon(l, *prepared, view, pixel, day)) return Pick{li, cell->first, cell->second};
+    }
     const model::StyleEvaluator look(l, day);
     for (size_t i = 0; i < l.data.features.size() && !l.spec.style.density; ++i) {
       if (!live(l, i, day) || l.data.features[i].points.empty()) continue;

@@ -145,3 +145,49 @@ TEST(Describe, AWindowRedrawsOnlyWhileAFlowOnScreenMoves) {
   d.view.fit({74, 42.5, 75, 43.2});
   EXPECT_FALSE(d.scene->animating(d.view, exodus));
 }
+
+TEST(Describe, AHexagonOfTheDensityViewIsPickedWithItsCount) {
+  Described d = bundled_at({44.5, 38.8, 48, 40.8});
+  // Four events at Goris, one of them after the date; one alone at Yerevan.
+  geo::VectorLayer events;
+  events.name = "events";
+  events.fields = {"event_date"};
+  const std::vector<std::pair<LonLat, std::string>> rows = {{{46.34, 39.51}, "2023-09-20"},
+                                                            {{46.34, 39.51}, "2023-09-21"},
+                                                            {{46.34, 39.51}, "2023-09-22"},
+                                                            {{46.34, 39.51}, "2023-10-05"},
+                                                            {{44.51, 40.18}, "2023-09-21"}};
+  for (const auto& [place, date] : rows) {
+    geo::Feature f;
+    f.fid = static_cast<long long>(events.features.size());
+    f.points.push_back(place);
+    f.values = {date};
+    events.extent.extend(place);
+    events.features.push_back(std::move(f));
+  }
+  story::LayerSpec spec;
+  spec.id = spec.title = "events";
+  spec.time.mode = story::TimeMode::Cumulative;
+  spec.time.start_field = "event_date";
+  spec.style.density = true;
+  std::vector<std::string> warnings;
+  d.scene->atlas().add_layer(spec, std::move(events), warnings);
+  d.scene->prepare(d.view.projection());
+  const size_t layer = d.scene->atlas().layers().size() - 1;
+  auto pick_at = [&](LonLat place) {
+    XY w;
+    EXPECT_TRUE(d.view.projection().forward(place, w));
+    return render::pick_feature(*d.scene, d.view, d.view.pixels().to_pixel(w), *story::parse_moment("2023-09-30"));
+  };
+  auto goris = pick_at({46.34, 39.51});
+  ASSERT_TRUE(goris);
+  EXPECT_EQ(goris->layer, layer);
+  EXPECT_EQ(goris->cell_count, 3);
+  auto yerevan = pick_at({44.51, 40.18});
+  ASSERT_TRUE(yerevan);
+  EXPECT_EQ(yerevan->layer, layer);
+  EXPECT_EQ(yerevan->cell_count, 1);
+  // Away from any cell, the layers below answer as before.
+  auto elsewhere = pick_at({47.5, 39.0});
+  EXPECT_TRUE(!elsewhere || elsewhere->cell_count < 0);
+}
