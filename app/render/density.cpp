@@ -10,11 +10,15 @@ namespace {
 constexpr double kHexPx = 14;  // centre to corner, pixels at UI scale 1: a cell reads as a patch, not a dot
 const double kSqrt3 = std::sqrt(3.0);
 
+// P in fractional axial coordinates (x: q, y: r) of pointy-top hexagons of RADIUS laid from the origin.
+XY axial(XY p, double radius) { return {(kSqrt3 / 3 * p.x - p.y / 3) / radius, (2.0 / 3 * p.y) / radius}; }
+
 }  // namespace
 
 std::pair<int64_t, int64_t> hexagon_of(XY p, double radius) {
   // Fractional axial coordinates rounded in cube space.
-  const double qf = (kSqrt3 / 3 * p.x - p.y / 3) / radius, rf = (2.0 / 3 * p.y) / radius, sf = -qf - rf;
+  const XY a = axial(p, radius);
+  const double qf = a.x, rf = a.y, sf = -qf - rf;
   double q = std::round(qf), r = std::round(rf), s = std::round(sf);
   const double dq = std::fabs(q - qf), dr = std::fabs(r - rf), ds = std::fabs(s - sf);
   if (dq > dr && dq > ds) q = -r - s;
@@ -31,7 +35,7 @@ HexCounter::HexCounter(double radius, const BoundsXY& seen) : radius_(radius), s
   // The axial range of every hexagon that reaches SEEN: from the corners' coordinates, a cell wider on each side.
   double q_lo = 1e300, q_hi = -1e300, r_lo = 1e300, r_hi = -1e300;
   for (XY c : {XY{seen.min_x, seen.min_y}, XY{seen.max_x, seen.min_y}, XY{seen.min_x, seen.max_y}, XY{seen.max_x, seen.max_y}}) {
-    const double q = (kSqrt3 / 3 * c.x - c.y / 3) / radius, r = (2.0 / 3 * c.y) / radius;
+    const auto [q, r] = axial(c, radius);
     q_lo = std::min(q_lo, q), q_hi = std::max(q_hi, q), r_lo = std::min(r_lo, r), r_hi = std::max(r_hi, r);
   }
   // A view far larger than its cells (a bad radius) or not finite must not allocate without bound: it counts nothing.

@@ -97,10 +97,7 @@ void MapRenderer::copy_cache(int x, int y, int width, int height, int from_x, in
 void MapRenderer::draw_overlay(const OverlayLayout& o) {
   for (const GlyphRun& g : o.labels) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
-  for (const ShapeTriangle& t : o.shapes)
-    for (XY p : {t.a, t.b, t.c})
-      shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), t.colour.r, t.colour.g,
-                                     t.colour.b, t.colour.a});
+  for (const ShapeTriangle& t : o.shapes) add_shape(t);
   flush_shapes();
   for (const GlyphRun& g : o.furniture_text) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
@@ -260,12 +257,16 @@ void MapRenderer::draw_cells(const LayerDraw& d) {
       const double a = (60.0 * k + 30) * M_PI / 180;
       corner[k] = {c.centre.x + 0.92 * c.radius_px * std::cos(a), c.centre.y + 0.92 * c.radius_px * std::sin(a)};
     }
-    for (int k : {1, 2, 3, 4})
-      for (XY p : {corner[0], corner[k], corner[k + 1]})
-        shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), c.colour.r, c.colour.g,
-                                       c.colour.b, c.colour.a * d.opacity});
+    const Rgba colour{c.colour.r, c.colour.g, c.colour.b, c.colour.a * d.opacity};
+    for (int k : {1, 2, 3, 4}) add_shape({corner[0], corner[k], corner[k + 1], colour});
   }
   flush_shapes();
+}
+
+void MapRenderer::add_shape(const ShapeTriangle& t) {
+  for (XY p : {t.a, t.b, t.c})
+    shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), t.colour.r, t.colour.g,
+                                   t.colour.b, t.colour.a});
 }
 
 void MapRenderer::flush_shapes() {

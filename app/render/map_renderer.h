@@ -48,6 +48,7 @@ class MapRenderer {
   static uint64_t cache_key(const Frame& frame, size_t cacheable);
   // Draws the first CACHEABLE layers of FRAME into the cache texture, MARGIN pixels wider on each side.
   void refresh_cache(const Frame& frame, size_t cacheable, int margin);
+  void add_shape(const ShapeTriangle& t);  // queued for flush_shapes
   void flush_shapes();
   PixelRect tile_{};
   int target_x_ = 0, target_y_ = 0;

@@ -178,10 +178,11 @@ std::vector<DensityCell> density_cells(const HexGrid& grid, const View& view) {
 }
 
 // A row per class up to the highest on the map, the first naming the layer and the cells' size on the ground.
-std::vector<LegendEntry> density_legend(const model::AtlasLayer& l, const HexGrid& grid, const MapView& view) {
+std::vector<LegendEntry> density_legend(const model::AtlasLayer& l, const HexGrid& grid, const View& view,
+                                       double metres_per_px) {
   size_t top = 0;
   for (const HexCount& h : grid.cells) top = std::max(top, density_class(h.count));
-  const double across_km = std::sqrt(3.0) * grid.radius / view.pixels().units_per_px * view.metres_per_px() / 1000;
+  const double across_km = std::sqrt(3.0) * grid.radius / view.units_per_px * metres_per_px / 1000;
   std::vector<LegendEntry> rows;
   for (size_t c = 0; c <= top && !grid.cells.empty(); ++c) {
     const DensityClass& k = density_classes()[c];
@@ -464,9 +465,8 @@ bool MapScene::animating(const MapView& map_view, story::Days day) const {
   return false;
 }
 
-void MapScene::add_scale_bar(const MapView& view, Furniture& f) const {
+void MapScene::add_scale_bar(const MapView& view, double metres_per_px, Furniture& f) const {
   const View& v = view.pixels();
-  const double metres_per_px = view.metres_per_px();
   LonLat a;
   if (!(metres_per_px > 0) || !view.centre(a)) return;
   double rounded = 0;
@@ -585,7 +585,8 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   const BoundsXY seen = visible_area(view);
   std::vector<size_t> drawn;  // layers with something on the map: they get a legend row and their credits
   std::map<size_t, HexGrid> densities;  // layers shown as counts in hexagons
-  const double scale = map_view.metres_per_px() * view.ui_scale;
+  const double metres_per_px = map_view.metres_per_px();  // a geodesic measurement: once a frame
+  const double scale = metres_per_px * view.ui_scale;
   for (size_t li = 0; li < atlas_.layers().size(); ++li) {
     const model::AtlasLayer& l = atlas_.layers()[li];
     const PreparedLayer* p = prepared(li);
@@ -616,13 +617,13 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   if (options.legend)
     for (auto it = drawn.rbegin(); it != drawn.rend(); ++it)
       if (atlas_.layers()[*it].spec.legend)
-        for (LegendEntry& e : densities.count(*it) ? density_legend(atlas_.layers()[*it], densities[*it], map_view)
+        for (LegendEntry& e : densities.count(*it) ? density_legend(atlas_.layers()[*it], densities[*it], view, metres_per_px)
                                                    : legend_entries(atlas_.layers()[*it]))
           f.legend.push_back(std::move(e));
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
   add_credits_and_time(drawn, day, options, f);
   if (options.caption) f.caption = caption_for(scenario.events, day);
-  if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, f);
+  if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, metres_per_px, f);
   if (!options.scale_bar) f.scale_bar_px = 0;
   f.show_north_arrow = options.north_arrow && std::fabs(f.north_arrow_deg) > 0.5;
   return fr;

@@ -103,7 +103,8 @@ class MapScene {
   void add_layer_labels(const model::AtlasLayer& layer, const PreparedLayer& p, size_t layer_index,
                         const MapView& view, story::Days day, Frame& frame) const;
   float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
-  void add_scale_bar(const MapView& view, Furniture& f) const;
+  // METRES_PER_PX: the view's, measured once per frame by the caller.
+  void add_scale_bar(const MapView& view, double metres_per_px, Furniture& f) const;
   void add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,
                             Furniture& f) const;
 
