@@ -24,6 +24,8 @@
 
 #include "build_config.h"
 #include "processes.h"
+#include "document/commands.h"
+#include "document/story_document.h"
 #include "export/render_job.h"
 #include "geo/vector_source.h"
 #include "platform/headless_context.h"
@@ -287,17 +289,23 @@ int main(int argc, char** argv) {
   for (const auto& l : scenario->layers) bare += gdal_bare_read_ms(l.source, verts);
   row("GDAL bare read of the scenario's files", bare);
   std::vector<std::string> warnings;
+  std::unique_ptr<document::StoryDocument> doc;
   std::unique_ptr<render::MapScene> scene;
+  auto load = [&](std::shared_ptr<const DiskCache> with) {
+    scene.reset();
+    doc = std::move(*document::StoryDocument::open(*scenario, warnings, std::move(with)));
+    scene = std::make_unique<render::MapScene>(doc->atlas());
+  };
   const std::string cache_home = "/tmp/chronoatlas-bench-" + std::to_string(getpid());
   auto cache = std::make_shared<const DiskCache>(cache_home + "/chronoatlas/prepared");
   std::printf("  startup, in process (what render and the app do before the first image):\n");
   row("  context (EGL surfaceless, llvmpipe)", context_ms);
   row("  renderer (fonts, shaders)", renderer_ms);
-  row("  load + tessellate, no cache", time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings)); }));
+  row("  load + tessellate, no cache", time_ms([&] { load(nullptr); }));
   row("  load + tessellate, empty cache (filled as it goes)",
-      time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings, cache)); }));
+      time_ms([&] { load(cache); }));
   row("  load + tessellate, from the cache",
-      time_ms([&] { scene = std::move(*render::MapScene::load(*scenario, warnings, cache)); }));
+      time_ms([&] { load(cache); }));
   size_t fill_vertices = 0, segments = 0;
   for (size_t i = 0; i < scene->atlas().layers().size(); ++i) {
     const render::Shapes& full = scene->prepared(i)->geometry.levels[0];
@@ -377,13 +385,13 @@ int main(int argc, char** argv) {
     spec.time.end_field = "end";
     spec.style.point_radius_px = 2;
     geo::VectorLayer generated = timed_features(*scenario, 100000, squares);
-    scene->atlas().add_layer(spec, std::move(generated), warnings);
+    (void)doc->execute(document::add_data_layer(spec, std::move(generated)), warnings);
     row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
     row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
     Stats s100k = scrub_frames(*scene, **renderer, *target, region, frames);
     row("scrub (change date + frame), Karabakh region: median", s100k.median);
     row("scrub (change date + frame), Karabakh region: p95", s100k.p95);
-    scene->atlas().remove_layer(scene->atlas().layers().size() - 1);
+    doc->undo();
   }
 
   // --- A dropped event export: read, time detection, colours by type, then scrubbing through the year.
@@ -392,14 +400,14 @@ int main(int argc, char** argv) {
     const std::string csv = acled_csv(100000);
     const size_t before = scene->atlas().layers().size();
     Status added = Ok{};
-    row("add the file (GDAL read + time detection + dates)", time_ms([&] { added = scene->atlas().add_file(csv, warnings); }));
+    row("add the file (GDAL read + time detection + dates)", time_ms([&] { added = document::add_file(*doc, csv, warnings); }));
     if (added && scene->atlas().layers().size() > before) {
       const size_t i = scene->atlas().layers().size() - 1;
       story::LayerStyle st = scene->atlas().layers()[i].spec.style;
       st.fill_by_field = "event_type";
       for (const char* t : {"Battles", "Protests", "Riots"}) st.fill_by_value[t] = {0.9f, 0.6f, 0.0f, 0.8f};
       st.point_radius_px = 2.5f;
-      scene->atlas().set_style(i, st);
+      (void)doc->execute(document::set_style(i, st), warnings);
       row_text("  time detected", story::time_mode_name(scene->atlas().layers()[i].spec.time.mode) +
                                       std::string(" on ") + scene->atlas().layers()[i].spec.time.start_field);
       row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
@@ -409,20 +417,20 @@ int main(int argc, char** argv) {
       row("scrub (change date + frame), Karabakh region: p95", ev.p95);
       // The density view bins the live events into hexagons on every frame.
       st.density = true;
-      scene->atlas().set_style(i, st);
+      (void)doc->execute(document::set_style(i, st), warnings);
       scene->sync(scenario->initial);
       Stats hex = scrub_frames(*scene, **renderer, *target, region, frames);
       row("density view (hexagons counted per frame): scrub median", hex.median);
       row("density view (hexagons counted per frame): scrub p95", hex.p95);
       story::LayerTime all_so_far = scene->atlas().layers()[i].spec.time;
       all_so_far.mode = story::TimeMode::Cumulative;
-      scene->atlas().set_time(i, all_so_far, warnings);
+      (void)doc->execute(document::set_time(i, all_so_far), warnings);
       scene->prepare(conic);
       scene->sync(scenario->initial);
       Stats cumulative = scrub_frames(*scene, **renderer, *target, region, frames);
       row("density view, cumulative (all events so far): scrub median", cumulative.median);
       row("density view, cumulative (all events so far): scrub p95", cumulative.p95);
-      while (scene->atlas().layers().size() > before) scene->atlas().remove_layer(scene->atlas().layers().size() - 1);
+      while (doc->atlas().layers().size() > before) (void)doc->execute(document::remove_layer(doc->atlas().layers().size() - 1), warnings);
     } else {
       row_text("  could not be added", added ? "no layer" : added.error());
     }
@@ -463,7 +471,7 @@ int main(int argc, char** argv) {
     if (report) {
       story::LayerSpec ls;
       ls.id = ls.title = "large";
-      scene->atlas().add_layer(ls, std::move(report->layers[0]), warnings);
+      (void)doc->execute(document::add_data_layer(ls, std::move(report->layers[0])), warnings);
       row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
       row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
       Stats big = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames / 3);

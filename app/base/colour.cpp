@@ -16,8 +16,19 @@ std::optional<Rgba> parse_colour(const std::string& text) {
   return Rgba{v[0] / 255.f, v[1] / 255.f, v[2] / 255.f, v[3] / 255.f};
 }
 
+namespace {
+
+unsigned to_byte(float f) { return static_cast<unsigned>(f < 0 ? 0 : f > 1 ? 255 : f * 255 + 0.5f); }
+
+}  // namespace
+
+Rgba byte_colour(Rgba c) {
+  auto b = [](float f) { return static_cast<float>(to_byte(f)) / 255.f; };
+  return {b(c.r), b(c.g), b(c.b), b(c.a)};
+}
+
 std::string format_colour(Rgba c) {
-  auto b = [](float f) { return static_cast<unsigned>(f < 0 ? 0 : f > 1 ? 255 : f * 255 + 0.5f); };
+  auto b = to_byte;
   char buf[10];
   std::snprintf(buf, sizeof buf, "#%02x%02x%02x%02x", b(c.r), b(c.g), b(c.b), b(c.a));
   return buf;

@@ -15,5 +15,7 @@ struct Rgba {
 std::optional<Rgba> parse_colour(const std::string& text);
 // "#rrggbbaa".
 std::string format_colour(Rgba c);
+// C rounded to what "#rrggbbaa" holds: colours a user picks are kept at the precision they are saved at.
+Rgba byte_colour(Rgba c);
 
 }  // namespace chronoatlas

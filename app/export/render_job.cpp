@@ -12,7 +12,8 @@ std::vector<std::string> input_files(const render::MapScene& scene) {
   const std::filesystem::path dir(scene.scenario().dir);
   std::vector<std::string> out;
   if (!dir.empty()) out = {(dir / "scenario.json").string(), (dir / "sources.json").string()};
-  for (const model::AtlasLayer& l : scene.atlas().layers()) out.push_back(l.spec.source);
+  for (const model::AtlasLayer& l : scene.atlas().layers())
+    if (!l.spec.source.empty()) out.push_back(l.spec.source);
   return out;
 }
 

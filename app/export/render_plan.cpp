@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "document/commands.h"
 #include "export/interrupt.h"
 #include "export/output_files.h"
 #include "export/video.h"
@@ -42,11 +43,12 @@ std::string stopped(const FrameSequence& frames) {
 }
 
 // Without a scenario the map shows the added layers' extent (or --bbox, or the saved view), in a projection chosen for it.
-Status fit_to_layers(const RenderRequest& r, bool saved_view, story::Scenario& scenario, model::Atlas& atlas) {
-  if (atlas.layers().empty()) return Error{"--scenario none needs at least one --layer"};
+Status fit_to_layers(const RenderRequest& r, bool saved_view, story::Scenario& scenario, document::StoryDocument& doc) {
+  if (doc.atlas().layers().empty()) return Error{"--scenario none needs at least one --layer"};
   if (r.bbox || saved_view) return Ok{};
-  if (!atlas.fit_default_view_to_layers()) return Error{"--scenario none: the layers have no features to draw"};
-  scenario.view = atlas.scenario().view;
+  std::vector<std::string> none;
+  if (!doc.execute(document::fit_view_to_layers(), none)) return Error{"--scenario none: the layers have no features to draw"};
+  scenario.view = doc.scenario().view;
   return Ok{};
 }
 
@@ -63,7 +65,7 @@ void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f
 
 // Database layers fetched again for the image's own area and resolution (they were fetched for the scenario's view).
 Status fetch_database_layers(RenderPlan& p, std::vector<std::string>& warnings) {
-  model::Atlas& atlas = p.scene->atlas();
+  const model::Atlas& atlas = p.document->atlas();
   const model::FetchedView want = model::fetch_for(p.job.view.lonlat_bounds(), p.job.view.degrees_per_px());
   for (size_t i = 0; i < atlas.layers().size(); ++i) {
     const model::AtlasLayer& l = atlas.layers()[i];
@@ -74,7 +76,7 @@ Status fetch_database_layers(RenderPlan& p, std::vector<std::string>& warnings) 
     p.notes.push_back(l.spec.title + ": " + std::to_string(stats.features) + " features, " +
                       std::to_string(stats.vertices) + " vertices (" + std::to_string(stats.bytes / 1024) +
                       " KiB) fetched from the database for this view");
-    atlas.replace_features(i, std::move(*data), want, warnings);
+    p.document->refresh_features(i, std::move(*data), want, warnings);
   }
   return Ok{};
 }
@@ -89,19 +91,20 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   }
   auto scenario = requested_scenario(r, saved);
   if (!scenario) return Error{scenario.error()};
-  auto scene = render::MapScene::load(*scenario, warnings, platform::prepared_data_cache());
-  if (!scene) return Error{scene.error()};
-  p.scene = std::move(*scene);
+  auto doc = document::StoryDocument::open(*scenario, warnings, platform::prepared_data_cache());
+  if (!doc) return Error{doc.error()};
+  p.document = std::move(*doc);
   for (const std::string& path : r.layers)
-    if (auto s = p.scene->atlas().add_file(path, warnings); !s) return Error{s.error()};
+    if (auto s = document::add_file(*p.document, path, warnings); !s) return Error{s.error()};
   if (saved) {
     // A figure drawn without one of its layers would mislead: the CLI refuses, where the app reports and goes on.
-    if (auto failed = add_saved_files(*saved, p.scene->atlas(), warnings); !failed.empty())
+    if (auto failed = add_saved_files(*saved, *p.document, warnings); !failed.empty())
       return Error{r.view_file + ": " + failed.front()};
   }
   if (scenario->dir.empty()) {
-    if (auto s = fit_to_layers(r, saved.has_value(), *scenario, p.scene->atlas()); !s) return Error{s.error()};
+    if (auto s = fit_to_layers(r, saved.has_value(), *scenario, *p.document); !s) return Error{s.error()};
   }
+  p.scene = std::make_unique<render::MapScene>(p.document->atlas());
   // After the layers: dated files may have set or widened the time range, and the first date.
   auto day = requested_day(r, saved, p.scene->scenario());
   if (!day) return Error{day.error()};
@@ -116,8 +119,8 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     if (!r.crs.empty()) view->switch_projection(*projection, scenario->view);
     p.job.view = view->scaled(size.first, size.second);
     p.job.furniture = saved->furniture;
-    apply_styles(*saved, p.scene->atlas());
-    apply_times(*saved, p.scene->atlas(), warnings);
+    apply_styles(*saved, *p.document);
+    apply_times(*saved, *p.document, warnings);
   } else {
     if (render::project_bounds(*projection, scenario->view).empty())
       return Error{(r.crs.empty() ? std::filesystem::path(scenario->dir).filename().string() + "/scenario.json: view.projection" : "--crs '" + r.crs + "'") +

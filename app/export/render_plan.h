@@ -35,6 +35,7 @@ struct RenderRequest {
 };
 
 struct RenderPlan {
+  std::unique_ptr<document::StoryDocument> document;  // the story drawn; the scene observes its atlas
   std::unique_ptr<render::MapScene> scene;
   RenderJob job;                               // the single image, or the template of every frame
   std::optional<FrameSequence> frames;

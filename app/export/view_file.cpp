@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/files.h"
+#include "document/commands.h"
 #include "render/image.h"
 #include "story/layer_style_json.h"
 
@@ -165,26 +166,28 @@ Result<render::MapView> view_of(const SavedView& saved) {
   return v;
 }
 
-std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& atlas,
+std::vector<std::string> add_saved_files(const SavedView& saved, document::StoryDocument& doc,
                                          std::vector<std::string>& warnings) {
   std::vector<std::string> failed;
-  const std::vector<std::string> present = atlas.added_files();
+  const std::vector<std::string> present = doc.atlas().added_files();
   for (const std::string& path : saved.added_files) {
     if (std::find(present.begin(), present.end(), path) != present.end()) continue;
-    if (auto added = atlas.add_file(path, warnings); !added) failed.push_back(added.error());
+    if (auto added = document::add_file(doc, path, warnings); !added) failed.push_back(added.error());
   }
   return failed;
 }
 
-void apply_times(const SavedView& saved, model::Atlas& atlas, std::vector<std::string>& warnings) {
+void apply_times(const SavedView& saved, document::StoryDocument& doc, std::vector<std::string>& warnings) {
+  const model::Atlas& atlas = doc.atlas();
   for (size_t i = 0; i < atlas.layers().size(); ++i) {
     auto it = saved.times.find(atlas.layers()[i].spec.id);
     if (it == saved.times.end()) continue;
-    if (atlas.layers()[i].spec.time != it->second) atlas.set_time(i, it->second, warnings);
+    if (atlas.layers()[i].spec.time != it->second) (void)doc.execute(document::set_time(i, it->second), warnings);
   }
 }
 
-void apply_styles(const SavedView& saved, model::Atlas& atlas) {
+void apply_styles(const SavedView& saved, document::StoryDocument& doc) {
+  const model::Atlas& atlas = doc.atlas();
   for (size_t i = 0; i < atlas.layers().size(); ++i) {
     auto it = saved.styles.find(atlas.layers()[i].spec.id);
     if (it == saved.styles.end()) continue;
@@ -202,7 +205,8 @@ void apply_styles(const SavedView& saved, model::Atlas& atlas) {
     }
     if (!saved_style.size_by_field.empty())
       st.size_by_field = saved_style.size_by_field, st.size_max = saved_style.size_max, st.size_max_px = saved_style.size_max_px;
-    atlas.set_style(i, st);
+    std::vector<std::string> none;  // restyling an existing layer reads nothing
+    (void)doc.execute(document::set_style(i, st), none);
   }
 }
 

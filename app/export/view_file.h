@@ -9,6 +9,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "base/result.h"
+#include "document/story_document.h"
 #include "render/map_scene.h"
 
 namespace chronoatlas::exporting {
@@ -46,13 +47,13 @@ render::FurnitureOptions read_furniture(const nlohmann::json& j, render::Furnitu
 // app, the CLI and the export panel share one rule: the same ground width.
 Result<render::MapView> view_of(const SavedView& saved);
 // Applies the saved styles to the atlas's layers of the same id.
-void apply_styles(const SavedView& saved, model::Atlas& atlas);
+void apply_styles(const SavedView& saved, document::StoryDocument& document);
 // Applies the saved time settings to the layers of the same id whose settings differ; unreadable dates are named in
 // WARNINGS.
-void apply_times(const SavedView& saved, model::Atlas& atlas, std::vector<std::string>& warnings);
+void apply_times(const SavedView& saved, document::StoryDocument& document, std::vector<std::string>& warnings);
 // Adds the saved view's added files that the atlas lacks, with their features' warnings in WARNINGS. A file that
 // cannot be read is skipped and its reason returned: the caller decides whether the rest of the view is enough.
-std::vector<std::string> add_saved_files(const SavedView& saved, model::Atlas& atlas,
+std::vector<std::string> add_saved_files(const SavedView& saved, document::StoryDocument& document,
                                          std::vector<std::string>& warnings);
 
 }  // namespace chronoatlas::exporting

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <future>
 
+#include "base/job_pool.h"
 #include "base/text.h"
 #include "geo/database_source.h"
 #include "geo/gdal_setup.h"
@@ -140,15 +140,56 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
   ++revision_;
 }
 
-void Atlas::replace_features(size_t index, geo::VectorLayer data, const FetchedView& view,
-                             std::vector<std::string>& warnings) {
+void Atlas::set_features(size_t index, geo::VectorLayer data, std::vector<std::string>& warnings) {
   AtlasLayer& l = layers_.at(index);
   l.data = std::move(data);
-  l.fetched = view;
   l.id = next_id_++;
   compute_times(l, warnings);
   compute_highlights(l, warnings);
   ++l.time_revision;
+  ++revision_;
+}
+
+void Atlas::replace_features(size_t index, geo::VectorLayer data, const FetchedView& view,
+                             std::vector<std::string>& warnings) {
+  set_features(index, std::move(data), warnings);
+  layers_[index].fetched = view;
+}
+
+void Atlas::set_title(const std::string& title) {
+  scenario_.title = title;
+  ++revision_;
+}
+
+void Atlas::set_time_range(story::Days start, story::Days end, story::Days initial) {
+  scenario_.start = scenario_.origin = start;
+  scenario_.end = end;
+  scenario_.initial = std::clamp(initial, start, end);
+  timed_before_ = true;  // the story's range now: added files widen it, they no longer choose it
+  ++revision_;
+}
+
+size_t Atlas::add_event(story::Event event) {
+  auto& events = scenario_.events;
+  auto at = std::upper_bound(events.begin(), events.end(), event.at,
+                             [](story::Days t, const story::Event& e) { return t < e.at; });
+  const auto index = static_cast<size_t>(at - events.begin());
+  events.insert(at, std::move(event));
+  ++revision_;
+  return index;
+}
+
+story::Event Atlas::remove_event(size_t index) {
+  story::Event e = std::move(scenario_.events.at(index));
+  scenario_.events.erase(scenario_.events.begin() + static_cast<long>(index));
+  ++revision_;
+  return e;
+}
+
+void Atlas::saved_as(const std::string& dir, const std::vector<story::LayerSpec>& layers) {
+  scenario_.dir = dir;
+  scenario_.layers = layers;
+  for (size_t i = 0; i < layers_.size() && i < layers.size(); ++i) layers_[i].spec = layers[i];
   ++revision_;
 }
 
@@ -172,14 +213,14 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
   atlas.cache_ = std::move(cache);
   // The files are independent: read them on all cores, then add them in the scenario's order.
   geo::init_gdal();
-  std::vector<std::future<Result<geo::LoadReport>>> reads;
+  std::vector<Job<Result<geo::LoadReport>>> reads;
   for (const story::LayerSpec& spec : scenario.layers)
-    reads.push_back(std::async(std::launch::async, [cache = atlas.cache(), source = spec.source, &scenario] {
+    reads.push_back(start_job(Priority::Interactive, [cache = atlas.cache(), source = spec.source, &scenario] {
       return read_source(source, cache, scenario.view);
     }));
   for (size_t i = 0; i < scenario.layers.size(); ++i) {
     const story::LayerSpec& spec = scenario.layers[i];
-    auto report = reads[i].get();
+    auto report = std::move(*reads[i].get());
     if (!report) return Error{"layer '" + spec.id + "': " + report.error()};
     warnings.insert(warnings.end(), report->warnings.begin(), report->warnings.end());
     auto it = std::find_if(report->layers.begin(), report->layers.end(), [&](const geo::VectorLayer& l) {
@@ -212,8 +253,8 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
   if (report.layers.empty())
     return Error{report.warnings.empty() ? path + ": no layer with features to draw" : report.warnings.front()};
   warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
-  static const Rgba palette[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
-                                 {0.91f, 0.16f, 0.54f, 1}};
+  static const Rgba palette[] = {*parse_colour("#d95f02"), *parse_colour("#7570b3"), *parse_colour("#1b9e77"),
+                                 *parse_colour("#e7298a")};
   const bool some_features = std::any_of(report.layers.begin(), report.layers.end(),
                                          [](const geo::VectorLayer& l) { return !l.features.empty(); });
   for (geo::VectorLayer& l : report.layers) {
@@ -226,7 +267,7 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
     spec.source = path;
     spec.source_layer = l.name;
     Rgba c = palette[layers_.size() % std::size(palette)];
-    spec.style.fill = {c.r, c.g, c.b, 0.35f};
+    spec.style.fill = {c.r, c.g, c.b, 89 / 255.f};  // 35 %, as saved
     spec.style.stroke = c;
     spec.style.stroke_width_px = 1.5f;
     // Dated data plays on the timeline at once; the layer's Time section can change what was found.
@@ -270,7 +311,9 @@ std::vector<std::string> Atlas::added_files() const {
   for (const AtlasLayer& l : layers_) {
     const bool from_scenario = std::any_of(scenario_.layers.begin(), scenario_.layers.end(),
                                            [&](const story::LayerSpec& s) { return s.id == l.spec.id; });
-    if (!from_scenario && std::find(out.begin(), out.end(), l.spec.source) == out.end()) out.push_back(l.spec.source);
+    // A layer without a source is the story's own (markers placed in the app): it has no file to add again.
+    if (!from_scenario && !l.spec.source.empty() && std::find(out.begin(), out.end(), l.spec.source) == out.end())
+      out.push_back(l.spec.source);
   }
   return out;
 }
@@ -316,6 +359,11 @@ bool Atlas::fit_default_view_to_layers() {
   scenario_.view = all;
   ++revision_;
   return true;
+}
+
+void Atlas::set_default_view(const BoundsLonLat& view) {
+  scenario_.view = view;
+  ++revision_;
 }
 
 bool Atlas::animates(size_t index, story::Days day) const {

@@ -50,9 +50,22 @@ class Atlas {
   // Changes whenever a layer is added, removed, moved or restyled.
   uint64_t revision() const { return revision_; }
 
-  // Replaces the features of database layer INDEX with DATA, fetched for VIEW; its style and time settings stay. The
-  // layer gets a new id, so that what was prepared from the old features is dropped.
+  // Replaces the features of layer INDEX with DATA; its style and time settings stay. The layer gets a new id, so
+  // that what was prepared from the old features is dropped.
+  void set_features(size_t index, geo::VectorLayer data, std::vector<std::string>& warnings);
+  // The same for a database layer whose DATA was fetched for VIEW.
   void replace_features(size_t index, geo::VectorLayer data, const FetchedView& view, std::vector<std::string>& warnings);
+  // The story's title, on the map and in the window.
+  void set_title(const std::string& title);
+  // The timeline [START, END) and the date shown first (clamped into it), days since 1970; GPU times count from START.
+  void set_time_range(story::Days start, story::Days end, story::Days initial);
+  // Adds EVENT to the timeline after those at the same moment; returns where it went.
+  size_t add_event(story::Event event);
+  // Removes event INDEX and gives it back.
+  story::Event remove_event(size_t index);
+  // The story now lives in folder DIR and is made of LAYERS (the specs of every layer, with their new sources, in
+  // order): what saving it there gives. Nothing is read again.
+  void saved_as(const std::string& dir, const std::vector<story::LayerSpec>& layers);
   // A file read but not yet added: what add_file() does off the UI thread.
   struct ReadFile {
     std::string path;
@@ -82,6 +95,8 @@ class Atlas {
   // For a map of added files alone (no scenario): makes the default view their extent, with at least 0.05 degrees
   // around a single point. False when no layer has a feature.
   bool fit_default_view_to_layers();
+  // The story's default view, degrees.
+  void set_default_view(const BoundsLonLat& view);
 
   // True when some layer's features have times (so the map differs by date).
   bool timed() const;

@@ -1,7 +1,7 @@
 #include "render/layer_geometry.h"
 
 #include <cmath>
-#include <future>
+#include "base/job_pool.h"
 
 #include "geo/densify.h"
 #include "geo/planar.h"
@@ -97,10 +97,10 @@ LayerGeometry build_layer_geometry(const geo::VectorLayer& layer, double seam_de
   Parts parts = cut_at_seam(layer, seam_deg);
   g.cut = parts.cut;
   // Levels are independent: build them on all cores (the tessellator is per thread).
-  std::vector<std::future<Shapes>> levels;
+  std::vector<Job<Shapes>> levels;
   for (double tolerance : kLevelTolerancesDeg)
-    levels.push_back(std::async(std::launch::async, [&parts, tolerance] { return build_level(parts, tolerance); }));
-  for (auto& level : levels) g.levels.push_back(level.get());
+    levels.push_back(start_job(Priority::Interactive, [&parts, tolerance] { return build_level(parts, tolerance); }));
+  for (auto& level : levels) g.levels.push_back(std::move(*level.get()));
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const geo::Feature& f = layer.features[i];
     auto index = static_cast<uint32_t>(i);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <future>
 #include <map>
 
+#include "base/job_pool.h"
 #include "base/text.h"
 #include "geo/label_point.h"
 #include "geo/planar.h"
@@ -208,14 +208,14 @@ struct Preparation {
   double seam = NAN;
   BoundsLonLat view;          // the scenario's
   story::Days origin = 0;     // GPU times count from here
-  const DiskCache* cache = nullptr;
+  std::shared_ptr<const DiskCache> cache;  // shared: a background job may outlive the scene
 };
 
 std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, const Preparation& how,
                                              std::vector<std::string>& warnings) {
   auto p = std::make_unique<PreparedLayer>();
   p->atlas_id = layer.id;
-  p->geometry = cached_layer_geometry(layer.data, how.seam, how.cache, warnings);
+  p->geometry = cached_layer_geometry(layer.data, how.seam, how.cache.get(), warnings);
   p->focus_anchor = focus_anchors(layer.data, p->geometry, how.view);
   return p;
 }
@@ -231,8 +231,8 @@ bool needs_recut(const PreparedLayer& p, const model::AtlasLayer& l, double s) {
 
 void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection, const Preparation& how,
              std::vector<std::string>& warnings) {
-  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(l.data, how.seam, how.cache, warnings);
-  p.pending = cached_projection(p.geometry, projection, l.times, how.origin, how.cache, warnings);
+  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(l.data, how.seam, how.cache.get(), warnings);
+  p.pending = cached_projection(p.geometry, projection, l.times, how.origin, how.cache.get(), warnings);
   p.time_revision = l.time_revision;
   p.projected_for = projection.definition();
   p.projected_origin = how.origin;
@@ -253,7 +253,7 @@ bool needs_projection(const PreparedLayer& p, const model::AtlasLayer& l, const 
 
 }  // namespace
 
-MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
+MapScene::MapScene(const model::Atlas& atlas) : atlas_(atlas) {
   BoundsLonLat wide = atlas_.scenario().view;
   wide.extend(LonLat{std::max(-180.0, wide.west - 40), std::max(-85.0, wide.south - 25)});
   wide.extend(LonLat{std::min(180.0, wide.east + 40), std::min(85.0, wide.north + 20)});
@@ -266,22 +266,15 @@ MapScene::MapScene(model::Atlas atlas) : atlas_(std::move(atlas)) {
   // Layers are independent: tessellate them on all cores (each one's levels are parallel too).
   const std::vector<model::AtlasLayer>& layers = atlas_.layers();
   std::vector<std::vector<std::string>> notes(layers.size());
-  std::vector<std::future<std::unique_ptr<PreparedLayer>>> jobs;
-  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache()};
+  std::vector<Job<std::unique_ptr<PreparedLayer>>> jobs;
+  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache_handle()};
   for (size_t i = 0; i < layers.size(); ++i)
-    jobs.push_back(std::async(std::launch::async, [&layers, &notes, &how, i] { return prepare_layer(layers[i], how, notes[i]); }));
+    jobs.push_back(start_job(Priority::Interactive, [&layers, &notes, &how, i] { return prepare_layer(layers[i], how, notes[i]); }));
   for (size_t i = 0; i < layers.size(); ++i) {
-    prepared_.push_back(jobs[i].get());
+    prepared_.push_back(std::move(*jobs[i].get()));
     warnings_.insert(warnings_.end(), notes[i].begin(), notes[i].end());
   }
   prepared_revision_ = atlas_.revision();
-}
-
-Result<std::unique_ptr<MapScene>> MapScene::load(const story::Scenario& scenario, std::vector<std::string>& warnings,
-                                                std::shared_ptr<const DiskCache> cache) {
-  auto atlas = model::Atlas::load(scenario, warnings, std::move(cache));
-  if (!atlas) return Error{atlas.error()};
-  return std::make_unique<MapScene>(std::move(*atlas));
 }
 
 double MapScene::seam() const {
@@ -311,11 +304,11 @@ bool MapScene::is_loading(uint64_t atlas_id) const {
 bool MapScene::install_loaded() {
   bool arrived = false;
   for (auto it = loading_.begin(); it != loading_.end();) {
-    if (it->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    if (!it->result.ready()) {
       ++it;
       continue;
     }
-    prepared_.push_back(it->result.get());  // matched to its layer by id in prepare(); dropped if the layer went
+    prepared_.push_back(std::move(*it->result.get()));  // matched to its layer by id in prepare(); dropped if the layer went
     warnings_.insert(warnings_.end(), it->warnings->begin(), it->warnings->end());
     it = loading_.erase(it);
     arrived = true;
@@ -334,11 +327,11 @@ void MapScene::prepare(const geo::Projection& projection, bool in_background) {
   }
   // New layers are tessellated and changed ones projected on all cores, each worker with its own copy of the
   // projection (PROJ objects are not shared between threads) and of what else it reads.
-  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache()};
+  const Preparation how{seam(), atlas_.scenario().view, atlas_.scenario().origin, atlas_.cache_handle()};
   const std::vector<model::AtlasLayer>& layers = atlas_.layers();
   std::vector<std::unique_ptr<PreparedLayer>> next(layers.size());
   std::vector<std::vector<std::string>> notes(layers.size());
-  std::vector<std::future<void>> jobs;
+  std::vector<Job<bool>> jobs;
   for (size_t i = 0; i < layers.size(); ++i) {
     const model::AtlasLayer& l = layers[i];
     auto it = std::find_if(prepared_.begin(), prepared_.end(), [&](const auto& p) { return p && p->atlas_id == l.id; });
@@ -346,7 +339,7 @@ void MapScene::prepare(const geo::Projection& projection, bool in_background) {
     if (fresh && in_background) {
       if (!is_loading(l.id)) {
         auto sink = std::make_shared<std::vector<std::string>>();
-        loading_.push_back({l.id, std::async(std::launch::async, [copy = l, how, sink, own = projection.copy()] {
+        loading_.push_back({l.id, start_job(Priority::Interactive, [copy = l, how, sink, own = projection.copy()] {
                               auto p = prepare_layer(copy, how, *sink);
                               project(*p, copy, own, how, *sink);
                               return p;
@@ -356,10 +349,11 @@ void MapScene::prepare(const geo::Projection& projection, bool in_background) {
     }
     if (!fresh) next[i] = std::move(*it);
     if (!fresh && !needs_projection(*next[i], l, projection, how.origin)) continue;
-    jobs.push_back(std::async(std::launch::async, [&l, &slot = next[i], &sink = notes[i], fresh, &how,
-                                                   own = projection.copy()] {
+    jobs.push_back(start_job(Priority::Interactive, [&l, &slot = next[i], &sink = notes[i], fresh, &how,
+                                                     own = projection.copy()] {
       if (fresh) slot = prepare_layer(l, how, sink);
       project(*slot, l, own, how, sink);
+      return true;
     }));
   }
   for (auto& job : jobs) job.get();

@@ -2,12 +2,12 @@
 // The GPU side of the map: the atlas's layers tessellated once (in lon/lat), projected for the view's CRS and
 // uploaded only when geometry, projection or styles change, plus the graticule. describe() turns a view and a date
 // into a Frame without any GL call; sync() brings the GPU up to date for it.
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/job_pool.h"
 #include "geo/projection.h"
 #include "model/atlas.h"
 #include "render/frame.h"
@@ -43,16 +43,11 @@ struct PreparedLayer {
 
 class MapScene {
  public:
-  // Builds every layer's geometry (CPU only: no GL needed).
-  explicit MapScene(model::Atlas atlas);
-  // The scenario's atlas, loaded; warnings name skipped features and layers.
-  // With CACHE, files and their tessellation come from the prepared-data cache when it holds them.
-  static Result<std::unique_ptr<MapScene>> load(const story::Scenario& scenario, std::vector<std::string>& warnings,
-                                                std::shared_ptr<const DiskCache> cache = nullptr);
+  // Observes ATLAS, which must outlive the scene (the story document owns it), and builds every layer's geometry
+  // (CPU only: no GL needed). The scene follows the atlas's changes by revision at the next prepare().
+  explicit MapScene(const model::Atlas& atlas);
 
   const model::Atlas& atlas() const { return atlas_; }
-  // Change layers only through the atlas's named operations; the scene follows at the next prepare().
-  model::Atlas& atlas() { return atlas_; }
   const story::Scenario& scenario() const { return atlas_.scenario(); }
 
   // Follows the atlas (new layers get geometry, removed ones go) and projects everything for PROJECTION when it
@@ -90,7 +85,7 @@ class MapScene {
   };
   struct Loading {
     uint64_t atlas_id;
-    std::future<std::unique_ptr<PreparedLayer>> result;
+    Job<std::unique_ptr<PreparedLayer>> result;
     std::shared_ptr<std::vector<std::string>> warnings;
   };
   // Moves finished background preparations into prepared_; true when some arrived.
@@ -108,14 +103,14 @@ class MapScene {
   void add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,
                             Furniture& f) const;
 
-  model::Atlas atlas_;
+  const model::Atlas& atlas_;
   std::vector<std::unique_ptr<PreparedLayer>> prepared_;  // in atlas order after prepare()
   std::vector<std::unique_ptr<Graticule>> graticules_;
   std::optional<geo::Projection> projection_;
   uint64_t prepared_revision_ = 0;  // the atlas revision prepare() last followed
   uint64_t generation_ = 1;
   std::vector<std::string> warnings_;
-  std::vector<Loading> loading_;    // last: destroyed first, waiting for its workers         // bumped by every change to geometry or styles of layers that do not change with time
+  std::vector<Loading> loading_;    // background preparations; each job holds copies of all it reads
 };
 
 // The scenario's projection: its own definition, or a Lambert conformal conic fitted to its default view.

@@ -11,8 +11,9 @@ namespace chronoatlas::story {
 struct LayerStyle {
   bool visible = true;
   float opacity = 1;                          // 0..1, whole layer
-  Rgba fill{0.93f, 0.91f, 0.86f, 1};
-  Rgba stroke{0.45f, 0.42f, 0.38f, 1};
+  // Defaults are whole bytes, as "#rrggbb" holds them, so a saved story draws exactly as the one it was saved from.
+  Rgba fill{237 / 255.f, 232 / 255.f, 219 / 255.f, 1};
+  Rgba stroke{115 / 255.f, 107 / 255.f, 97 / 255.f, 1};
   float stroke_width_px = 0.8f;               // at ui scale 1
   float point_radius_px = 5;
   std::string label_field;                    // "" for no labels

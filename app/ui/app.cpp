@@ -210,9 +210,11 @@ void use_ui_scale(platform::Window& w, float scale) {
 bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario,
                    const std::vector<std::string>& layers) {
   std::vector<std::string> warnings;
-  auto scene = render::MapScene::load(scenario, warnings, platform::prepared_data_cache());
-  if (!scene) return std::fprintf(stderr, "chronoatlas: %s\n", scene.error().c_str()), false;
-  s.scene = std::move(*scene);
+  auto doc = document::StoryDocument::open(scenario, warnings, platform::prepared_data_cache());
+  if (!doc) return std::fprintf(stderr, "chronoatlas: %s\n", doc.error().c_str()), false;
+  s.scene.reset();  // observes the old document: goes first
+  s.document = std::move(*doc);
+  s.scene = std::make_unique<render::MapScene>(s.document->atlas());
   s.day = story::end_of_day(scenario.initial);
   for (const std::string& text : warnings) s.error(text);
   auto renderer = render::MapRenderer::create(platform::font_dir());
@@ -297,18 +299,35 @@ void set_day(AppState& s, story::Days day) {
   s.day = std::clamp(day, sc.start, sc.end - (1 - story::kEndOfDay));
 }
 
-void undo_remove(AppState& s) {
-  if (!s.removed) return;
-  s.info("Restored layer " + s.removed->layer.spec.title);
-  s.scene->atlas().restore_layer(s.removed->index, std::move(s.removed->layer));
-  s.selected.reset(), s.hovered.reset();  // picks are by index, and the indices moved
-  s.removed.reset();
+bool edit(AppState& s, std::unique_ptr<document::Command> command) {
+  std::vector<std::string> warnings;
+  const Status done = s.document->execute(std::move(command), warnings);
+  for (const std::string& w : warnings) s.error(w);
+  if (!done) s.error(done.error());
+  return static_cast<bool>(done);
+}
+
+void undo(AppState& s) {
+  if (!s.document->can_undo()) return;
+  s.info(s.document->undo_name());
+  s.document->undo();
+  s.selected.reset(), s.hovered.reset();  // picks are by index, and the indices may have moved
+}
+
+void redo(AppState& s) {
+  if (!s.document->can_redo()) return;
+  s.info(s.document->redo_name());
+  std::vector<std::string> warnings;
+  if (auto done = s.document->redo(warnings); !done) s.error(done.error());
+  for (const std::string& w : warnings) s.error(w);
+  s.selected.reset(), s.hovered.reset();
 }
 
 void frame_first_files(AppState& s) {
   s.frame_first_files = false;
-  model::Atlas& atlas = s.scene->atlas();
-  if (!atlas.fit_default_view_to_layers()) return;
+  std::vector<std::string> none;
+  if (!s.document->execute(document::fit_view_to_layers(), none)) return;
+  const model::Atlas& atlas = s.document->atlas();
   const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
   auto projection = geo::Projection::create(choice.definition);
   if (!projection) return s.error(projection.error());

@@ -2,13 +2,15 @@
 // What the panels share: the scene, the view, the date and the messages. Only ui/ sees this.
 #include <cstdio>
 #include <deque>
-#include <future>
 #include <map>
 #include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/job_pool.h"
+#include "document/commands.h"
+#include "document/story_document.h"
 #include "export/frame_sequence.h"
 #include "model/place_search.h"
 #include "platform/folder_listing.h"
@@ -91,7 +93,8 @@ struct TimelineUi {
 };
 
 struct AppState {
-  std::unique_ptr<render::MapScene> scene;
+  std::unique_ptr<document::StoryDocument> document;  // the story; changed only through edit(), undo() and redo()
+  std::unique_ptr<render::MapScene> scene;            // observes the document's atlas
   std::unique_ptr<render::MapRenderer> renderer;
   render::MapView view;               // what the map shows, in its CRS
   render::FurnitureOptions furniture;
@@ -109,25 +112,19 @@ struct AppState {
   bool press_on_map = false;          // the mouse button went down on the map (not on a panel or a popup)
   std::optional<XY> mouse_px;         // the mouse on the map, map pixels; nothing when over a panel
   bool quit = false;                  // Ctrl+Q
-  struct Removed {
-    size_t index;
-    model::AtlasLayer layer;
-  };
-  std::optional<Removed> removed;     // the last layer removed, for undo
   // Files being read on worker threads (the map stays usable); Layers shows each with its progress and Cancel.
   struct PendingFile {
     std::string path;
     std::shared_ptr<Progress> progress;
-    std::future<Result<model::Atlas::ReadFile>> result;
+    Job<Result<model::Atlas::ReadFile>> result;
   };
   std::vector<PendingFile> pending_files;
   bool frame_first_files = false;     // no scenario: the first files read choose the view, projection and date
-  std::vector<std::future<Result<model::Atlas::ReadFile>>> abandoned;  // cancelled reads, finishing unseen
   // A database layer's features being fetched for the view that settled; the map keeps the old ones meanwhile.
   struct PendingFetch {
     uint64_t layer_id;
     model::FetchedView view;
-    std::future<Result<geo::VectorLayer>> result;
+    Job<Result<geo::VectorLayer>> result;
   };
   std::vector<PendingFetch> fetches;
   double view_changed_s = 0;          // when the view last moved (fetches wait for it to settle)
@@ -176,8 +173,11 @@ void pending_file_rows(AppState& state);
 
 // Without a scenario: the view, projection and date follow the files just read (their extent and first date).
 void frame_first_files(AppState& state);
-// Puts the last removed layer back where it was.
-void undo_remove(AppState& state);
+// Applies COMMAND to the story, reporting its warnings and any refusal in the message area; false when refused.
+bool edit(AppState& state, std::unique_ptr<document::Command> command);
+// Ctrl+Z and Ctrl+Shift+Z: the last edit taken back, or made again.
+void undo(AppState& state);
+void redo(AppState& state);
 // Sets the moment shown, clamped to the scenario's range.
 void set_day(AppState& state, story::Days day);
 // Shows the date containing DAY: the state at the end of that day (the time rule in story/time.h).

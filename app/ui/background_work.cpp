@@ -1,7 +1,6 @@
 // Work that must not freeze the window: reading added files, and fetching database layers for the view shown.
 #include <imgui.h>
 
-#include <chrono>
 #include <filesystem>
 
 #include "platform/paths.h"
@@ -12,11 +11,6 @@ namespace {
 
 constexpr double kSettleS = 0.3;  // a view unchanged this long has settled: database layers follow it
 
-template <class T>
-bool ready(const std::future<T>& f) {
-  return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-}
-
 bool same_view(const render::View& a, const render::View& b) {
   return a.centre.x == b.centre.x && a.centre.y == b.centre.y && a.units_per_px == b.units_per_px &&
          a.width_px == b.width_px && a.height_px == b.height_px;
@@ -24,28 +18,22 @@ bool same_view(const render::View& a, const render::View& b) {
 
 void collect_read_files(AppState& s) {
   for (auto it = s.pending_files.begin(); it != s.pending_files.end();) {
-    if (!ready(it->result)) {
+    if (!it->result.ready()) {
       ++it;
       continue;
     }
-    auto file = it->result.get();
+    auto file = std::move(*it->result.get());
     const std::string path = it->path;
     it = s.pending_files.erase(it);
     if (!file) {
       s.error(file.error());
       continue;
     }
-    std::vector<std::string> warnings;
-    const size_t before = s.scene->atlas().layers().size();
-    if (auto added = s.scene->atlas().add_read_file(std::move(*file), warnings); !added) {
-      s.error(added.error());
-      continue;
-    }
-    for (const std::string& w : warnings) s.error(w);
-    s.info("Added " + std::to_string(s.scene->atlas().layers().size() - before) + " layer(s) from " + path);
+    const size_t before = s.document->atlas().layers().size();
+    if (!edit(s, document::add_file_layers(std::move(*file)))) continue;
+    s.info("Added " + std::to_string(s.document->atlas().layers().size() - before) + " layer(s) from " + path);
     if (s.frame_first_files) frame_first_files(s);
   }
-  std::erase_if(s.abandoned, [](const auto& f) { return ready(f); });
 }
 
 // Database layers follow the view once it has settled: each asks for what it lacks, one query at a time.
@@ -55,19 +43,19 @@ void follow_database_layers(AppState& s) {
     s.last_view = s.view;
     s.view_changed_s = s.now_s;
   }
-  model::Atlas& atlas = s.scene->atlas();
+  const model::Atlas& atlas = s.document->atlas();
   for (auto it = s.fetches.begin(); it != s.fetches.end();) {
-    if (!ready(it->result)) {
+    if (!it->result.ready()) {
       ++it;
       continue;
     }
-    auto data = it->result.get();
+    auto data = std::move(*it->result.get());
     const auto layer = std::find_if(atlas.layers().begin(), atlas.layers().end(),
                                     [&](const model::AtlasLayer& l) { return l.id == it->layer_id; });
     if (!data) s.error(data.error());
     else if (layer != atlas.layers().end()) {
       std::vector<std::string> warnings;
-      atlas.replace_features(static_cast<size_t>(layer - atlas.layers().begin()), std::move(*data), it->view, warnings);
+      s.document->refresh_features(static_cast<size_t>(layer - atlas.layers().begin()), std::move(*data), it->view, warnings);
       for (const std::string& w : warnings) s.error(w);
       s.hovered.reset(), s.selected.reset();  // picks name features by index, and these are new features
     }
@@ -79,7 +67,7 @@ void follow_database_layers(AppState& s) {
   for (const model::AtlasLayer& l : atlas.layers()) {
     if (!l.fetched || !l.spec.style.visible || !model::needs_fetch(*l.fetched, shown, deg_per_px)) continue;
     const model::FetchedView want = model::fetch_for(shown, deg_per_px);
-    s.fetches.push_back({l.id, want, std::async(std::launch::async, [source = l.spec.source, table = l.spec.source_layer, want] {
+    s.fetches.push_back({l.id, want, start_job(Priority::Background, [source = l.spec.source, table = l.spec.source_layer, want] {
                            geo::FetchStats stats;
                            return model::fetch_features(source, table, want, stats);
                          })});
@@ -92,10 +80,10 @@ void follow_database_layers(AppState& s) {
 void add_layer_file(AppState& s, const std::string& typed) {
   const std::string path = platform::absolute_path(platform::expand_home(typed));
   auto progress = std::make_shared<Progress>();
-  auto read = [path, progress, cache = s.scene->atlas().cache_handle(), view = s.scene->scenario().view] {
+  auto read = [path, progress, cache = s.document->atlas().cache_handle(), view = s.document->scenario().view] {
     return model::Atlas::read_file(path, cache.get(), view, progress.get());
   };
-  s.pending_files.push_back({path, progress, std::async(std::launch::async, read)});
+  s.pending_files.push_back({path, progress, start_job(Priority::Interactive, read)});
 }
 
 void collect_background_work(AppState& s) {
@@ -106,7 +94,7 @@ void collect_background_work(AppState& s) {
 bool background_work(const AppState& s) {
   bool waiting_to_settle = false;
   for (const model::AtlasLayer& l : s.scene->atlas().layers()) waiting_to_settle |= l.fetched.has_value();
-  return !s.pending_files.empty() || !s.abandoned.empty() || !s.fetches.empty() || s.scene->loading() ||
+  return !s.pending_files.empty() || !s.fetches.empty() || s.scene->loading() ||
          (waiting_to_settle && s.now_s - s.view_changed_s < kSettleS + 0.1);
 }
 
@@ -123,9 +111,10 @@ void pending_file_rows(AppState& s) {
       ++it;
       continue;
     }
+    // A read not yet started never starts; one under way stops at GDAL's next feature.
     it->progress->cancelled = true;
+    it->result.cancel();
     s.info("Cancelled reading " + it->path);
-    s.abandoned.push_back(std::move(it->result));
     it = s.pending_files.erase(it);
   }
   for (const model::AtlasLayer& l : s.scene->atlas().layers())

@@ -79,9 +79,7 @@ void panel_layer_time(AppState& s, size_t index) {
                         story::format_date_short(l.last_moment).c_str(), unreadable.c_str());
   }
   if (!changed) return;
-  std::vector<std::string> warnings;
-  s.scene->atlas().set_time(index, t, warnings);
-  for (const std::string& w : warnings) s.info(w);
+  edit(s, document::set_time(index, t));
 }
 
 }  // namespace chronoatlas::ui

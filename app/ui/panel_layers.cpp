@@ -28,14 +28,15 @@ void panel_layers(AppState& s) {
   bool enter = ImGui::InputTextWithHint("##path", "or type a path, ~ works", &path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if ((ImGui::Button("Add") || enter) && !path.empty()) add_layer_file(s, path);
-  if (s.removed) {
-    if (ImGui::SmallButton(("Undo: remove " + s.removed->layer.spec.title).c_str())) undo_remove(s);
+  if (s.document->can_undo() && ImGui::SmallButton(s.document->undo_name().c_str())) undo(s);
+  if (s.document->can_redo()) {
+    if (s.document->can_undo()) ImGui::SameLine();
+    if (ImGui::SmallButton(s.document->redo_name().c_str())) redo(s);
   }
   pending_file_rows(s);
   ImGui::Separator();
 
-  model::Atlas& atlas = s.scene->atlas();
-  const auto& layers = atlas.layers();
+  const auto& layers = s.document->atlas().layers();
   int remove = -1, move_from = -1, move_to = -1;
   // Top of the list is drawn on top of the map.
   for (int i = static_cast<int>(layers.size()) - 1; i >= 0; --i) {
@@ -73,15 +74,15 @@ void panel_layers(AppState& s) {
       if (ImGui::SmallButton("Remove")) remove = i;
       ImGui::TreePop();
     }
-    atlas.set_style(static_cast<size_t>(i), st);
+    if (st != l.spec.style) edit(s, document::set_style(static_cast<size_t>(i), st));
     ImGui::PopID();
   }
   if (remove >= 0 || move_from >= 0) s.selected.reset(), s.hovered.reset();
   if (remove >= 0) {
-    s.info("Removed layer " + layers[remove].spec.title + " (Ctrl+Z brings it back)");
-    s.removed = {static_cast<size_t>(remove), std::move(*atlas.remove_layer(static_cast<size_t>(remove)))};
+    const std::string title = layers[remove].spec.title;
+    if (edit(s, document::remove_layer(static_cast<size_t>(remove)))) s.info("Removed layer " + title + " (Ctrl+Z brings it back)");
   }
-  if (move_from >= 0) atlas.move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to));
+  if (move_from >= 0) edit(s, document::move_layer(static_cast<size_t>(move_from), static_cast<size_t>(move_to)));
 }
 
 }  // namespace chronoatlas::ui

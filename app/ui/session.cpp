@@ -75,10 +75,10 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
   auto saved = exporting::read_view_json(j["view"], path);
   if (!saved || saved->scenario_dir != s.scene->scenario().dir) return;
   std::vector<std::string> warnings;
-  for (const std::string& failed : exporting::add_saved_files(*saved, s.scene->atlas(), warnings))
+  for (const std::string& failed : exporting::add_saved_files(*saved, *s.document, warnings))
     s.error("Last session's layer not restored: " + failed);
-  exporting::apply_styles(*saved, s.scene->atlas());
-  exporting::apply_times(*saved, s.scene->atlas(), warnings);
+  exporting::apply_styles(*saved, *s.document);
+  exporting::apply_times(*saved, *s.document, warnings);
   for (const std::string& w : warnings) s.error(w);
   if (auto view = exporting::view_of(*saved)) {
     s.view = std::move(*view);

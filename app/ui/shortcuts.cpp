@@ -38,7 +38,8 @@ void handle_shortcuts(AppState& s) {
   if (io.KeyCtrl && pressed('E', false)) s.exporting.shortcut = true;
   if (io.KeyCtrl && pressed('F', false)) s.focus_search = true;
   if (io.KeyCtrl && pressed('O', false)) open_file_browser(s);
-  if (io.KeyCtrl && pressed('Z', false) && !io.WantTextInput) undo_remove(s);
+  if (io.KeyCtrl && !io.KeyShift && pressed('Z', false) && !io.WantTextInput) undo(s);
+  if (io.KeyCtrl && io.KeyShift && pressed('Z', false) && !io.WantTextInput) redo(s);
   if (io.WantCaptureKeyboard || io.KeyCtrl) return;
   time_keys(s);
   view_keys(s);

@@ -6,6 +6,7 @@
 
 #include <proj.h>
 
+#include "document/story_document.h"
 #include "platform/paths.h"
 #include "export/render_job.h"
 #include "image_compare.h"
@@ -20,14 +21,15 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
   if (!options.labels)
     for (auto& l : scenario->layers) l.style.label_field.clear();
   std::vector<std::string> warnings;
-  auto scene = render::MapScene::load(*scenario, warnings);
-  if (!scene) return Error{scene.error()};
+  auto doc = document::StoryDocument::open(*scenario, warnings);
+  if (!doc) return Error{doc.error()};
+  auto scene = std::make_unique<render::MapScene>((*doc)->atlas());
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return Error{projection.error()};
   auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return Error{renderer.error()};
   exporting::RenderJob job;
-  job.view = (*scene)->default_view(*projection, width, height, 1);
+  job.view = scene->default_view(*projection, width, height, 1);
   job.day = *story::parse_iso_date(date);
   if (!options.furniture) {
     auto& f = job.furniture;
@@ -35,7 +37,7 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
   }
   job.out_png = out_png;
   job.overwrite = true;
-  return exporting::render_to_files(**scene, **renderer, job);
+  return exporting::render_to_files(*scene, **renderer, job);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include "model/atlas.h"
 #include "model/feature_summary.h"
 #include "story/layer_style_json.h"
+#include "document/story_document.h"
 #include "render/map_scene.h"
 
 using namespace chronoatlas;
@@ -42,16 +43,17 @@ TEST(Atlas, MalformedDateSkipsTheFeatureAndNamesIt) {
 
 TEST(PreparedLayer, DetailLevelsSimplifyButKeepEveryCountry) {
   std::vector<std::string> warnings;
-  auto scene = render::MapScene::load(bundled(), warnings);  // CPU only: no GL context here
-  ASSERT_TRUE(scene);
+  auto doc = document::StoryDocument::open(bundled(), warnings);
+  ASSERT_TRUE(doc);
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  const auto& countries = (*scene)->prepared(0)->geometry;
+  auto scene = std::make_unique<render::MapScene>((*doc)->atlas());  // CPU only: no GL context here
+  const auto& countries = scene->prepared(0)->geometry;
   ASSERT_GE(countries.levels.size(), 3u);
   for (size_t i = 1; i < countries.levels.size(); ++i)
     EXPECT_LT(countries.levels[i].line_points.size(), countries.levels[i - 1].line_points.size());
   // Even the coarsest level still draws Armenia and Azerbaijan.
   std::set<uint32_t> features(countries.levels.back().fill_feature.begin(), countries.levels.back().fill_feature.end());
-  const auto& data = (*scene)->atlas().layers()[0].data;
+  const auto& data = scene->atlas().layers()[0].data;
   for (const char* name : {"Armenia", "Azerbaijan"}) {
     bool found = false;
     for (uint32_t f : features) found |= data.value(data.features[f], "name") == name;

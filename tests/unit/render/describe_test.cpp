@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "document/commands.h"
+#include "document/story_document.h"
 #include "geo/vector_source.h"
 #include "render/map_scene.h"
 #include "render/picking.h"
@@ -12,6 +14,7 @@ using namespace chronoatlas;
 namespace {
 
 struct Described {
+  std::unique_ptr<document::StoryDocument> doc;
   std::unique_ptr<render::MapScene> scene;
   render::MapView view;
 };
@@ -19,9 +22,10 @@ struct Described {
 Described bundled_at(const BoundsLonLat& box) {
   std::vector<std::string> warnings;
   auto scenario = story::load_scenario(std::string(GEODATA_DIR) + "/karabakh-2023");
-  auto scene = render::MapScene::load(*scenario, warnings);
+  auto doc = document::StoryDocument::open(*scenario, warnings);
+  auto scene = std::make_unique<render::MapScene>((*doc)->atlas());
   auto projection = render::scenario_projection(*scenario);
-  Described d{std::move(*scene), render::MapView(*projection, 1200, 800, 1)};
+  Described d{std::move(*doc), std::move(scene), render::MapView(*projection, 1200, 800, 1)};
   d.view.fit(box);
   d.scene->prepare(d.view.projection());
   return d;
@@ -79,7 +83,8 @@ TEST(Describe, HiddenLayersAreLeftOutAfterAnAtlasChange) {
   const size_t drawn = d.scene->describe(d.view, day, {}).layers.size();
   story::LayerStyle hidden = d.scene->atlas().layers().back().spec.style;
   hidden.visible = false;
-  d.scene->atlas().set_style(d.scene->atlas().layers().size() - 1, hidden);
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(d.doc->execute(document::set_style(d.doc->atlas().layers().size() - 1, hidden), warnings));
   d.scene->prepare(d.view.projection());
   EXPECT_EQ(d.scene->describe(d.view, day, {}).layers.size() + 1, drawn);
 }
@@ -171,7 +176,7 @@ TEST(Describe, AHexagonOfTheDensityViewIsPickedWithItsCount) {
   spec.time.start_field = "event_date";
   spec.style.density = true;
   std::vector<std::string> warnings;
-  d.scene->atlas().add_layer(spec, std::move(events), warnings);
+  ASSERT_TRUE(d.doc->execute(document::add_data_layer(spec, std::move(events)), warnings));
   d.scene->prepare(d.view.projection());
   const size_t layer = d.scene->atlas().layers().size() - 1;
   auto pick_at = [&](LonLat place) {

@@ -1,0 +1,322 @@
+#include "document/commands.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+
+namespace chronoatlas::document {
+namespace {
+
+// Layers added on top: made by ADD the first time, kept while undone and put back as they were (ids and all) on redo.
+class AddLayers : public Command {
+ public:
+  using Add = std::function<Status(model::Atlas&, std::vector<std::string>&)>;
+  AddLayers(std::string name, Add add) : name_(std::move(name)), add_(std::move(add)) {}
+  std::string name() const override { return name_; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
+    if (!add_) {
+      for (model::AtlasLayer& l : added_) atlas.restore_layer(atlas.layers().size(), std::move(l));
+      count_ = added_.size();
+      added_.clear();
+      return Ok{};
+    }
+    const size_t before = atlas.layers().size();
+    if (auto s = add_(atlas, warnings); !s) return s;
+    add_ = nullptr;  // what it held (a file's features) is in the atlas now
+    count_ = atlas.layers().size() - before;
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override {
+    for (size_t i = 0; i < count_; ++i) added_.insert(added_.begin(), *atlas.remove_layer(atlas.layers().size() - 1));
+  }
+
+ private:
+  std::string name_;
+  Add add_;
+  size_t count_ = 0;
+  std::vector<model::AtlasLayer> added_;  // while undone
+};
+
+class RemoveLayer : public Command {
+ public:
+  explicit RemoveLayer(size_t index) : index_(index) {}
+  std::string name() const override { return "Remove " + title_; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    auto l = atlas.remove_layer(index_);
+    if (!l) return Error{"there is no layer " + std::to_string(index_ + 1) + " to remove"};
+    title_ = l->spec.title;
+    removed_ = std::move(*l);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.restore_layer(index_, std::move(*removed_)); }
+
+ private:
+  size_t index_;
+  std::string title_ = "layer";
+  std::optional<model::AtlasLayer> removed_;
+};
+
+class MoveLayer : public Command {
+ public:
+  MoveLayer(size_t from, size_t to) : from_(from), to_(to) {}
+  std::string name() const override { return "Move layer"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (from_ >= atlas.layers().size() || to_ >= atlas.layers().size()) return Error{"no such layer to move"};
+    atlas.move_layer(from_, to_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.move_layer(to_, from_); }
+
+ private:
+  size_t from_, to_;
+};
+
+story::LayerStyle byte_colours(story::LayerStyle s) {
+  s.fill = byte_colour(s.fill);
+  s.stroke = byte_colour(s.stroke);
+  s.label_colour = byte_colour(s.label_colour);
+  for (auto* by_value : {&s.fill_by_value, &s.stroke_by_value})
+    for (auto& [value, colour] : *by_value) colour = byte_colour(colour);
+  return s;
+}
+
+class SetStyle : public Command {
+ public:
+  SetStyle(size_t index, story::LayerStyle style) : index_(index), style_(byte_colours(std::move(style))) {}
+  std::string name() const override { return "Restyle " + title_; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (index_ >= atlas.layers().size()) return Error{"no layer " + std::to_string(index_ + 1) + " to restyle"};
+    title_ = atlas.layers()[index_].spec.title;
+    before_ = atlas.layers()[index_].spec.style;
+    atlas.set_style(index_, style_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_style(index_, before_); }
+  bool absorb(const Command& next) override {
+    const auto* same = dynamic_cast<const SetStyle*>(&next);
+    if (!same || same->index_ != index_) return false;
+    style_ = same->style_;
+    return true;
+  }
+
+ private:
+  size_t index_;
+  story::LayerStyle style_, before_;
+  std::string title_ = "layer";
+};
+
+class SetTime : public Command {
+ public:
+  SetTime(size_t index, story::LayerTime time) : index_(index), time_(std::move(time)) {}
+  std::string name() const override { return "Change the time of " + title_; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
+    if (index_ >= atlas.layers().size()) return Error{"no layer " + std::to_string(index_ + 1) + " to date"};
+    title_ = atlas.layers()[index_].spec.title;
+    before_ = atlas.layers()[index_].spec.time;
+    atlas.set_time(index_, time_, warnings);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override {
+    std::vector<std::string> already_reported;
+    atlas.set_time(index_, before_, already_reported);
+  }
+
+ private:
+  size_t index_;
+  story::LayerTime time_, before_;
+  std::string title_ = "layer";
+};
+
+// The story's own point layer: labelled by name, each marker naming its source.
+story::LayerSpec marker_layer_spec() {
+  story::LayerSpec spec;
+  spec.id = kMarkerLayerId;
+  spec.title = "Markers";
+  spec.style.fill = *parse_colour("#c0392b");
+  spec.style.stroke = *parse_colour("#ffffff");
+  spec.style.stroke_width_px = 1.5f;
+  spec.style.point_radius_px = 6;
+  spec.style.label_field = "name";
+  spec.style.label_bold = true;
+  spec.style.tooltip_fields = {"name", "source"};
+  spec.details = {{"name", "Name"}, {"source", "Source"}};
+  return spec;
+}
+
+std::optional<size_t> marker_layer(const model::Atlas& atlas) {
+  for (size_t i = 0; i < atlas.layers().size(); ++i)
+    if (atlas.layers()[i].spec.id == kMarkerLayerId) return i;
+  return std::nullopt;
+}
+
+class AddMarker : public Command {
+ public:
+  explicit AddMarker(Marker marker) : marker_(std::move(marker)) {}
+  std::string name() const override { return "Add marker '" + marker_.label + "'"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
+    const Marker& m = marker_;
+    if (!(m.place.lon >= -180 && m.place.lon <= 180 && m.place.lat >= -90 && m.place.lat <= 90))
+      return Error{"a marker needs a place within -180..180, -90..90 degrees"};
+    if (m.label.empty()) return Error{"a marker needs a name"};
+    if (m.source.empty()) return Error{"marker '" + m.label + "': name the source that puts it there"};
+    geo::Feature f;
+    f.points.push_back(m.place);
+    f.values = {m.label, m.source};
+    layer_ = marker_layer(atlas);
+    if (!layer_) {
+      geo::VectorLayer data;
+      data.name = kMarkerLayerId;
+      data.geometry_type = "Point";
+      data.crs = "EPSG:4326";
+      data.fields = {"name", "source"};
+      f.fid = 0;
+      data.features.push_back(std::move(f));
+      data.extent.extend(m.place);
+      atlas.add_layer(marker_layer_spec(), std::move(data), warnings);
+      return Ok{};
+    }
+    geo::VectorLayer data = atlas.layers()[*layer_].data;
+    f.fid = static_cast<long long>(data.features.size());
+    data.features.push_back(std::move(f));
+    data.extent.extend(m.place);
+    atlas.set_features(*layer_, std::move(data), warnings);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override {
+    if (!layer_) {
+      atlas.remove_layer(atlas.layers().size() - 1);
+      return;
+    }
+    geo::VectorLayer data = atlas.layers()[*layer_].data;
+    data.features.pop_back();
+    data.extent = {};
+    for (const geo::Feature& f : data.features)
+      for (LonLat p : f.points) data.extent.extend(p);
+    std::vector<std::string> already_reported;
+    atlas.set_features(*layer_, std::move(data), already_reported);
+  }
+
+ private:
+  Marker marker_;
+  std::optional<size_t> layer_;  // the marker layer it joined; nothing when it made it
+};
+
+class AddEvent : public Command {
+ public:
+  explicit AddEvent(story::Event event) : event_(std::move(event)) {}
+  std::string name() const override { return "Add event '" + event_.title + "'"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (event_.title.empty()) return Error{"an event needs a title"};
+    if (event_.source.empty()) return Error{"event '" + event_.title + "': name the source that reports it"};
+    for (const std::string& id : event_.source_ids)
+      if (!atlas.scenario().sources.count(id)) return Error{"event '" + event_.title + "': no source '" + id + "' in the story"};
+    index_ = atlas.add_event(event_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.remove_event(index_); }
+
+ private:
+  story::Event event_;
+  size_t index_ = 0;
+};
+
+class RemoveEvent : public Command {
+ public:
+  explicit RemoveEvent(size_t index) : index_(index) {}
+  std::string name() const override { return "Remove event '" + removed_.title + "'"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (index_ >= atlas.scenario().events.size()) return Error{"no event " + std::to_string(index_ + 1) + " to remove"};
+    removed_ = atlas.remove_event(index_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.add_event(removed_); }
+
+ private:
+  size_t index_;
+  story::Event removed_;
+};
+
+class SetTitle : public Command {
+ public:
+  explicit SetTitle(std::string title) : title_(std::move(title)) {}
+  std::string name() const override { return "Retitle"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    before_ = atlas.scenario().title;
+    atlas.set_title(title_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_title(before_); }
+
+ private:
+  std::string title_, before_;
+};
+
+class SetTimeRange : public Command {
+ public:
+  SetTimeRange(story::Days start, story::Days end, story::Days initial) : start_(start), end_(end), initial_(initial) {}
+  std::string name() const override { return "Change the time range"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (!(std::isfinite(start_) && std::isfinite(end_) && end_ > start_))
+      return Error{"a time range needs an end after its start"};
+    const story::Scenario& s = atlas.scenario();
+    before_ = {s.start, s.end, s.initial};
+    atlas.set_time_range(start_, end_, initial_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_time_range(before_[0], before_[1], before_[2]); }
+
+ private:
+  story::Days start_, end_, initial_;
+  std::array<story::Days, 3> before_{};
+};
+
+class FitViewToLayers : public Command {
+ public:
+  std::string name() const override { return "Frame the layers"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    before_ = atlas.scenario().view;
+    if (!atlas.fit_default_view_to_layers()) return Error{"no layer has a feature to frame"};
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_default_view(before_); }
+
+ private:
+  BoundsLonLat before_;
+};
+
+}  // namespace
+
+bool authored(const model::AtlasLayer& layer) { return layer.spec.source.empty() || layer.spec.id == kMarkerLayerId; }
+
+std::unique_ptr<Command> add_file_layers(model::Atlas::ReadFile file) {
+  std::string name = "Add " + std::filesystem::path(file.path).filename().string();
+  auto shared = std::make_shared<model::Atlas::ReadFile>(std::move(file));  // std::function copies what it holds
+  return std::make_unique<AddLayers>(std::move(name), [shared](model::Atlas& atlas, std::vector<std::string>& warnings) {
+    return atlas.add_read_file(std::move(*shared), warnings);
+  });
+}
+
+std::unique_ptr<Command> add_data_layer(story::LayerSpec spec, geo::VectorLayer data) {
+  std::string name = "Add " + spec.title;
+  auto shared = std::make_shared<std::pair<story::LayerSpec, geo::VectorLayer>>(std::move(spec), std::move(data));
+  return std::make_unique<AddLayers>(std::move(name), [shared](model::Atlas& atlas, std::vector<std::string>& warnings) {
+    atlas.add_layer(std::move(shared->first), std::move(shared->second), warnings);
+    return Status(Ok{});
+  });
+}
+std::unique_ptr<Command> remove_layer(size_t index) { return std::make_unique<RemoveLayer>(index); }
+std::unique_ptr<Command> move_layer(size_t from, size_t to) { return std::make_unique<MoveLayer>(from, to); }
+std::unique_ptr<Command> set_style(size_t index, story::LayerStyle style) { return std::make_unique<SetStyle>(index, std::move(style)); }
+std::unique_ptr<Command> set_time(size_t index, story::LayerTime time) { return std::make_unique<SetTime>(index, std::move(time)); }
+std::unique_ptr<Command> add_marker(Marker marker) { return std::make_unique<AddMarker>(std::move(marker)); }
+std::unique_ptr<Command> add_event(story::Event event) { return std::make_unique<AddEvent>(std::move(event)); }
+std::unique_ptr<Command> remove_event(size_t index) { return std::make_unique<RemoveEvent>(index); }
+std::unique_ptr<Command> set_title(std::string title) { return std::make_unique<SetTitle>(std::move(title)); }
+std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial) {
+  return std::make_unique<SetTimeRange>(start, end, initial);
+}
+std::unique_ptr<Command> fit_view_to_layers() { return std::make_unique<FitViewToLayers>(); }
+
+}  // namespace chronoatlas::document

@@ -1,0 +1,44 @@
+#pragma once
+// The story's edits as commands (see command.h): each names what it does, applies it, and takes it back.
+#include <memory>
+#include <string>
+
+#include "document/command.h"
+#include "model/atlas.h"
+#include "story/scenario.h"
+
+namespace chronoatlas::document {
+
+// The layers of a file read off the UI thread (model::Atlas::read_file), added on top.
+std::unique_ptr<Command> add_file_layers(model::Atlas::ReadFile file);
+// DATA (already read or made) as a layer on top, as SPEC says.
+std::unique_ptr<Command> add_data_layer(story::LayerSpec spec, geo::VectorLayer data);
+std::unique_ptr<Command> remove_layer(size_t index);
+std::unique_ptr<Command> move_layer(size_t from, size_t to);
+// STYLE for layer INDEX, its colours kept at the precision a saved story holds (whole bytes).
+std::unique_ptr<Command> set_style(size_t index, story::LayerStyle style);
+std::unique_ptr<Command> set_time(size_t index, story::LayerTime time);
+
+// A point the reporter places: where, what the map calls it, and the source that puts it there.
+struct Marker {
+  LonLat place;
+  std::string label;
+  std::string source;  // as cited ("AFAD, 6 Feb 2023"); a marker without one is refused
+};
+// Adds MARKER to the story's own marker layer (made, on top, by the first marker).
+std::unique_ptr<Command> add_marker(Marker marker);
+// The id of the story's own marker layer.
+inline constexpr const char* kMarkerLayerId = "markers";
+// True for a layer whose features are made in the app (markers), not read from a file: saved from memory.
+bool authored(const model::AtlasLayer& layer);
+
+// Adds EVENT to the timeline; an event needs a title and a source.
+std::unique_ptr<Command> add_event(story::Event event);
+std::unique_ptr<Command> remove_event(size_t index);
+std::unique_ptr<Command> set_title(std::string title);
+// The timeline runs from START to END (days since 1970, END after START) and opens on INITIAL.
+std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial);
+// Makes the story's default view the extent of its layers (a map of added files alone).
+std::unique_ptr<Command> fit_view_to_layers();
+
+}  // namespace chronoatlas::document

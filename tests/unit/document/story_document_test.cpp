@@ -1,0 +1,183 @@
+// A story made from nothing through the document's commands, undone, redone, saved and opened again.
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "base/files.h"
+#include "document/commands.h"
+#include "document/story_document.h"
+#include "story/layer_style_json.h"
+#include "story/scenario_json.h"
+#include "temp_dir.h"
+
+using namespace chronoatlas;
+
+namespace {
+
+std::unique_ptr<document::StoryDocument> empty_story() {
+  std::vector<std::string> warnings;
+  return std::move(*document::StoryDocument::open(story::no_scenario(), warnings));
+}
+
+void run(document::StoryDocument& doc, std::unique_ptr<document::Command> command) {
+  std::vector<std::string> warnings;
+  const Status done = doc.execute(std::move(command), warnings);
+  ASSERT_TRUE(done) << done.error();
+}
+
+void add_file(document::StoryDocument& doc, const std::string& name) {
+  std::vector<std::string> warnings;
+  const Status done = document::add_file(doc, std::string(TEST_DATA_DIR) + "/" + name, warnings);
+  ASSERT_TRUE(done) << done.error();
+}
+
+// Everything a reader of the story sees, as text: title, time, view, events, and each layer's settings and features
+// (coordinates to the last bit). Paths are left out: a saved story reads its files from its own folder.
+std::string contents(const document::StoryDocument& doc) {
+  const story::Scenario& s = doc.scenario();
+  nlohmann::json j = story::scenario_json(s, std::vector<std::string>(s.layers.size(), ""));
+  j.erase("layers");
+  j["layers"] = nlohmann::json::array();
+  for (const model::AtlasLayer& l : doc.atlas().layers()) {
+    story::Scenario one;
+    one.layers = {l.spec};
+    nlohmann::json spec = story::scenario_json(one, {""})["layers"][0];
+    spec.erase("source"), spec.erase("source_layer");
+    std::ostringstream features;
+    features.precision(17);
+    for (const geo::Feature& f : l.data.features) {
+      for (const Polygon& p : f.polygons)
+        for (const Ring& r : p)
+          for (LonLat q : r) features << q.lon << ',' << q.lat << ' ';
+      for (LonLat q : f.points) features << q.lon << ',' << q.lat << ' ';
+      for (const std::string& v : f.values) features << '[' << v << ']';
+      features << '\n';
+    }
+    j["layers"].push_back({{"spec", spec}, {"fields", l.data.fields}, {"features", features.str()}});
+  }
+  return j.dump(1);
+}
+
+}  // namespace
+
+TEST(StoryDocument, IsMadeFromNothingThroughCommandsAndSavedAsAFolderThatOpensTheSame) {
+  auto doc = empty_story();
+  run(*doc, document::set_title("Caucasus test story"));
+  run(*doc, document::set_time_range(*story::parse_iso_date("2023-02-01"), *story::parse_iso_date("2023-03-01"),
+                                     *story::parse_iso_date("2023-02-06")));
+  add_file(*doc, "caucasus.geojson");
+  add_file(*doc, "caucasus.gpkg");
+  ASSERT_EQ(doc->atlas().layers().size(), 2u);
+  run(*doc, document::add_marker({{44.5152, 40.1872}, "Yerevan", "test fixture"}));
+  run(*doc, document::add_marker({{44.7833, 41.7167}, "Tbilisi", "test fixture"}));
+  ASSERT_EQ(doc->atlas().layers().size(), 3u);
+  EXPECT_EQ(doc->atlas().layers()[2].spec.id, document::kMarkerLayerId);
+  EXPECT_EQ(doc->atlas().layers()[2].data.features.size(), 2u);
+  story::Event event;
+  event.at = *story::parse_iso_date("2023-02-06T04:17");
+  event.title = "First shock";
+  event.source = "test fixture";
+  event.place = LonLat{37.0, 37.2};
+  run(*doc, document::add_event(event));
+  story::LayerStyle style = doc->atlas().layers()[0].spec.style;
+  style.fill = *parse_colour("#336699cc");
+  style.label_field = "name";
+  run(*doc, document::set_style(0, style));
+  const uint64_t gpkg_id = doc->atlas().layers()[1].id;
+  run(*doc, document::remove_layer(1));
+  ASSERT_EQ(doc->atlas().layers().size(), 2u);
+
+  EXPECT_EQ(doc->undo_name(), "Undo Remove caucasus.gpkg");
+  doc->undo();
+  ASSERT_EQ(doc->atlas().layers().size(), 3u);
+  EXPECT_EQ(doc->atlas().layers()[1].id, gpkg_id);  // the same layer back, in its place
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(doc->redo(warnings));
+  ASSERT_EQ(doc->atlas().layers().size(), 2u);
+  EXPECT_EQ(doc->atlas().layers()[1].spec.id, document::kMarkerLayerId);
+  EXPECT_FALSE(doc->can_redo());
+  EXPECT_TRUE(doc->modified());
+
+  TempDir tmp;
+  const std::string dir = tmp.path() + "/earthquake-story";
+  ASSERT_TRUE(doc->save(dir));
+  EXPECT_FALSE(doc->modified());
+  EXPECT_EQ(doc->scenario().dir, dir);
+  auto manifest = nlohmann::json::parse(*read_text_file(dir + "/scenario.json"));
+  for (const auto& layer : manifest["layers"]) {
+    const std::string source = layer["source"];
+    EXPECT_NE(source[0], '/') << source;  // no path outside the folder
+    EXPECT_EQ(source.find(".."), std::string::npos) << source;
+    EXPECT_TRUE(std::filesystem::exists(dir + "/" + source)) << source;
+  }
+
+  auto scenario = story::load_scenario(dir);
+  ASSERT_TRUE(scenario) << scenario.error();
+  auto opened = document::StoryDocument::open(*scenario, warnings);
+  ASSERT_TRUE(opened) << opened.error();
+  EXPECT_EQ(contents(**opened), contents(*doc));
+  EXPECT_EQ((*opened)->scenario().events.size(), 1u);
+  EXPECT_EQ(story::format_date_time((*opened)->scenario().events[0].at), "2023-02-06 04:17");
+}
+
+TEST(StoryDocument, UndoTakesBackEachCommandInTurnAndADragIsOneStep) {
+  auto doc = empty_story();
+  add_file(*doc, "caucasus.geojson");
+  const std::string before = contents(*doc);
+  story::LayerStyle style = doc->atlas().layers()[0].spec.style;
+  for (float opacity : {0.9f, 0.8f, 0.7f}) {  // a slider dragged over three frames
+    style.opacity = opacity;
+    run(*doc, document::set_style(0, style));
+  }
+  run(*doc, document::add_marker({{44.5, 40.2}, "Yerevan", "test fixture"}));
+  doc->undo();  // the marker
+  EXPECT_FLOAT_EQ(doc->atlas().layers()[0].spec.style.opacity, 0.7f);
+  doc->undo();  // the whole drag
+  EXPECT_EQ(contents(*doc), before);
+  doc->undo();  // the file
+  EXPECT_TRUE(doc->atlas().layers().empty());
+  EXPECT_FALSE(doc->can_undo());
+  std::vector<std::string> warnings;
+  while (doc->can_redo()) ASSERT_TRUE(doc->redo(warnings));
+  EXPECT_EQ(doc->atlas().layers().size(), 2u);
+  EXPECT_FLOAT_EQ(doc->atlas().layers()[0].spec.style.opacity, 0.7f);
+}
+
+TEST(StoryDocument, RefusesWhatWouldBreakTheRulesOfTruthAndChangesNothing) {
+  auto doc = empty_story();
+  std::vector<std::string> warnings;
+  const uint64_t revision = doc->revision();
+  auto unsourced = doc->execute(document::add_marker({{44.5, 40.2}, "Yerevan", ""}), warnings);
+  ASSERT_FALSE(unsourced);
+  EXPECT_NE(unsourced.error().find("source"), std::string::npos) << unsourced.error();
+  story::Event event;
+  event.title = "Unsourced";
+  EXPECT_FALSE(doc->execute(document::add_event(event), warnings));
+  EXPECT_FALSE(doc->execute(document::add_marker({{200, 40}, "Nowhere", "x"}), warnings));
+  EXPECT_FALSE(doc->execute(document::remove_layer(3), warnings));
+  EXPECT_EQ(doc->revision(), revision);
+  EXPECT_FALSE(doc->can_undo());
+}
+
+TEST(StoryDocument, SavingRefusesAFolderOfOtherFilesAndLeavesNothingHalfWritten) {
+  auto doc = empty_story();
+  add_file(*doc, "caucasus.geojson");
+  TempDir tmp;
+  const std::string busy = tmp.path() + "/photos";
+  std::filesystem::create_directory(busy);
+  ASSERT_TRUE(write_text_file(busy + "/holiday.jpg", "not a story"));
+  auto refused = doc->save(busy);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("no scenario.json"), std::string::npos) << refused.error();
+  EXPECT_FALSE(doc->save(tmp.path() + "/no/such/parent"));
+  // Saved twice to the same folder: replaced whole, with nothing left beside it.
+  const std::string dir = tmp.path() + "/story";
+  ASSERT_TRUE(doc->save(dir));
+  ASSERT_TRUE(doc->save(dir));
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(tmp.path())) entries += e.path().filename() != "photos";
+  EXPECT_EQ(entries, 1u);
+}
