@@ -145,6 +145,16 @@ story::LayerSpec marker_layer_spec() {
   return spec;
 }
 
+// The marker layer's credits: each source its markers cite, once, in the order first cited.
+std::string marker_sources(const geo::VectorLayer& data) {
+  std::vector<std::string> seen;
+  for (const geo::Feature& f : data.features)
+    if (f.values.size() > 1 && std::find(seen.begin(), seen.end(), f.values[1]) == seen.end()) seen.push_back(f.values[1]);
+  std::string text;
+  for (const std::string& s : seen) text += (text.empty() ? "" : "; ") + s;
+  return text;
+}
+
 std::optional<size_t> marker_layer(const model::Atlas& atlas) {
   for (size_t i = 0; i < atlas.layers().size(); ++i)
     if (atlas.layers()[i].spec.id == kMarkerLayerId) return i;
@@ -174,14 +184,18 @@ class AddMarker : public Command {
       f.fid = 0;
       data.features.push_back(std::move(f));
       data.extent.extend(m.place);
-      atlas.add_layer(marker_layer_spec(), std::move(data), warnings);
+      story::LayerSpec spec = marker_layer_spec();
+      spec.attribution = marker_sources(data);
+      atlas.add_layer(std::move(spec), std::move(data), warnings);
       return Ok{};
     }
     geo::VectorLayer data = atlas.layers()[*layer_].data;
     f.fid = static_cast<long long>(data.features.size());
     data.features.push_back(std::move(f));
     data.extent.extend(m.place);
+    const std::string credits = marker_sources(data);
     atlas.set_features(*layer_, std::move(data), warnings);
+    atlas.set_attribution(*layer_, credits);
     return Ok{};
   }
   void revert(model::Atlas& atlas) override {
@@ -194,8 +208,10 @@ class AddMarker : public Command {
     data.extent = {};
     for (const geo::Feature& f : data.features)
       for (LonLat p : f.points) data.extent.extend(p);
+    const std::string credits = marker_sources(data);
     std::vector<std::string> already_reported;
     atlas.set_features(*layer_, std::move(data), already_reported);
+    atlas.set_attribution(*layer_, credits);
   }
 
  private:

@@ -346,6 +346,11 @@ void Atlas::set_style(size_t index, const story::LayerStyle& style) {
   ++revision_;
 }
 
+void Atlas::set_attribution(size_t index, const std::string& attribution) {
+  layers_.at(index).spec.attribution = attribution;
+  ++revision_;
+}
+
 bool Atlas::fit_default_view_to_layers() {
   BoundsLonLat all;
   for (const AtlasLayer& l : layers_)

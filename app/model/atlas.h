@@ -89,6 +89,8 @@ class Atlas {
   std::vector<std::string> added_files() const;
   void move_layer(size_t from, size_t to);
   void set_style(size_t index, const story::LayerStyle& style);
+  // The sources layer INDEX credits while it is shown.
+  void set_attribution(size_t index, const std::string& attribution);
   // New time settings for layer INDEX: its features' intervals are read again (unreadable dates named in WARNINGS)
   // and the time range widens to them as for an added file.
   void set_time(size_t index, const story::LayerTime& time, std::vector<std::string>& warnings);
