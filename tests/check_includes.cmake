@@ -1,6 +1,7 @@
-# Fails when a file in app/ includes against the one-way rule (ui, cli -> export -> render -> model -> geo, story ->
-# base), or
-# when GL, GLFW, EGL or ImGui is included outside render/, platform/ and ui/.
+# Fails when a file in app/ includes against the one-way rule (ui, cli -> export -> document -> model -> geo, story ->
+# base; render observes the model and never sees the document), when GL, GLFW or EGL is included outside render/,
+# platform/ and ui/, when ImGui is included outside platform/ and ui/, or when render/ includes a file reader (GDAL, the
+# vector readers, the database source): the renderer draws what it is given, it reads nothing.
 # Run: cmake -DAPP_DIR=app -P tests/check_includes.cmake
 cmake_minimum_required(VERSION 3.22)
 set(allowed_base "base")
@@ -14,6 +15,8 @@ set(allowed_export "base;geo;story;model;document;render;platform;export")
 set(allowed_cli "base;geo;story;model;document;render;platform;export;cli")
 set(allowed_ui "base;geo;story;model;document;render;platform;export;ui")
 set(gl_modules "render;platform;ui")
+set(imgui_modules "platform;ui")
+set(readers "geo/vector_source.h;geo/vector_cache.h;geo/database_source.h;geo/gdal_setup.h;geo/vector_write.h")
 
 file(GLOB_RECURSE sources RELATIVE ${APP_DIR} ${APP_DIR}/*.h ${APP_DIR}/*.cpp)
 set(problems "")
@@ -29,9 +32,20 @@ foreach(src IN LISTS sources)
       if(NOT target IN_LIST allowed_${module})
         list(APPEND problems "${src}: ${line} (${module} must not depend on ${target})")
       endif()
-    elseif(line MATCHES "^#include <(glad/|GL/|GLFW/|EGL/|imgui|backends/)")
+    elseif(line MATCHES "^#include <(imgui|backends/)")
+      if(NOT module IN_LIST imgui_modules)
+        list(APPEND problems "${src}: ${line} (ImGui stays in platform/ and ui/)")
+      endif()
+    elseif(line MATCHES "^#include <(glad/|GL/|GLFW/|EGL/)")
       if(NOT module IN_LIST gl_modules)
-        list(APPEND problems "${src}: ${line} (GL, windowing and ImGui stay in render/, platform/ and ui/)")
+        list(APPEND problems "${src}: ${line} (GL and windowing stay in render/, platform/ and ui/)")
+      endif()
+    endif()
+    if(module STREQUAL "render" AND line MATCHES "^#include [<\"]((gdal|ogr|cpl_)[a-z_]*\\.h|[a-z_]+/[a-z_]+\\.h)[>\"]")
+      set(library "${CMAKE_MATCH_2}")
+      set(header "${CMAKE_MATCH_1}")
+      if(NOT library STREQUAL "" OR header IN_LIST readers)
+        list(APPEND problems "${src}: ${line} (render/ draws what it is given: reading files is the document's job)")
       endif()
     endif()
   endforeach()

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "required_tool.h"
+
 #include "png_read.h"
 #include "run_command.h"
 
@@ -126,7 +128,7 @@ TEST(Export, GeoTiffIsGeoreferencedLikeThePng) {
 }
 
 TEST(Export, VideoIsEncodedWhenFfmpegIsInstalled) {
-  if (run_chronoatlas_tool("command -v ffmpeg").empty()) GTEST_SKIP() << "ffmpeg is not installed (optional)";
+  REQUIRE_TOOL(missing_tools("ffmpeg").empty(), "ffmpeg");
   std::string dir = fresh_dir("export_video_ok");
   auto r = run_chronoatlas("render --size 320x180 --frames 2023-09-24:2023-09-27:1 --video " + dir + "/v.mp4 --out " +
                            dir + "/f.png");
@@ -148,7 +150,7 @@ std::string shell_quoted(const std::string& arg) {
 }  // namespace
 
 TEST(Export, VideoPathsWithQuotesAndShellCharactersAreOnlyNames) {
-  if (run_chronoatlas_tool("command -v ffmpeg").empty()) GTEST_SKIP() << "ffmpeg is not installed (optional)";
+  REQUIRE_TOOL(missing_tools("ffmpeg").empty(), "ffmpeg");
   std::string dir = fresh_dir("export_video_quotes") + "/it's $(x); a";
   std::filesystem::create_directories(dir);
   const std::string video = dir + "/a';touch PWNED;'.mp4";

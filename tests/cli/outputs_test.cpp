@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "required_tool.h"
+
 #include "png_read.h"
 #include "run_command.h"
 
@@ -186,7 +188,7 @@ TEST(Outputs, TheWorldFileKeepsFullPrecision) {
 }
 
 TEST(Outputs, OpeningARemoteVrtMakesNoNetworkConnection) {
-  if (run_chronoatlas_tool("command -v strace").empty()) GTEST_SKIP() << "strace is not installed";
+  REQUIRE_TOOL(missing_tools("strace").empty(), "strace");
   const std::string dir = fresh_dir("outputs_network");
   // 203.0.113.0/24 is reserved for documentation: nothing answers there, but a connect() attempt would show.
   std::ofstream(dir + "/remote.vrt") << "<OGRVRTDataSource><OGRVRTLayer name=\"remote\">"

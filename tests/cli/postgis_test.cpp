@@ -2,6 +2,8 @@
 // initdb in a temporary folder, listening only on a Unix socket there, loaded with ogr2ogr and stopped afterwards.
 #include <gtest/gtest.h>
 
+#include "required_tool.h"
+
 #include <pwd.h>
 
 #include <regex>
@@ -46,7 +48,7 @@ class PostGis : public testing::Test {
     std::filesystem::remove_all(dir_);
   }
   void SetUp() override {
-    if (bin_.empty()) GTEST_SKIP() << "PostgreSQL is not installed (.ci/setup installs postgresql and postgis)";
+    REQUIRE_TOOL(!bin_.empty(), "PostgreSQL with PostGIS (postgresql, postgresql-15-postgis-3)");
     ASSERT_TRUE(ready_) << "the test cluster did not start";
   }
   static std::string conninfo() { return "host=" + dir_ + " port=" + port_ + " user=postgres dbname=postgres"; }

@@ -2,6 +2,8 @@
 // day ticks on a zoomed timeline. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
+#include "required_tool.h"
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -20,9 +22,9 @@ class DesktopSession : public testing::Test {
   static void SetUpTestSuite() { desktop_ = new Desktop(); }
   static void TearDownTestSuite() { delete desktop_; }
   void SetUp() override {
-    if (!desktop_->ok()) GTEST_SKIP() << "Xvfb could not start";
-    if (std::system("command -v xdotool >/dev/null && command -v ffmpeg >/dev/null") != 0)
-      GTEST_SKIP() << "xdotool and ffmpeg are needed";
+    const std::string missing = missing_tools("Xvfb xdotool ffmpeg");
+    REQUIRE_TOOL(missing.empty(), missing);
+    REQUIRE_TOOL(desktop_->ok(), "a display: Xvfb could not start");
   }
   static Desktop* desktop_;
   const Desktop& d() const { return *desktop_; }
