@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "required_tool.h"
 
 #include "png_read.h"
@@ -29,7 +31,7 @@ size_t lines(const std::string& text) { return static_cast<size_t>(std::count(te
 
 // A shell script's output (stdout and stderr together).
 std::string shell(const std::string& script) {
-  const std::string file = testing::TempDir() + "script-" + std::to_string(getpid()) + ".sh";
+  const std::string file = scratch_dir() + "script-" + std::to_string(getpid()) + ".sh";
   std::ofstream(file) << script;
   return run_chronoatlas_tool("bash " + file);
 }
@@ -103,7 +105,7 @@ TEST(Outputs, AnInterruptedFrameRunStopsAfterACompleteFrameAndSaysHowFar) {
   const std::string dir = fresh_dir("outputs_sigint");
   const std::string out = shell("cd " + dir + "; env -u DISPLAY " + CHRONOATLAS_EXE + " render " + kTiny +
                                 " --frames 1994-01-01:1994-12-31:1 --out f.png 2>err.txt & pid=$!\n"
-                                "while [ ! -e f-0002.png ]; do sleep 0.02; done\n"
+                                "for i in $(seq 1500); do [ -e f-0002.png ] && break; sleep 0.02; done\n"
                                 "kill -INT $pid; wait $pid; echo \"rc=$?\"; cat err.txt\n");
   EXPECT_NE(out.find("rc=1"), std::string::npos) << out;
   std::smatch m;
@@ -122,7 +124,7 @@ TEST(Outputs, TemporariesOfAKilledRenderAreRemovedByTheNext) {
   // A render killed at some moment of a frame run, and a temporary of a process that certainly no longer runs.
   shell("cd " + dir + "; env -u DISPLAY " + CHRONOATLAS_EXE + " render " + kTiny +
         " --frames 1994-01-01:1994-12-31:1 --out f.png & pid=$!\n"
-        "while [ ! -e f-0003.png ]; do sleep 0.01; done; kill -KILL $pid; wait $pid\n");
+        "for i in $(seq 3000); do [ -e f-0003.png ] && break; sleep 0.01; done; kill -KILL $pid; wait $pid\n");
   const int dead = static_cast<int>(std::stoi(shell("sh -c 'echo $$'")));
   std::ofstream(dir + "/.f-0001.png.chronoatlas-tmp-" + std::to_string(dead)) << "half";
   for (const std::string& e : entries(dir)) {

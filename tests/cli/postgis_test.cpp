@@ -31,6 +31,9 @@ class PostGis : public testing::Test {
     // initdb refuses to run as root: as root, the cluster belongs to the postgres user.
     if (getuid() == 0 && getpwnam("postgres")) {
       as_owner_ = "runuser -u postgres -- ";
+      // The scratch folder is the tester's alone (mkdtemp): the postgres user may pass through it, not list it.
+      namespace fs = std::filesystem;
+      fs::permissions(scratch_dir(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
       std::system(("chown postgres " + dir_).c_str());
     }
     const std::string log = run_chronoatlas_tool(

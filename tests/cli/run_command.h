@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "temp_dir.h"
+
 struct CommandResult {
   int exit_code;
   std::string out, err;
@@ -24,7 +26,7 @@ inline std::string read_all(const std::string& path) {
 inline CommandResult run_chronoatlas(const std::string& args, const std::string& env = "") {
   // Named per process: ctest -j runs test processes side by side in the same temporary folder.
   const std::string tag = std::to_string(getpid());
-  const std::string out = testing::TempDir() + "cli_out-" + tag + ".txt", err = testing::TempDir() + "cli_err-" + tag + ".txt";
+  const std::string out = scratch_dir() + "cli_out-" + tag + ".txt", err = scratch_dir() + "cli_err-" + tag + ".txt";
   std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + env + " " + std::string(CHRONOATLAS_EXE) + " " + args + " >" + out +
                     " 2>" + err + " </dev/null";
   int status = std::system(cmd.c_str());
@@ -33,7 +35,7 @@ inline CommandResult run_chronoatlas(const std::string& args, const std::string&
 
 // An empty folder of this name under the test temporary folder.
 inline std::string fresh_dir(const std::string& name) {
-  std::filesystem::path d = std::filesystem::path(testing::TempDir()) / name;
+  std::filesystem::path d = std::filesystem::path(scratch_dir()) / name;
   std::filesystem::remove_all(d);
   std::filesystem::create_directories(d);
   return d.string();
@@ -43,7 +45,7 @@ inline std::string data(const std::string& name) { return std::string(TEST_DATA_
 
 // Output of another command-line tool (gdalinfo, ...).
 inline std::string run_chronoatlas_tool(const std::string& command) {
-  const std::string out = testing::TempDir() + "tool_out-" + std::to_string(getpid()) + ".txt";
+  const std::string out = scratch_dir() + "tool_out-" + std::to_string(getpid()) + ".txt";
   std::system((command + " >" + out + " 2>&1").c_str());
   return read_all(out);
 }

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "platform/headless_context.h"
 #include "render_support.h"
 #include "story/scenario.h"
@@ -30,7 +32,7 @@ GeoImage draw(const std::string& scenario, const std::string& date, int w, int h
   std::string name = date;
   for (char& ch : name)
     if (ch == ':') ch = '-';
-  std::string out = (fs::path(testing::TempDir()) / ("story-" + name + ".png")).string();
+  std::string out = (fs::path(scratch_dir()) / ("story-" + name + ".png")).string();
   auto r = render_scenario(scenario, w, h, date, out, o);
   EXPECT_TRUE(r) << r.error();
   return read_georeferenced(out);

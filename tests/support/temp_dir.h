@@ -24,3 +24,11 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// This test program's own scratch folder, with a trailing '/': made unique once (mkdtemp), removed when the program
+// ends. Fixed names under it cannot collide with another checkout's run.
+inline const std::string& scratch_dir() {
+  static const TempDir dir("chronoatlas-tests");
+  static const std::string with_slash = dir.path() + "/";
+  return with_slash;
+}

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "base/disk_cache.h"
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
@@ -23,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("chronoatlas-cache-test-" + std::to_string(getpid())) / name;
+  const fs::path dir = fs::path(scratch_dir()) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "export/map_export.h"
 
 using namespace chronoatlas;
@@ -37,7 +39,7 @@ std::string read(const std::string& path) {
 }  // namespace
 
 TEST(Publish, ConcurrentWritersNeverMixTheirSets) {
-  const fs::path dir = fs::path(testing::TempDir()) / ("publish-" + std::to_string(getpid()));
+  const fs::path dir = fs::path(scratch_dir()) / ("publish-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string png = (dir / "x.png").string();

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "geo/gdal_setup.h"
 #include "geo/vector_source.h"
 
@@ -115,7 +117,7 @@ TEST(VectorSource, ProjectedCoordinatesWithoutCrsSkipTheLayerWithAHint) {
 }
 
 TEST(VectorSource, OneFeatureInMetresIsSkippedAndTheRestKept) {
-  const std::string path = testing::TempDir() + "one-outlier.geojson";
+  const std::string path = scratch_dir() + "one-outlier.geojson";
   std::ofstream(path) << R"({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [44.5, 40.2]}},
     {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [49.9, 40.4]}},
@@ -130,7 +132,7 @@ TEST(VectorSource, OneFeatureInMetresIsSkippedAndTheRestKept) {
 }
 
 TEST(VectorSource, OvershootsBelowAThousandthOfADegreeAreClampedAndSurfacesReadAsPolygons) {
-  const std::string path = testing::TempDir() + "overshoot.geojson";
+  const std::string path = scratch_dir() + "overshoot.geojson";
   std::ofstream(path) << R"({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates":
       [[[-180, 80], [180, 80], [180, 90.0001220703125], [-180, 90.0001220703125], [-180, 80]]]}},
@@ -140,7 +142,7 @@ TEST(VectorSource, OvershootsBelowAThousandthOfADegreeAreClampedAndSurfacesReadA
   ASSERT_EQ(r->layers[0].features.size(), 1u) << "90.5 is no rounding error";
   EXPECT_EQ(r->layers[0].extent.north, 90);
   // A TIN (as a GML or shapefile multipatch would give) is drawn as its triangles.
-  const std::string tin = testing::TempDir() + "tin.csv";
+  const std::string tin = scratch_dir() + "tin.csv";
   std::ofstream(tin) << "WKT,name\n\"TIN (((0 0,1 0,0 1,0 0)),((1 0,1 1,0 1,1 0)))\",surface\n";
   auto t = geo::load_vector_source(tin);
   ASSERT_TRUE(t) << t.error();
@@ -149,7 +151,7 @@ TEST(VectorSource, OvershootsBelowAThousandthOfADegreeAreClampedAndSurfacesReadA
 }
 
 TEST(VectorSource, ArchivesAndVirtualPathsOpenNetworkPathsAndPipesDoNot) {
-  const std::string zip = testing::TempDir() + "caucasus.zip";
+  const std::string zip = scratch_dir() + "caucasus.zip";
   std::remove(zip.c_str());
   ASSERT_EQ(std::system(("cd " + std::string(TEST_DATA_DIR) + " && zip -q " + zip +
                          " caucasus.shp caucasus.shx caucasus.dbf caucasus.prj").c_str()), 0);
@@ -158,7 +160,7 @@ TEST(VectorSource, ArchivesAndVirtualPathsOpenNetworkPathsAndPipesDoNot) {
     ASSERT_TRUE(r) << path << ": " << r.error();
     EXPECT_EQ(r->layers[0].features.size(), 3u) << path;
   }
-  const std::string gz = testing::TempDir() + "caucasus.geojson.gz";
+  const std::string gz = scratch_dir() + "caucasus.geojson.gz";
   ASSERT_EQ(std::system(("gzip -c " + data("caucasus.geojson") + " > " + gz).c_str()), 0);
   auto g = geo::load_vector_source(gz);
   ASSERT_TRUE(g) << g.error();
@@ -168,7 +170,7 @@ TEST(VectorSource, ArchivesAndVirtualPathsOpenNetworkPathsAndPipesDoNot) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().find("offline"), std::string::npos) << r.error();
   }
-  const std::string fifo = testing::TempDir() + "pipe.geojson";
+  const std::string fifo = scratch_dir() + "pipe.geojson";
   std::remove(fifo.c_str());
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
   auto p = geo::load_vector_source(fifo);
@@ -177,7 +179,7 @@ TEST(VectorSource, ArchivesAndVirtualPathsOpenNetworkPathsAndPipesDoNot) {
 }
 
 TEST(VectorSource, InvalidUtf8FromAFileBecomesReplacementCharacters) {
-  const std::string path = testing::TempDir() + "latin1.csv";
+  const std::string path = scratch_dir() + "latin1.csv";
   std::ofstream(path) << "WKT,name\n\"POINT (44.5 40.2)\",Caf\xE9 \xFF\n";
   auto r = geo::load_vector_source(path);
   ASSERT_TRUE(r) << r.error();

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "model/atlas.h"
 #include "model/time_detection.h"
 #include "story/data_time.h"
@@ -14,7 +16,7 @@ using namespace chronoatlas;
 namespace {
 
 std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
+  const std::string path = scratch_dir() + name;
   std::ofstream(path) << text;
   return path;
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "geo/gdal_setup.h"
 #include "platform/folder_listing.h"
 
@@ -10,7 +12,7 @@ using namespace chronoatlas;
 namespace fs = std::filesystem;
 
 TEST(FolderListing, FoldersFirstThenReadableFilesByNameIgnoringCase) {
-  const fs::path dir = fs::path(testing::TempDir()) / "listing";
+  const fs::path dir = fs::path(scratch_dir()) / "listing";
   fs::remove_all(dir);
   fs::create_directories(dir / "zeta");
   fs::create_directories(dir / "Alpha");

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include "story/scenario.h"
 
 using namespace chronoatlas;
@@ -12,7 +14,7 @@ namespace {
 
 // Writes TEXT as scenario.json in a fresh folder and loads it.
 Result<story::Scenario> load_text(const std::string& name, const std::string& text) {
-  fs::path dir = fs::path(testing::TempDir()) / ("scenario-" + name);
+  fs::path dir = fs::path(scratch_dir()) / ("scenario-" + name);
   fs::create_directories(dir);
   std::ofstream(dir / "scenario.json") << text;
   return story::load_scenario(dir.string());
