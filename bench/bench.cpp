@@ -314,15 +314,15 @@ int main(int argc, char** argv) {
   row_text("  full detail: triangle vertices / line points", std::to_string(fill_vertices) + " / " + std::to_string(segments));
   const geo::Projection conic = *render::scenario_projection(*scenario);
   row("project (fitted conic)", time_ms([&] { scene->prepare(conic); }));
-  row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
+  row("evaluate styles", time_ms([&] { scene->style(scenario->initial); }));
   const geo::Projection mercator = *geo::Projection::create("EPSG:3857");
   row("switch projection to Web Mercator (project + upload)", time_ms([&] {
         scene->prepare(mercator);
-        scene->sync(scenario->initial);
+        scene->style(scenario->initial);
       }));
   render::MapView view = scene->default_view(conic, 1920, 1080, 1);
   scene->prepare(conic);
-  scene->sync(scenario->initial);
+  scene->style(scenario->initial);
   {
     std::vector<double> cpu;
     for (int i = 0; i < frames; ++i) {
@@ -387,7 +387,7 @@ int main(int argc, char** argv) {
     geo::VectorLayer generated = timed_features(*scenario, 100000, squares);
     (void)doc->execute(document::add_data_layer(spec, std::move(generated)), warnings);
     row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
-    row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
+    row("evaluate styles", time_ms([&] { scene->style(scenario->initial); }));
     Stats s100k = scrub_frames(*scene, **renderer, *target, region, frames);
     row("scrub (change date + frame), Karabakh region: median", s100k.median);
     row("scrub (change date + frame), Karabakh region: p95", s100k.p95);
@@ -411,14 +411,14 @@ int main(int argc, char** argv) {
       row_text("  time detected", story::time_mode_name(scene->atlas().layers()[i].spec.time.mode) +
                                       std::string(" on ") + scene->atlas().layers()[i].spec.time.start_field);
       row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
-      row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
+      row("evaluate styles", time_ms([&] { scene->style(scenario->initial); }));
       Stats ev = scrub_frames(*scene, **renderer, *target, region, frames);
       row("scrub (change date + frame), Karabakh region: median", ev.median);
       row("scrub (change date + frame), Karabakh region: p95", ev.p95);
       // The density view bins the live events into hexagons on every frame.
       st.density = true;
       (void)doc->execute(document::set_style(i, st), warnings);
-      scene->sync(scenario->initial);
+      scene->style(scenario->initial);
       Stats hex = scrub_frames(*scene, **renderer, *target, region, frames);
       row("density view (hexagons counted per frame): scrub median", hex.median);
       row("density view (hexagons counted per frame): scrub p95", hex.p95);
@@ -426,7 +426,7 @@ int main(int argc, char** argv) {
       all_so_far.mode = story::TimeMode::Cumulative;
       (void)doc->execute(document::set_time(i, all_so_far), warnings);
       scene->prepare(conic);
-      scene->sync(scenario->initial);
+      scene->style(scenario->initial);
       Stats cumulative = scrub_frames(*scene, **renderer, *target, region, frames);
       row("density view, cumulative (all events so far): scrub median", cumulative.median);
       row("density view, cumulative (all events so far): scrub p95", cumulative.p95);
@@ -473,7 +473,7 @@ int main(int argc, char** argv) {
       ls.id = ls.title = "large";
       (void)doc->execute(document::add_data_layer(ls, std::move(report->layers[0])), warnings);
       row("tessellate + project", time_ms([&] { scene->prepare(conic); }));
-      row("upload + style", time_ms([&] { scene->sync(scenario->initial); }));
+      row("evaluate styles", time_ms([&] { scene->style(scenario->initial); }));
       Stats big = pan_frames(*scene, **renderer, *target, view, scenario->initial, frames / 3);
       row("frame 1920x1080 panning with it: median", big.median);
       row("frame 1920x1080 panning with it: p95", big.p95);

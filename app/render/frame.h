@@ -1,13 +1,17 @@
 #pragma once
-// Everything one image shows, as plain data: built by the scene, drawn by the renderer, for screen and export alike.
+// Everything one image shows, as plain data: built by the scene, drawn by any backend (the GL one for screen and PNG,
+// vector ones for figures), for screen and export alike. No GL here: a backend resolves what it needs from it.
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/colour.h"
-#include "render/gpu_layer.h"
-#include "render/text_renderer.h"
+#include "model/feature_style.h"
+#include "render/projected_layer.h"
+#include "render/text_style.h"
 #include "render/view.h"
 
 namespace chronoatlas::render {
@@ -20,11 +24,15 @@ struct DensityCell {
 };
 
 struct LayerDraw {
-  const GpuLayer* layer = nullptr;
+  // What the geometry belongs to (an atlas layer's id, or a graticule): a backend keeps its own copy of it by this key
+  // and replaces it when GEOMETRY or STYLES is another object than the one it copied.
+  uint64_t source = 0;
+  std::shared_ptr<const ProjectedLayer> geometry;                 // in the view's CRS
+  std::shared_ptr<const std::vector<model::FeatureStyle>> styles; // per feature, for the frame's date; null: not drawn
   float opacity = 1;
   float stroke_width_px = 1;  // before ui_scale
   bool fill = true, stroke = true, points = true;
-  size_t level = 0;           // level of detail: index into GpuLayer::levels()
+  size_t level = 0;           // level of detail: index into geometry->levels
   bool cacheable = false;     // looks the same on every date, so the screen may reuse its pixels
   float fade_days = 0;        // >0: features fade to a quarter of their strength over this many days after their start
   std::vector<DensityCell> cells;  // a density view: drawn instead of the layer's point symbols
@@ -40,6 +48,7 @@ struct Label {
   float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
   int symbol = -1;     // the point symbol this label names (index into Frame::symbols), or -1
+  std::string layer;   // the title of the layer it names a feature of
 };
 
 // A point symbol on the map, as labels must see it: no label may cover one, nor sit nearer another symbol than its own.
@@ -97,6 +106,8 @@ struct Frame {
   uint64_t generation = 0;           // changes whenever any layer's geometry or styles change
   Rgba background{0.80f, 0.87f, 0.92f, 1};
   std::vector<LayerDraw> layers;     // bottom first
+  std::vector<uint64_t> resident;    // every source the scene still holds, drawn in this frame or not: a backend may
+                                     // drop its copies of the others
   std::vector<Label> labels;         // candidates: placed by rank, higher first; those that would overlap are dropped
   std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
   std::vector<Symbol> symbols;       // every point symbol drawn

@@ -97,7 +97,7 @@ void MapRenderer::copy_cache(int x, int y, int width, int height, int from_x, in
 void MapRenderer::draw_overlay(const OverlayLayout& o) {
   for (const GlyphRun& g : o.labels) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
-  for (const ShapeTriangle& t : o.shapes) add_shape(t);
+  for (const OverlayShape& s : o.shapes) add_shape(s);
   flush_shapes();
   for (const GlyphRun& g : o.furniture_text) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
@@ -135,7 +135,9 @@ uint64_t MapRenderer::cache_key(const Frame& frame, size_t n) {
   mix(&frame.background, sizeof(Rgba));
   for (size_t i = 0; i < n; ++i) {
     const LayerDraw& d = frame.layers[i];
-    mix(&d.layer, sizeof d.layer);
+    const void* objects[2] = {d.geometry.get(), d.styles.get()};
+    mix(&d.source, sizeof d.source);
+    mix(objects, sizeof objects);
     mix(&d.opacity, sizeof d.opacity);
     mix(&d.stroke_width_px, sizeof d.stroke_width_px);
     mix(&d.level, sizeof d.level);
@@ -195,7 +197,21 @@ void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
   draw_overlay(layout(snapped));
 }
 
+void MapRenderer::upload(const Frame& frame) {
+  for (const LayerDraw& d : frame.layers) {
+    if (!d.geometry || !d.styles) continue;
+    Resident& r = resident_[d.source];
+    if (r.geometry != d.geometry) r.gpu.upload(*d.geometry), r.geometry = d.geometry;
+    if (r.styles != d.styles) r.gpu.set_styles(*d.styles), r.styles = d.styles;
+  }
+  if (frame.resident.empty()) return;  // a frame without a projection says nothing of what the scene holds
+  std::erase_if(resident_, [&](const auto& entry) {
+    return std::find(frame.resident.begin(), frame.resident.end(), entry.first) == frame.resident.end();
+  });
+}
+
 void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, size_t end) {
+  upload(frame);
   // What the target shows, widened by a margin for line widths and symbols that reach in from outside.
   const double margin = 30 * v.ui_scale * v.units_per_px;
   BoundsXY seen;
@@ -205,46 +221,49 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
   glActiveTexture(GL_TEXTURE0);
   for (size_t i = begin; i < end; ++i) {
     const LayerDraw& d = frame.layers[i];
-    if (d.layer->levels().empty()) continue;
-    glBindTexture(GL_TEXTURE_2D, d.layer->style_texture());
-    const GpuLayer::Level& level = d.layer->levels()[std::min(d.level, d.layer->levels().size() - 1)];
-    if (d.fill) draw_areas(frame, v, d, level, seen);
-    if (d.stroke && d.stroke_width_px > 0) draw_lines(frame, v, d, level, seen);
-    if (d.points) draw_points(frame, v, d, seen);
+    const auto it = resident_.find(d.source);
+    if (!d.geometry || !d.styles || it == resident_.end() || it->second.gpu.levels().empty()) continue;
+    const GpuLayer& gpu = it->second.gpu;
+    glBindTexture(GL_TEXTURE_2D, gpu.style_texture());
+    const GpuLayer::Level& level = gpu.levels()[std::min(d.level, gpu.levels().size() - 1)];
+    if (d.fill) draw_areas(frame, v, d, gpu, level, seen);
+    if (d.stroke && d.stroke_width_px > 0) draw_lines(frame, v, d, gpu, level, seen);
+    if (d.points) draw_points(frame, v, d, gpu, seen);
     if (!d.cells.empty()) draw_cells(d);
   }
   glBindVertexArray(0);
 }
 
-void MapRenderer::draw_areas(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
-                             const BoundsXY& seen) {
+void MapRenderer::draw_areas(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer& gpu,
+                             const GpuLayer::Level& level, const BoundsXY& seen) {
   set_layer_uniforms(area_, v, frame.day, d);
-  glBindVertexArray(d.layer->fill_vao());
+  glBindVertexArray(gpu.fill_vao());
   for (const GpuLayer::Run& r : level.triangles)
     if (r.live_on(frame.day) && visible(r.bounds, seen))
       glDrawElements(GL_TRIANGLES, r.count * 3, GL_UNSIGNED_INT,
                      reinterpret_cast<const void*>(r.first * 3 * sizeof(uint32_t)));
 }
 
-void MapRenderer::draw_lines(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer::Level& level,
-                             const BoundsXY& seen) {
+void MapRenderer::draw_lines(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer& gpu,
+                             const GpuLayer::Level& level, const BoundsXY& seen) {
   set_layer_uniforms(line_, v, frame.day, d);
   glUniform1f(loc(line_, "u_width_px"), d.stroke_width_px * v.ui_scale);
   glUniform1f(loc(line_, "u_seconds"), frame.seconds);
-  glBindVertexArray(d.layer->line_vao());
+  glBindVertexArray(gpu.line_vao());
   for (const GpuLayer::Run& r : level.segments)
     if (r.live_on(frame.day) && visible(r.bounds, seen)) {
-      d.layer->bind_segments_from(r.first);
+      gpu.bind_segments_from(r.first);
       glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
     }
 }
 
-void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw& d, const BoundsXY& seen) {
+void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw& d, const GpuLayer& gpu,
+                              const BoundsXY& seen) {
   set_layer_uniforms(point_, v, frame.day, d);
-  glBindVertexArray(d.layer->point_vao());
-  for (const GpuLayer::Run& r : d.layer->point_runs())
+  glBindVertexArray(gpu.point_vao());
+  for (const GpuLayer::Run& r : gpu.point_runs())
     if (r.live_on(frame.day) && visible(r.bounds, seen)) {
-      d.layer->bind_points_from(r.first);
+      gpu.bind_points_from(r.first);
       glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.count);
     }
 }
@@ -258,15 +277,48 @@ void MapRenderer::draw_cells(const LayerDraw& d) {
       corner[k] = {c.centre.x + 0.92 * c.radius_px * std::cos(a), c.centre.y + 0.92 * c.radius_px * std::sin(a)};
     }
     const Rgba colour{c.colour.r, c.colour.g, c.colour.b, c.colour.a * d.opacity};
-    for (int k : {1, 2, 3, 4}) add_shape({corner[0], corner[k], corner[k + 1], colour});
+    for (int k : {1, 2, 3, 4}) add_triangle(corner[0], corner[k], corner[k + 1], colour);
   }
   flush_shapes();
 }
 
-void MapRenderer::add_shape(const ShapeTriangle& t) {
-  for (XY p : {t.a, t.b, t.c})
-    shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), t.colour.r, t.colour.g,
-                                   t.colour.b, t.colour.a});
+void MapRenderer::add_triangle(XY a, XY b, XY c, Rgba colour) {
+  for (XY p : {a, b, c})
+    shapes_.insert(shapes_.end(), {static_cast<float>(p.x), static_cast<float>(p.y), colour.r, colour.g, colour.b, colour.a});
+}
+
+void MapRenderer::add_shape(const OverlayShape& s) {
+  const std::vector<XY>& p = s.points;
+  switch (s.kind) {
+    case ShapeKind::Rect:
+      add_triangle(p[0], {p[1].x, p[0].y}, {p[0].x, p[1].y}, s.colour);
+      add_triangle({p[1].x, p[0].y}, p[1], {p[0].x, p[1].y}, s.colour);
+      break;
+    case ShapeKind::Polygon:  // the overlay's polygons are convex (arrow halves): a fan covers them
+      for (size_t i = 1; i + 1 < p.size(); ++i) add_triangle(p[0], p[i], p[i + 1], s.colour);
+      break;
+    case ShapeKind::Circle: {
+      constexpr int kSides = 32;
+      const double r = s.size_px;
+      for (int i = 0; i < kSides; ++i) {
+        const double a0 = 2 * M_PI * i / kSides, a1 = 2 * M_PI * (i + 1) / kSides;
+        add_triangle(p[0], {p[0].x + r * std::cos(a0), p[0].y + r * std::sin(a0)},
+                     {p[0].x + r * std::cos(a1), p[0].y + r * std::sin(a1)}, s.colour);
+      }
+      break;
+    }
+    case ShapeKind::Polyline:
+      for (size_t i = 0; i + 1 < p.size(); ++i) {
+        const XY a = p[i], b = p[i + 1];
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        if (len <= 0) continue;
+        const double nx = -(b.y - a.y) / len * s.size_px / 2, ny = (b.x - a.x) / len * s.size_px / 2;
+        const XY a0{a.x + nx, a.y + ny}, a1{a.x - nx, a.y - ny}, b0{b.x + nx, b.y + ny}, b1{b.x - nx, b.y - ny};
+        add_triangle(a0, a1, b0, s.colour);
+        add_triangle(a1, b1, b0, s.colour);
+      }
+      break;
+  }
 }
 
 void MapRenderer::flush_shapes() {

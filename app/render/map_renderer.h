@@ -1,11 +1,16 @@
 #pragma once
-// Draws a Frame into whatever framebuffer is bound: the window's or an offscreen target. One path for both.
+// The OpenGL backend: draws a Frame into whatever framebuffer is bound, the window's or an offscreen target, one path
+// for both. It keeps the GPU's copies of the frame's layers itself, uploaded when the frame brings new geometry or
+// styles, so the scene never holds a GL object.
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "base/result.h"
 #include "render/frame.h"
+#include "render/gpu_layer.h"
 #include "render/overlay_layout.h"
+#include "render/text_renderer.h"
 
 namespace chronoatlas::render {
 
@@ -36,24 +41,37 @@ class MapRenderer {
   void set_target_state(int x, int y, int width, int height);
   // Copies the cache's pixels from (FROM_X, FROM_Y) onward to the target's rectangle at (X, Y).
   void copy_cache(int x, int y, int width, int height, int from_x, int from_y);
+  // Uploads what FRAME brings that the GPU lacks, and drops the copies of sources the scene no longer holds.
+  void upload(const Frame& frame);
   void draw_layers(const Frame& frame, const View& view, size_t begin, size_t end);
-  void draw_areas(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
-                  const BoundsXY& seen);
-  void draw_lines(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer::Level& level,
-                  const BoundsXY& seen);
-  void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const BoundsXY& seen);
+  void draw_areas(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu,
+                  const GpuLayer::Level& level, const BoundsXY& seen);
+  void draw_lines(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu,
+                  const GpuLayer::Level& level, const BoundsXY& seen);
+  void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu, const BoundsXY& seen);
   void draw_cells(const LayerDraw& d);
   void draw_overlay(const OverlayLayout& overlay);
   static size_t cacheable_prefix(const Frame& frame);
   static uint64_t cache_key(const Frame& frame, size_t cacheable);
   // Draws the first CACHEABLE layers of FRAME into the cache texture, MARGIN pixels wider on each side.
   void refresh_cache(const Frame& frame, size_t cacheable, int margin);
-  void add_shape(const ShapeTriangle& t);  // queued for flush_shapes
+  // Queue for flush_shapes: a shape as GL draws it (a circle as 32 slices, a polyline as a quad a segment), and one
+  // triangle of it.
+  void add_shape(const OverlayShape& shape);
+  void add_triangle(XY a, XY b, XY c, Rgba colour);
   void flush_shapes();
   PixelRect tile_{};
   int target_x_ = 0, target_y_ = 0;
 
   GlProgram area_, line_, point_, shape_;
+  // A source's layer on the GPU, with the objects it was uploaded from: held, so none can be freed and its address
+  // reused for another while the comparison depends on it.
+  struct Resident {
+    GpuLayer gpu;
+    std::shared_ptr<const ProjectedLayer> geometry;
+    std::shared_ptr<const std::vector<model::FeatureStyle>> styles;
+  };
+  std::unordered_map<uint64_t, Resident> resident_;
   struct Cache {
     GlTexture texture;
     GlFramebuffer fbo;

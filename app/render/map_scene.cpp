@@ -38,6 +38,16 @@ std::string degree_label(double v, char pos, char neg) {
   return buf;
 }
 
+// Frame sources of the graticules: far above any atlas layer id (those count up from 1).
+constexpr uint64_t kGraticuleSources = uint64_t{1} << 62;
+
+// The graticule's one style: thin grey-blue lines.
+const std::shared_ptr<const std::vector<model::FeatureStyle>>& graticule_style() {
+  static const auto style = std::make_shared<const std::vector<model::FeatureStyle>>(
+      std::vector<model::FeatureStyle>{{{0, 0, 0, 0}, {0.35f, 0.45f, 0.55f, 0.35f}, 0, 0}});
+  return style;
+}
+
 // The coarsest level of detail whose simplification stays within a pixel.
 size_t level_for(const LayerGeometry& geometry, double deg_per_px) {
   size_t best = 0;
@@ -232,16 +242,17 @@ bool needs_recut(const PreparedLayer& p, const model::AtlasLayer& l, double s) {
 void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection, const Preparation& how,
              std::vector<std::string>& warnings) {
   if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(l.data, how.seam, how.cache.get(), warnings);
-  p.pending = cached_projection(p.geometry, projection, l.times, how.origin, how.cache.get(), warnings);
+  auto projected = std::make_shared<ProjectedLayer>(
+      cached_projection(p.geometry, projection, l.times, how.origin, how.cache.get(), warnings));
   p.time_revision = l.time_revision;
   p.projected_for = projection.definition();
   p.projected_origin = how.origin;
-  p.anchors = p.pending->label_anchors;
-  p.bounds = p.pending->bounds;
+  p.anchors = projected->label_anchors;
+  p.bounds = projected->bounds;
+  p.projected = std::move(projected);
   p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
   for (size_t i = 0; i < p.focus_anchor.size(); ++i)
     if (std::isfinite(p.focus_anchor[i].lon)) projection.forward(p.focus_anchor[i], p.focus_anchors[i]);
-  p.styled_day = NAN;  // a new upload needs its styles again
 }
 
 // True when P's projected vertices are not for PROJECTION and the current origin and times of L.
@@ -259,6 +270,7 @@ MapScene::MapScene(const model::Atlas& atlas) : atlas_(atlas) {
   wide.extend(LonLat{std::min(180.0, wide.east + 40), std::min(85.0, wide.north + 20)});
   for (double step : {10.0, 5.0, 1.0}) {
     auto g = std::make_unique<Graticule>();
+    g->source = kGraticuleSources + graticules_.size();
     g->step_deg = step;
     g->geometry = build_graticule(wide, step);
     graticules_.push_back(std::move(g));
@@ -283,8 +295,8 @@ double MapScene::seam() const {
 }
 
 void MapScene::project_graticule(Graticule& g) const {
-  g.pending = project_layer(g.geometry, *projection_, {}, atlas_.scenario().origin);
-  g.projected.clear();
+  g.projected = std::make_shared<ProjectedLayer>(project_layer(g.geometry, *projection_, {}, atlas_.scenario().origin));
+  g.lines.clear();
   const Shapes& lines = g.geometry.levels.front();
   for (size_t l = 0; l + 1 < lines.line_starts.size(); ++l) {
     std::vector<XY> line;
@@ -293,7 +305,7 @@ void MapScene::project_graticule(Graticule& g) const {
       projection_->forward(lines.line_points[i], p);
       line.push_back(p);
     }
-    g.projected.push_back(std::move(line));
+    g.lines.push_back(std::move(line));
   }
 }
 
@@ -362,25 +374,15 @@ void MapScene::prepare(const geo::Projection& projection, bool in_background) {
   prepared_revision_ = atlas_.revision();
 }
 
-void MapScene::sync(story::Days day) {
-  for (auto& g : graticules_)
-    if (g->pending) {
-      g->gpu.upload(*g->pending);
-      g->pending.reset();
-      g->gpu.set_styles({model::FeatureStyle{{0, 0, 0, 0}, {0.35f, 0.45f, 0.55f, 0.35f}, 0, 0}});
-    }
+void MapScene::style(story::Days day) {
   for (size_t i = 0; i < prepared_.size(); ++i) {
     if (!prepared_[i]) continue;  // still being prepared in the background
     PreparedLayer& p = *prepared_[i];
     const model::AtlasLayer& l = atlas_.layers()[i];
-    if (p.pending) {
-      p.gpu.upload(*p.pending);
-      p.pending.reset();
-    }
     const bool fixed = !model::styles_vary_by_day(l);
-    const bool stale = p.styled_revision != l.style_revision || std::isnan(p.styled_day) || (!fixed && p.styled_day != day);
+    const bool stale = !p.styles || p.styled_revision != l.style_revision || (!fixed && p.styled_day != day);
     if (!stale) continue;
-    p.gpu.set_styles(model::evaluate_styles(l, day));
+    p.styles = std::make_shared<const std::vector<model::FeatureStyle>>(model::evaluate_styles(l, day));
     p.styled_revision = l.style_revision;
     p.styled_day = day;
     if (fixed) ++generation_;
@@ -389,7 +391,7 @@ void MapScene::sync(story::Days day) {
 
 Frame MapScene::frame(const MapView& view, story::Days day, const FurnitureOptions& options) {
   prepare(view.projection());
-  sync(day);
+  style(day);
   return describe(view, day, options);
 }
 
@@ -417,12 +419,12 @@ std::vector<Label> MapScene::graticule_labels(const View& view, const Graticule&
   std::vector<Label> out;
   TextStyle st{10.5f * view.ui_scale, false, {0.25f, 0.32f, 0.40f, 1}, {1, 1, 1, 0.7f}};
   const Shapes& lines = g.geometry.levels.front();
-  for (size_t l = 0; l < g.projected.size(); ++l) {
+  for (size_t l = 0; l < g.lines.size(); ++l) {
     LonLat first = lines.line_points[lines.line_starts[l]];
     LonLat last = lines.line_points[lines.line_starts[l + 1] - 1];
     bool meridian = first.lon == last.lon;
     // Meridians are labelled where they cross the bottom edge, parallels where they cross the left edge.
-    const std::vector<XY>& line = g.projected[l];
+    const std::vector<XY>& line = g.lines[l];
     for (size_t i = 0; i + 1 < line.size(); ++i) {
       XY a = view.to_pixel(line[i]), b = view.to_pixel(line[i + 1]);
       double edge = meridian ? bottom_px - 4.0 * view.ui_scale : 4.0 * view.ui_scale;
@@ -542,6 +544,7 @@ void MapScene::add_layer_labels(const model::AtlasLayer& l, const PreparedLayer&
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.tie = i;
+    lab.layer = l.spec.title;
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
     lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius_px + 4) * view.ui_scale : 0;
     if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);
@@ -564,11 +567,16 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   fr.day = static_cast<float>(day - scenario.origin);
   if (options.transparent) fr.background = {0, 0, 0, 0};
   if (!projection_ || projection_->definition() != map_view.projection().definition()) return fr;
+  for (const auto& g : graticules_) fr.resident.push_back(g->source);
+  for (const auto& p : prepared_)
+    if (p) fr.resident.push_back(p->atlas_id);
   const double deg_per_px = map_view.degrees_per_px();
   if (options.graticule) {
     const Graticule& g = pick_graticule(deg_per_px);
     LayerDraw lines;
-    lines.layer = &g.gpu;
+    lines.source = g.source;
+    lines.geometry = g.projected;
+    lines.styles = graticule_style();
     lines.stroke_width_px = 0.8f;
     lines.fill = lines.points = false;
     lines.cacheable = true;
@@ -589,7 +597,9 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     const bool density = st.density && l.data.has_points();
     if (overlaps(p->bounds, seen)) {
       LayerDraw d;
-      d.layer = &p->gpu;
+      d.source = p->atlas_id;
+      d.geometry = p->projected;
+      d.styles = p->styles;
       d.opacity = st.opacity;
       d.stroke_width_px = st.stroke_width_px;
       d.fill = st.fill.a > 0 || !st.fill_by_field.empty();

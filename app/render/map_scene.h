@@ -1,7 +1,8 @@
 #pragma once
-// The GPU side of the map: the atlas's layers tessellated once (in lon/lat), projected for the view's CRS and
-// uploaded only when geometry, projection or styles change, plus the graticule. describe() turns a view and a date
-// into a Frame without any GL call; sync() brings the GPU up to date for it.
+// What the map draws, prepared from the atlas it observes: each layer tessellated once (in lon/lat), projected for the
+// view's CRS only when geometry or projection change, its per-feature styles evaluated only when they change, plus the
+// graticule. describe() turns a view and a date into a Frame of plain data that any backend draws; nothing here
+// touches GL.
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,7 +12,6 @@
 #include "geo/projection.h"
 #include "model/atlas.h"
 #include "render/frame.h"
-#include "render/gpu_layer.h"
 #include "render/layer_geometry.h"
 #include "render/map_view.h"
 
@@ -32,12 +32,12 @@ struct PreparedLayer {
   std::vector<LonLat> focus_anchor;       // per feature: a label point within the scenario's view, NaN where unneeded
   std::vector<XY> anchors, focus_anchors; // the two projected
   BoundsXY bounds;                        // projected
-  std::optional<ProjectedLayer> pending;  // projected, not yet uploaded
-  GpuLayer gpu;
+  std::shared_ptr<const ProjectedLayer> projected;  // a new one each time it is projected again
+  std::shared_ptr<const std::vector<model::FeatureStyle>> styles;  // per feature; a new one each time they change
   uint64_t time_revision = 0;             // the atlas layer's time revision the projected times are for
   std::string projected_for;              // the projection's definition and the time origin they were projected for
   story::Days projected_origin = NAN;
-  uint64_t styled_revision = 0;           // the atlas layer's style revision and the date the GPU styles are for
+  uint64_t styled_revision = 0;           // the atlas layer's style revision and the date the styles are for
   story::Days styled_day = NAN;
 };
 
@@ -58,14 +58,14 @@ class MapScene {
   // True while some layer is being prepared in the background; IS_LOADING for one layer (by atlas id).
   bool loading() const { return !loading_.empty(); }
   bool is_loading(uint64_t atlas_id) const;
-  // Uploads what prepare() projected and the per-feature styles for DAY. Needs the GL context.
-  void sync(story::Days day);
+  // Evaluates the per-feature styles for DAY where they changed (a series, a restyle). CPU only.
+  void style(story::Days day);
   // Everything to draw at DAY in VIEW, as of the last prepare(). No GL: testable without a context.
   Frame describe(const MapView& view, story::Days day, const FurnitureOptions& options) const;
   // True when a flow drawn in VIEW moves at DAY: only then must a window keep redrawing. A flow off screen, or at a
   // scale its layer is not drawn at, costs nothing.
   bool animating(const MapView& view, story::Days day) const;
-  // prepare(), sync() and describe(): what the app and the exporter call for each image.
+  // prepare(), style() and describe(): what the app and the exporter call for each image.
   Frame frame(const MapView& view, story::Days day, const FurnitureOptions& options);
 
   // The scenario's default extent in PROJECTION at the given size.
@@ -79,9 +79,9 @@ class MapScene {
   struct Graticule {
     double step_deg;
     LayerGeometry geometry;
-    std::optional<ProjectedLayer> pending;
-    GpuLayer gpu;
-    std::vector<std::vector<XY>> projected;  // per line, for degree labels
+    uint64_t source;  // the frame's key for it: above any layer id
+    std::shared_ptr<const ProjectedLayer> projected;
+    std::vector<std::vector<XY>> lines;      // projected, per line, for degree labels
   };
   struct Loading {
     uint64_t atlas_id;

@@ -43,34 +43,28 @@ class Furnisher {
  public:
   Furnisher(OverlayLayout& out, const MeasureText& measure) : out_(out), measure_(measure) {}
 
+  // What the shapes and text that follow are part of.
+  void group(std::string name) { group_ = std::move(name); }
   void rect(float x0, float y0, float x1, float y1, Rgba c) {
-    triangle({x0, y0}, {x1, y0}, {x0, y1}, c);
-    triangle({x1, y0}, {x1, y1}, {x0, y1}, c);
+    out_.shapes.push_back({ShapeKind::Rect, {{x0, y0}, {x1, y1}}, 0, c, group_});
   }
-  void triangle(XY a, XY b, XY c, Rgba colour) { out_.shapes.push_back({a, b, c, colour}); }
-  // A segment WIDTH pixels wide, as two triangles.
+  void polygon(std::vector<XY> points, Rgba colour) {
+    out_.shapes.push_back({ShapeKind::Polygon, std::move(points), 0, colour, group_});
+  }
+  // A segment WIDTH pixels wide.
   void line(XY a, XY b, float width, Rgba colour) {
-    const double len = std::hypot(b.x - a.x, b.y - a.y);
-    if (len <= 0) return;
-    const double nx = -(b.y - a.y) / len * width / 2, ny = (b.x - a.x) / len * width / 2;
-    const XY a0{a.x + nx, a.y + ny}, a1{a.x - nx, a.y - ny}, b0{b.x + nx, b.y + ny}, b1{b.x - nx, b.y - ny};
-    triangle(a0, a1, b0, colour);
-    triangle(a1, b1, b0, colour);
+    if (std::hypot(b.x - a.x, b.y - a.y) <= 0) return;
+    out_.shapes.push_back({ShapeKind::Polyline, {a, b}, width, colour, group_});
   }
   void disc(float cx, float cy, float r, Rgba colour) {
-    constexpr int kSides = 32;
-    for (int i = 0; i < kSides; ++i) {
-      const double a0 = 2 * M_PI * i / kSides, a1 = 2 * M_PI * (i + 1) / kSides;
-      triangle({cx, cy}, {cx + r * std::cos(a0), cy + r * std::sin(a0)}, {cx + r * std::cos(a1), cy + r * std::sin(a1)},
-               colour);
-    }
+    out_.shapes.push_back({ShapeKind::Circle, {{cx, cy}}, r, colour, group_});
   }
   void reserve(PixelBox b) { out_.reserved.push_back(b); }
   bool free(const PixelBox& b) const {
     return std::none_of(out_.reserved.begin(), out_.reserved.end(), [&](const PixelBox& r) { return r.overlaps(b); });
   }
   void text(const std::string& s, float x, float y, const TextStyle& style) {
-    out_.furniture_text.push_back({s, x, y, style});
+    out_.furniture_text.push_back({s, x, y, style, group_});
   }
   TextBox measure(const std::string& s, const TextStyle& style) const { return measure_(s, style); }
   const MeasureText& measurer() const { return measure_; }
@@ -78,6 +72,7 @@ class Furnisher {
  private:
   OverlayLayout& out_;
   const MeasureText& measure_;
+  std::string group_;
 };
 
 // The sources, wrapped over as many lines as they need on a band along the bottom; never cut. Returns the y above
@@ -331,8 +326,8 @@ void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, 
   XY tip{cx + std::sin(a) * len, cy - std::cos(a) * len};
   XY tail{cx - std::sin(a) * len * 0.6, cy + std::cos(a) * len * 0.6};
   XY side{std::cos(a) * 7 * s, std::sin(a) * 7 * s};
-  f.triangle(tip, {tail.x + side.x, tail.y + side.y}, {cx, cy}, st.ink);
-  f.triangle(tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}, {0.6f, 0.6f, 0.6f, 1});
+  f.polygon({tip, {tail.x + side.x, tail.y + side.y}, {cx, cy}}, st.ink);
+  f.polygon({tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}}, {0.6f, 0.6f, 0.6f, 1});
   f.text("N", static_cast<float>(tip.x) - 4 * s, static_cast<float>(tip.y) - 4 * s, scaled(st.small, s));
   f.reserve(box);
 }
@@ -340,11 +335,19 @@ void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, 
 // In order of importance: sources, date, title, the event caption, scale bar, legend, north arrow. Each piece goes
 // only where it overlaps nothing placed before it.
 void lay_out_furniture(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
+  f.group("sources");
   const float bottom = lay_out_sources(frame, st, f);
+  f.group("date");
   const PixelBox date = lay_out_date(frame, st, f);
-  const float top = lay_out_caption(frame, st, lay_out_title(frame, st, date, f), bottom, f);
+  f.group("title");
+  const float below_title = lay_out_title(frame, st, date, f);
+  f.group("caption");
+  const float top = lay_out_caption(frame, st, below_title, bottom, f);
+  f.group("scale bar");
   lay_out_scale_bar(frame, st, bottom, f);
+  f.group("legend");
   lay_out_legend(frame, st, top, bottom, f);
+  f.group("north arrow");
   lay_out_north_arrow(frame, st, date.y1, f);
 }
 
@@ -359,7 +362,7 @@ void lay_out_fixed_labels(const Frame& frame, const OverlayStyle& st, const Meas
     PixelBox box{x - gap, y - b.ascent, x + b.width + gap, y + b.descent};
     if (std::any_of(taken.begin(), taken.end(), [&](const PixelBox& r) { return r.overlaps(box); })) continue;
     taken.push_back(box);
-    out.labels.push_back({l.text, x, y, l.style});
+    out.labels.push_back({l.text, x, y, l.style, "graticule"});
   }
 }
 
@@ -558,10 +561,11 @@ OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, con
   OverlayLayout out;
   Furnisher furnisher(out, measure);
   lay_out_furniture(frame, style, furnisher);
+  furnisher.group("labels");
   for (const PlacedLabel& p :
        place_labels(frame.labels, frame.symbols, frame.view, measure, out.reserved, style.label_margin_px)) {
     const Label& l = frame.labels[p.index];
-    out.labels.push_back({l.text, p.x, p.y, l.style});
+    out.labels.push_back({l.text, p.x, p.y, l.style, "labels/" + l.layer});
     if (p.leader) furnisher.line(p.leader_from, p.leader_to, style.leader_width_px * frame.view.ui_scale, style.leader);
   }
   lay_out_fixed_labels(frame, style, measure, out);

@@ -1,7 +1,8 @@
 #pragma once
 // Prepare, then draw: the overlay of an image (labels placed without overlaps, title, date, legend, scale bar,
-// sources and north arrow) laid out once per image as plain shapes and glyph runs. Tiles of a large export draw
-// the same layout, so labels and furniture never move between tiles, or between the screen and an export.
+// sources and north arrow) laid out once per image as primitives a vector backend keeps as they are (text runs,
+// rectangles, polylines, circles, polygons), each in a named group. Tiles of a large export draw the same layout, so
+// labels and furniture never move between tiles, or between the screen and an export.
 #include <functional>
 #include <string>
 #include <vector>
@@ -38,20 +39,32 @@ struct PixelBox {
   bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
-struct ShapeTriangle {
-  XY a, b, c;  // image pixels
+enum class ShapeKind {
+  Rect,      // POINTS: two opposite corners
+  Polyline,  // POINTS: the vertices; SIZE_PX: its width
+  Circle,    // POINTS: the centre; SIZE_PX: its radius
+  Polygon,   // POINTS: the vertices of a filled polygon
+};
+
+// One shape of the overlay, in image pixels, filled with (or, a polyline, stroked in) COLOUR.
+struct OverlayShape {
+  ShapeKind kind = ShapeKind::Rect;
+  std::vector<XY> points;
+  float size_px = 0;
   Rgba colour;
+  std::string group;  // what it is part of: "legend", "scale bar", "labels", ...
 };
 
 struct GlyphRun {
   std::string text;
   float x, y;  // baseline start, image pixels
   TextStyle style;
+  std::string group;  // "title", "legend", "labels/<layer>", "graticule", ...
 };
 
 struct OverlayLayout {
   std::vector<GlyphRun> labels;          // map labels and graticule degrees, drawn first
-  std::vector<ShapeTriangle> shapes;     // leader lines, furniture panels, bars and arrow, drawn over the labels
+  std::vector<OverlayShape> shapes;      // leader lines, furniture panels, bars and arrow, drawn over the labels
   std::vector<GlyphRun> furniture_text;  // drawn last
   std::vector<PixelBox> reserved;        // furniture boxes: labels keep out of them
 };

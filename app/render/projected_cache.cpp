@@ -9,8 +9,8 @@ namespace {
 
 constexpr uint32_t kProjectedFormat = 1;
 
-bool runs_within(const std::vector<GpuLayer::Run>& runs, size_t items) {
-  for (const GpuLayer::Run& r : runs)
+bool runs_within(const std::vector<ProjectedRun>& runs, size_t items) {
+  for (const ProjectedRun& r : runs)
     if (r.count < 0 || r.first > items || static_cast<size_t>(r.count) > items - r.first) return false;
   return true;
 }
@@ -22,7 +22,7 @@ bool consistent(const ProjectedLayer& p) {
   const size_t vertices = p.fill.size() / kFillVertexFloats;
   for (uint32_t i : p.indices)
     if (i >= vertices) return false;
-  for (const GpuLayer::Level& l : p.levels)
+  for (const ProjectedLevel& l : p.levels)
     if (!runs_within(l.triangles, p.indices.size() / 3) || !runs_within(l.segments, p.segments.size() / kSegmentFloats))
       return false;
   return runs_within(p.point_runs, p.points.size() / kPointFloats);
@@ -37,7 +37,7 @@ std::string pack_projected(const ProjectedLayer& p) {
   w.put(p.segments);
   w.put(p.points);
   w.put<uint64_t>(p.levels.size());
-  for (const GpuLayer::Level& l : p.levels) {
+  for (const ProjectedLevel& l : p.levels) {
     w.put(l.tolerance_deg);
     w.put(l.triangles);
     w.put(l.segments);
@@ -56,7 +56,7 @@ std::optional<ProjectedLayer> unpack_projected(const std::string& bytes) {
   r.get(p.segments);
   r.get(p.points);
   p.levels.resize(r.items(8));
-  for (GpuLayer::Level& l : p.levels) {
+  for (ProjectedLevel& l : p.levels) {
     r.get(l.tolerance_deg);
     r.get(l.triangles);
     r.get(l.segments);

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "base/disk_cache.h"
-#include "render/gpu_layer.h"
+#include "render/projected_layer.h"
 
 namespace chronoatlas::render {
 

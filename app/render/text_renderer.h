@@ -10,19 +10,9 @@
 #include "base/colour.h"
 #include "base/result.h"
 #include "render/gl_objects.h"
+#include "render/text_style.h"
 
 namespace chronoatlas::render {
-
-struct TextStyle {
-  float size_px = 13;  // em size in image pixels
-  bool bold = false;
-  Rgba colour{0.15f, 0.15f, 0.15f, 1};
-  Rgba halo{1, 1, 1, 0.85f};  // alpha 0: no halo
-};
-
-struct TextBox {
-  float width = 0, ascent = 0, descent = 0;  // pixels
-};
 
 class TextRenderer {
  public:

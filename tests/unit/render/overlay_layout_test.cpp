@@ -167,9 +167,11 @@ TEST(OverlayLayout, ASymbolInsideALargerOneIsLabelledOutsideItWithALeaderLine) {
   const PixelBox b = box_of(o.labels[0]);
   const double cx = std::clamp(300.0, double(b.x0), double(b.x1)), cy = std::clamp(200.0, double(b.y0), double(b.y1));
   EXPECT_GE(std::hypot(cx - 300, cy - 200), 60) << "the label sits on the circle";
-  ASSERT_EQ(o.shapes.size(), 2u) << "one leader line, two triangles";
+  ASSERT_EQ(o.shapes.size(), 1u) << "one leader line";
+  EXPECT_EQ(o.shapes[0].kind, render::ShapeKind::Polyline);
+  EXPECT_EQ(o.shapes[0].group, "labels");
   // The leader starts at the dot's edge and ends on the label's box.
-  const auto start = o.shapes[0].a;
+  const auto start = o.shapes[0].points.front();
   EXPECT_NEAR(std::hypot(start.x - 310, start.y - 200), 3, 1);
 }
 
@@ -181,6 +183,12 @@ TEST(OverlayLayout, ALabelThatOnlyLostToAnotherLabelGetsNoLeader) {
   f.labels = {a, b};
   render::OverlayLayout o = render::layout_overlay(f, measure);
   EXPECT_TRUE(o.shapes.empty());
+  // The winner is placed, beside its own dot.
+  const auto winner = std::find_if(o.labels.begin(), o.labels.end(), [](const auto& g) { return g.text == "Stepanakert"; });
+  ASSERT_NE(winner, o.labels.end());
+  const PixelBox w = box_of(*winner);
+  EXPECT_LT(std::hypot(std::clamp(300.0, double(w.x0), double(w.x1)) - 300, std::clamp(200.0, double(w.y0), double(w.y1)) - 200), 15)
+      << "the winner is not beside its dot";
 }
 
 TEST(OverlayLayout, AStoryPlaceIsNamedOverContextDotsAroundIt) {
