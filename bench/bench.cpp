@@ -31,6 +31,7 @@
 #include "platform/headless_context.h"
 #include "platform/paths.h"
 #include "render/offscreen.h"
+#include "render/picking.h"
 
 using namespace chronoatlas;
 using Clock = std::chrono::steady_clock;
@@ -130,6 +131,18 @@ geo::VectorLayer timed_features(const story::Scenario& sc, int count, bool squar
     l.features.push_back(std::move(f));
   }
   return l;
+}
+
+// Hovering: what the feature under the cursor is, asked at 200 places over VIEW, as the app asks on every mouse move.
+Stats hover_picks(const render::MapScene& scene, const render::MapView& view, story::Days day) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> x(0, view.width_px()), y(0, view.height_px());
+  std::vector<double> ms;
+  for (int i = 0; i < 200; ++i) {
+    const XY pixel{x(rng), y(rng)};
+    ms.push_back(time_ms([&] { (void)render::pick_feature(scene, view, pixel, day); }));
+  }
+  return stats(ms);
 }
 
 // An event export in ACLED's layout: COUNT rows over the region through 2023, half with ISO dates and half with
@@ -391,6 +404,21 @@ int main(int argc, char** argv) {
     Stats s100k = scrub_frames(*scene, **renderer, *target, region, frames);
     row("scrub (change date + frame), Karabakh region: median", s100k.median);
     row("scrub (change date + frame), Karabakh region: p95", s100k.p95);
+    doc->undo();
+  }
+
+  // --- Hovering over 300,000 points (undated, so every one is a candidate).
+  {
+    std::printf("\nGenerated layer: 300,000 points, hovered\n");
+    story::LayerSpec spec;
+    spec.id = spec.title = "points";
+    spec.style.point_radius_px = 2;
+    (void)doc->execute(document::add_data_layer(spec, timed_features(*scenario, 300000, false)), warnings);
+    scene->prepare(conic);
+    scene->style(scenario->initial);
+    Stats hover = hover_picks(*scene, region, scenario->initial);
+    row("hover (the feature under the cursor), Karabakh region: median", hover.median);
+    row("hover (the feature under the cursor), Karabakh region: p95", hover.p95);
     doc->undo();
   }
 

@@ -249,6 +249,7 @@ void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection
   p.projected_origin = how.origin;
   p.anchors = projected->label_anchors;
   p.bounds = projected->bounds;
+  p.index = std::make_shared<const FeatureIndex>(*projected);
   p.projected = std::move(projected);
   p.focus_anchors.assign(p.focus_anchor.size(), XY{NAN, NAN});
   for (size_t i = 0; i < p.focus_anchor.size(); ++i)

@@ -11,6 +11,7 @@
 #include "base/job_pool.h"
 #include "geo/projection.h"
 #include "model/atlas.h"
+#include "render/feature_index.h"
 #include "render/frame.h"
 #include "render/layer_geometry.h"
 #include "render/map_view.h"
@@ -33,6 +34,7 @@ struct PreparedLayer {
   std::vector<XY> anchors, focus_anchors; // the two projected
   BoundsXY bounds;                        // projected
   std::shared_ptr<const ProjectedLayer> projected;  // a new one each time it is projected again
+  std::shared_ptr<const FeatureIndex> index;        // of PROJECTED: what lies where, for picking
   std::shared_ptr<const std::vector<model::FeatureStyle>> styles;  // per feature; a new one each time they change
   uint64_t time_revision = 0;             // the atlas layer's time revision the projected times are for
   std::string projected_for;              // the projection's definition and the time origin they were projected for
