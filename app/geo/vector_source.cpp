@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <memory>
+#include <optional>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -20,6 +21,7 @@
 
 #include "base/text.h"
 #include "geo/gdal_setup.h"
+#include "geo/watched_file.h"
 
 namespace chronoatlas::geo {
 namespace {
@@ -394,8 +396,13 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
 
   QuietGdal quiet;
   LoadReport report;
-  GDALDatasetUniquePtr ds(
-      GDALDataset::Open(opened->c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened)));
+  // A plain file the user may cancel is read through a watch on PROGRESS: a cancel stops GDAL within one read, even
+  // while a driver parses the whole file on opening it.
+  std::optional<WatchedPath> watched;
+  if (progress && *opened == path && std::filesystem::is_regular_file(path)) watched.emplace(path, progress);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(watched ? watched->gdal_path().c_str() : opened->c_str(),
+                                            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened)));
+  if (progress && progress->cancelled) return Error{path + ": reading cancelled"};
   if (ds && fragile(*ds) && !survives_reading(*opened)) {
     // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
     report.warnings.push_back(path + ": GDAL's LIBKML driver crashed reading it; read with GDAL's KML driver instead "
@@ -405,8 +412,11 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
     if (!ds) return Error{"GDAL's LIBKML driver crashed reading " + path + ", and its KML driver cannot read it"};
   }
   if (!ds) {
-    return Error{path + ": " + last_gdal_message("not a vector file GDAL can read") +
-                 " (GDAL could not open it as vector data)"};
+    std::string why = last_gdal_message("not a vector file GDAL can read");
+    if (watched)  // GDAL names the file as it was asked to open it: the user's own path means something to them
+      for (size_t at; (at = why.find(watched->gdal_path())) != std::string::npos;)
+        why.replace(at, watched->gdal_path().size(), path);
+    return Error{path + ": " + why + " (GDAL could not open it as vector data)"};
   }
   if (names_a_database(*ds, *opened))
     return Error{path + ": a VRT that reads from a database server is not opened (a file must not connect anywhere); "
