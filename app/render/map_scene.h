@@ -11,37 +11,13 @@
 #include "base/job_pool.h"
 #include "geo/projection.h"
 #include "model/atlas.h"
-#include "render/feature_index.h"
 #include "render/frame.h"
-#include "render/layer_geometry.h"
+#include "render/furniture_content.h"
+#include "render/graticule.h"
 #include "render/map_view.h"
+#include "render/prepared_layer.h"
 
 namespace chronoatlas::render {
-
-struct FurnitureOptions {
-  bool title = true, date = true, legend = true, scale_bar = true, north_arrow = true, attribution = true;
-  bool graticule = true;
-  bool caption = true;         // the event the date has reached, on the map
-  bool transparent = false;
-  std::string title_override;  // "" keeps the scenario's title
-};
-
-// One atlas layer as prepared for drawing.
-struct PreparedLayer {
-  uint64_t atlas_id = 0;
-  LayerGeometry geometry;                 // lon/lat, tessellated; rebuilt only when the projection's seam moves
-  std::vector<LonLat> focus_anchor;       // per feature: a label point within the scenario's view, NaN where unneeded
-  std::vector<XY> anchors, focus_anchors; // the two projected
-  BoundsXY bounds;                        // projected
-  std::shared_ptr<const ProjectedLayer> projected;  // a new one each time it is projected again
-  std::shared_ptr<const FeatureIndex> index;        // of PROJECTED: what lies where, for picking
-  std::shared_ptr<const std::vector<model::FeatureStyle>> styles;  // per feature; a new one each time they change
-  uint64_t time_revision = 0;             // the atlas layer's time revision the projected times are for
-  std::string projected_for;              // the projection's definition and the time origin they were projected for
-  story::Days projected_origin = NAN;
-  uint64_t styled_revision = 0;           // the atlas layer's style revision and the date the styles are for
-  story::Days styled_day = NAN;
-};
 
 class MapScene {
  public:
@@ -78,13 +54,6 @@ class MapScene {
   std::vector<std::string> take_warnings() { return std::move(warnings_); }
 
  private:
-  struct Graticule {
-    double step_deg;
-    LayerGeometry geometry;
-    uint64_t source;  // the frame's key for it: above any layer id
-    std::shared_ptr<const ProjectedLayer> projected;
-    std::vector<std::vector<XY>> lines;      // projected, per line, for degree labels
-  };
   struct Loading {
     uint64_t atlas_id;
     Job<std::unique_ptr<PreparedLayer>> result;
@@ -92,18 +61,9 @@ class MapScene {
   };
   // Moves finished background preparations into prepared_; true when some arrived.
   bool install_loaded();
-  void project_graticule(Graticule& g) const;
   // The current projection's seam, degrees; NaN before a projection is set.
   double seam() const;
   const Graticule& pick_graticule(double deg_per_px) const;
-  std::vector<Label> graticule_labels(const View& view, const Graticule& g, double bottom_px) const;
-  void add_layer_labels(const model::AtlasLayer& layer, const PreparedLayer& p, size_t layer_index,
-                        const MapView& view, story::Days day, Frame& frame) const;
-  float feature_size_px(LonLat anchor, double area_deg2, const View& view) const;
-  // METRES_PER_PX: the view's, measured once per frame by the caller.
-  void add_scale_bar(const MapView& view, double metres_per_px, Furniture& f) const;
-  void add_credits_and_time(const std::vector<size_t>& drawn, story::Days day, const FurnitureOptions& options,
-                            Furniture& f) const;
 
   const model::Atlas& atlas_;
   std::vector<std::unique_ptr<PreparedLayer>> prepared_;  // in atlas order after prepare()
