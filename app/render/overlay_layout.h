@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "render/frame.h"
+#include "render/label_placement.h"
 
 namespace chronoatlas::render {
 
@@ -32,11 +33,6 @@ struct OverlayStyle {
   float leader_width_px = 1;
   Rgba leader{0.25f, 0.25f, 0.28f, 0.9f};
   float fixed_label_gap_px = 6;      // around graticule degrees
-};
-
-struct PixelBox {
-  float x0, y0, x1, y1;  // image pixels
-  bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
 enum class ShapeKind {
@@ -69,23 +65,7 @@ struct OverlayLayout {
   std::vector<PixelBox> reserved;        // furniture boxes: labels keep out of them
 };
 
-// The size of a text in a style; the renderer's fonts measure, tests may pass a stand-in.
-using MeasureText = std::function<TextBox(const std::string&, const TextStyle&)>;
-
 // Lays out FRAME's furniture, then its labels around it.
 OverlayLayout layout_overlay(const Frame& frame, const MeasureText& measure, const OverlayStyle& style = {});
-
-// Greedy label placement in order of rank, avoiding TAKEN boxes and each other: the labels drawn and where. No label
-// covers a point symbol, and a symbol's label never sits nearer another symbol than its own, except at the end of a
-// leader line: a symbol inside a larger one (a town within a circle of arrivals) gets its label outside, joined to it.
-struct PlacedLabel {
-  size_t index;
-  float x, y;  // baseline start, image pixels
-  bool leader = false;
-  XY leader_from{}, leader_to{};  // image pixels: from the symbol's edge to the label's box
-};
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const std::vector<Symbol>& symbols,
-                                      const View& view, const MeasureText& measure, std::vector<PixelBox> taken = {},
-                                      float margin_px = 2);
 
 }  // namespace chronoatlas::render
