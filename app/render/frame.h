@@ -48,7 +48,7 @@ struct Label {
   float offset_px = 0; // >0: placed beside a point symbol this far right of the anchor; 0: centred on it
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
   int symbol = -1;     // the point symbol this label names (index into Frame::symbols), or -1
-  std::string layer;   // the title of the layer it names a feature of
+  int layer = -1;      // the layer it names a feature of: index into Frame::layer_titles
 };
 
 // A point symbol on the map, as labels must see it: no label may cover one, nor sit nearer another symbol than its own.
@@ -109,6 +109,7 @@ struct Frame {
   std::vector<uint64_t> resident;    // every source the scene still holds, drawn in this frame or not: a backend may
                                      // drop its copies of the others
   std::vector<Label> labels;         // candidates: placed by rank, higher first; those that would overlap are dropped
+  std::vector<std::string> layer_titles;  // of every atlas layer, bottom first: what labels and symbols belong to
   std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
   std::vector<Symbol> symbols;       // every point symbol drawn
   Furniture furniture;

@@ -61,7 +61,7 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.tie = i;
-    lab.layer = l.spec.title;
+    lab.layer = static_cast<int>(layer_index);
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
     lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius_px + 4) * view.ui_scale : 0;
     if (symbol) lab.symbol = static_cast<int>(frame.symbols.size() - 1);

@@ -289,6 +289,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   if (options.transparent) fr.background = {0, 0, 0, 0};
   if (!projection_ || projection_->definition() != map_view.projection().definition()) return fr;
   for (const auto& g : graticules_) fr.resident.push_back(g->source);
+  for (const model::AtlasLayer& l : atlas_.layers()) fr.layer_titles.push_back(l.spec.title);
   for (const auto& p : prepared_)
     if (p) fr.resident.push_back(p->atlas_id);
   const double deg_per_px = map_view.degrees_per_px();
