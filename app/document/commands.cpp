@@ -189,7 +189,7 @@ class AddMarker : public Command {
       atlas.add_layer(std::move(spec), std::move(data), warnings);
       return Ok{};
     }
-    geo::VectorLayer data = atlas.layers()[*layer_].data;
+    geo::VectorLayer data = *atlas.layers()[*layer_].data;
     f.fid = static_cast<long long>(data.features.size());
     data.features.push_back(std::move(f));
     data.extent.extend(m.place);
@@ -203,7 +203,7 @@ class AddMarker : public Command {
       atlas.remove_layer(atlas.layers().size() - 1);
       return;
     }
-    geo::VectorLayer data = atlas.layers()[*layer_].data;
+    geo::VectorLayer data = *atlas.layers()[*layer_].data;
     data.features.pop_back();
     data.extent = {};
     for (const geo::Feature& f : data.features)

@@ -51,7 +51,7 @@ class FolderWriter {
     source_layer.clear();  // GeoJSON written here holds the one layer
     const std::string rel = "layers/" + unique(safe_name(l.spec.id), ".geojson");
     fs::create_directories(tmp_ / "layers", ec);
-    if (auto s = geo::write_geojson(l.data, (tmp_ / rel).string()); !s) return Error{s.error()};
+    if (auto s = geo::write_geojson(*l.data, (tmp_ / rel).string()); !s) return Error{s.error()};
     return rel;
   }
 

@@ -76,12 +76,12 @@ void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
   if (!l.spec.time.any()) return;
   size_t& skipped = l.unreadable_times;
   story::Days first = story::kNever, last = -story::kNever;
-  for (const geo::Feature& f : l.data.features) {
+  for (const geo::Feature& f : l.data->features) {
     std::string problem;
-    story::Interval t = feature_interval(l.spec.time, l.data, f, problem);
+    story::Interval t = feature_interval(l.spec.time, *l.data, f, problem);
     if (!problem.empty()) {
       t = {story::kNever, story::kNever};
-      if (++skipped <= kNamedSkips) warnings.push_back(feature_name(l.spec, l.data, f) + ": " + problem + "; feature skipped");
+      if (++skipped <= kNamedSkips) warnings.push_back(feature_name(l.spec, *l.data, f) + ": " + problem + "; feature skipped");
     } else if (std::isfinite(t.start)) {
       first = std::min(first, t.start), last = std::max(last, t.start);
     }
@@ -96,19 +96,19 @@ void compute_times(AtlasLayer& l, std::vector<std::string>& warnings) {
   for (const story::Interval& t : l.times)
     if (t.start < story::kNever) l.longest = std::max(l.longest, t.end - t.start);
   if (skipped > kNamedSkips)
-    warnings.push_back(l.spec.source + ", layer '" + l.data.name + "': " + std::to_string(skipped - kNamedSkips) +
+    warnings.push_back(l.spec.source + ", layer '" + l.data->name + "': " + std::to_string(skipped - kNamedSkips) +
                        " more features skipped for unreadable dates");
 }
 
 // The days each feature is ringed, from the layer's highlight field.
 void compute_highlights(AtlasLayer& l, std::vector<std::string>& warnings) {
   l.highlights.clear();
-  const int highlight = l.data.field_index(l.spec.style.highlight_field);
-  for (const geo::Feature& f : l.data.features) {
+  const int highlight = l.data->field_index(l.spec.style.highlight_field);
+  for (const geo::Feature& f : l.data->features) {
     if (highlight < 0) break;
     std::string bad;
     l.highlights.push_back(highlight_days(f.values[highlight], bad));
-    if (!bad.empty()) warnings.push_back(feature_name(l.spec, l.data, f) + ": highlight " + bad + "; date ignored");
+    if (!bad.empty()) warnings.push_back(feature_name(l.spec, *l.data, f) + ": highlight " + bad + "; date ignored");
   }
 }
 
@@ -133,7 +133,7 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
   AtlasLayer l;
   l.id = next_id_++;
   l.spec = std::move(spec);
-  l.data = std::move(data);
+  l.data = std::make_shared<const geo::VectorLayer>(std::move(data));
   compute_times(l, warnings);
   compute_highlights(l, warnings);
   layers_.push_back(std::move(l));
@@ -142,7 +142,7 @@ void Atlas::add_layer(story::LayerSpec spec, geo::VectorLayer data, std::vector<
 
 void Atlas::set_features(size_t index, geo::VectorLayer data, std::vector<std::string>& warnings) {
   AtlasLayer& l = layers_.at(index);
-  l.data = std::move(data);
+  l.data = std::make_shared<const geo::VectorLayer>(std::move(data));
   l.id = next_id_++;
   compute_times(l, warnings);
   compute_highlights(l, warnings);
@@ -354,7 +354,7 @@ void Atlas::set_attribution(size_t index, const std::string& attribution) {
 bool Atlas::fit_default_view_to_layers() {
   BoundsLonLat all;
   for (const AtlasLayer& l : layers_)
-    if (const BoundsLonLat& e = l.data.extent; !e.empty()) {
+    if (const BoundsLonLat& e = l.data->extent; !e.empty()) {
       // A margin of a twentieth of the extent (from 0.05 to 1 degree), so no symbol sits on the frame.
       const double mx = std::min(1.0, 0.05 + (e.east - e.west) / 20), my = std::min(1.0, 0.05 + (e.north - e.south) / 20);
       all.extend(LonLat{std::max(-180.0, e.west - mx), std::max(-90.0, e.south - my)});
@@ -376,8 +376,8 @@ bool Atlas::animates(size_t index, story::Days day) const {
   if (!l.spec.style.visible || !l.spec.style.flow) return false;
   // Only lines move; a series can thin a line to nothing (no flow on that date), and points never animate.
   std::vector<FeatureStyle> styles = evaluate_styles(l, day);
-  for (size_t i = 0; i < l.data.features.size(); ++i)
-    if (live(l, i, day) && !l.data.features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
+  for (size_t i = 0; i < l.data->features.size(); ++i)
+    if (live(l, i, day) && !l.data->features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
       return true;
   return false;
 }
@@ -396,7 +396,7 @@ std::pair<std::vector<uint32_t>::const_iterator, std::vector<uint32_t>::const_it
 }
 
 bool any_live(const AtlasLayer& layer, story::Days day) {
-  if (layer.times.empty()) return !layer.data.features.empty();
+  if (layer.times.empty()) return !layer.data->features.empty();
   const auto [first, last] = may_be_live(layer, day);
   return std::any_of(first, last, [&](uint32_t i) { return layer.times[i].contains(day); });
 }
@@ -404,13 +404,13 @@ bool any_live(const AtlasLayer& layer, story::Days day) {
 StyleEvaluator::StyleEvaluator(const AtlasLayer& layer, story::Days day)
     : layer_(layer),
       day_(day),
-      key_(layer.data.field_index(layer.spec.key_field)),
-      by_(layer.data.field_index(layer.spec.style.fill_by_field)),
-      size_by_(layer.spec.style.size_max > 0 ? layer.data.field_index(layer.spec.style.size_by_field) : -1) {}
+      key_(layer.data->field_index(layer.spec.key_field)),
+      by_(layer.data->field_index(layer.spec.style.fill_by_field)),
+      size_by_(layer.spec.style.size_max > 0 ? layer.data->field_index(layer.spec.style.size_by_field) : -1) {}
 
 FeatureStyle StyleEvaluator::operator()(size_t i) const {
   const story::LayerStyle& st = layer_.spec.style;
-  const geo::Feature& f = layer_.data.features[i];
+  const geo::Feature& f = layer_.data->features[i];
   FeatureStyle s;
   s.fill = st.fill;
   s.stroke = st.stroke;
@@ -450,16 +450,16 @@ FeatureStyle StyleEvaluator::operator()(size_t i) const {
 std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day) {
   const StyleEvaluator look(layer, day);
   std::vector<FeatureStyle> styles;
-  styles.reserve(layer.data.features.size());
-  for (size_t i = 0; i < layer.data.features.size(); ++i) styles.push_back(look(i));
+  styles.reserve(layer.data->features.size());
+  for (size_t i = 0; i < layer.data->features.size(); ++i) styles.push_back(look(i));
   return styles;
 }
 
 std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days day) {
-  int key = layer.data.field_index(layer.spec.key_field);
+  int key = layer.data->field_index(layer.spec.key_field);
   if (key < 0) return "";
   for (const story::Series& series : layer.spec.series)
-    if (layer.data.features[feature].values[key] == series.feature_key)
+    if (layer.data->features[feature].values[key] == series.feature_key)
       if (std::string text = story::series_label(series, day); !text.empty()) return text;
   return "";
 }

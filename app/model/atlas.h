@@ -22,7 +22,9 @@ namespace chronoatlas::model {
 struct AtlasLayer {
   uint64_t id = 0;                               // stable across reordering; never reused
   story::LayerSpec spec;
-  geo::VectorLayer data;
+  // The features, shared and never changed in place (an edit puts a new layer here): background work and undo hold
+  // them without a copy.
+  std::shared_ptr<const geo::VectorLayer> data;
   std::vector<story::Interval> times;            // per feature; empty when the layer has no time fields
   std::vector<uint32_t> by_start;                // with times: feature indices ordered by start, for scans of a date
   story::Days longest = 0;                       // with times: the longest a feature is live (infinite when open)
@@ -152,7 +154,7 @@ std::pair<std::vector<uint32_t>::const_iterator, std::vector<uint32_t>::const_it
 template <class Visit>
 void for_each_live(const AtlasLayer& layer, story::Days day, const Visit& visit) {
   if (layer.times.empty()) {
-    for (size_t i = 0; i < layer.data.features.size(); ++i) visit(i);
+    for (size_t i = 0; i < layer.data->features.size(); ++i) visit(i);
     return;
   }
   const auto [first, last] = may_be_live(layer, day);

@@ -22,7 +22,7 @@ std::vector<std::pair<std::string, std::string>> summary_fields(const AtlasLayer
   }
   out = l.spec.details;
   if (out.empty())
-    for (const std::string& name : l.data.fields) out.emplace_back(name, name);
+    for (const std::string& name : l.data->fields) out.emplace_back(name, name);
   if (brief && out.size() > kTooltipFields) out.resize(kTooltipFields);
   return out;
 }

@@ -80,15 +80,15 @@ std::vector<PlaceHit> find_places(const Atlas& atlas, const std::string& query, 
     const AtlasLayer& l = atlas.layers()[li];
     if (!l.spec.style.visible) continue;
     std::vector<int> fields;
-    for (size_t fi = 0; fi < l.data.fields.size(); ++fi)
-      if (l.data.fields[fi] == l.spec.style.label_field || is_name_field(l.data.fields[fi]))
+    for (size_t fi = 0; fi < l.data->fields.size(); ++fi)
+      if (l.data->fields[fi] == l.spec.style.label_field || is_name_field(l.data->fields[fi]))
         fields.push_back(static_cast<int>(fi));
-    for (size_t i = 0; i < l.data.features.size(); ++i)
+    for (size_t i = 0; i < l.data->features.size(); ++i)
       for (int fi : fields) {
-        const std::string& value = l.data.features[i].values[fi];
+        const std::string& value = l.data->features[i].values[fi];
         const size_t at = fold_case(value).find(q);
         if (at == std::string::npos) continue;
-        found.push_back({{li, i, value, l.spec.title, extent_of(l.data.features[i])}, at == 0});
+        found.push_back({{li, i, value, l.spec.title, extent_of(l.data->features[i])}, at == 0});
         break;  // one hit a feature, by its first matching name
       }
   }

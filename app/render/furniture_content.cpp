@@ -52,7 +52,7 @@ LegendEntry legend_entry(const model::AtlasLayer& l) {
   if (l.spec.time.any() && l.spec.time.fade_days > 0)
     e.text += " (newest brightest, fading over " + story::format_count(l.spec.time.fade_days) + " days)";
   bool areas = false, lines = false;
-  for (const geo::Feature& f : l.data.features) areas |= !f.polygons.empty(), lines |= !f.lines.empty();
+  for (const geo::Feature& f : l.data->features) areas |= !f.polygons.empty(), lines |= !f.lines.empty();
   e.kind = areas ? SwatchKind::Area : lines ? SwatchKind::Line : SwatchKind::Point;
   e.fill = st.fill;
   e.stroke = st.stroke;

@@ -37,27 +37,27 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
                       story::Days day, Frame& frame) {
   const View& view = map_view.pixels();
   const story::LayerStyle& st = l.spec.style;
-  const int field = st.label_field.empty() ? -1 : l.data.field_index(st.label_field);
-  const int rank_field = st.label_rank_field.empty() ? -1 : l.data.field_index(st.label_rank_field);
-  const bool points = l.data.has_points();
+  const int field = st.label_field.empty() ? -1 : l.data->field_index(st.label_field);
+  const int rank_field = st.label_rank_field.empty() ? -1 : l.data->field_index(st.label_rank_field);
+  const bool points = l.data->has_points();
   if (field < 0 && !points) return;
   // Symbols sized by a series on this date: labels sit beside the symbol's current size.
   const model::StyleEvaluator look(l, day);
   model::for_each_live(l, day, [&](size_t i) {
     const float radius_px = points ? look(i).radius_px : 0;
-    const bool symbol = points && l.data.features[i].points.size() == 1 && radius_px > 0;
+    const bool symbol = points && l.data->features[i].points.size() == 1 && radius_px > 0;
     if (symbol && far_off(view, p.anchors[i], (radius_px + kLabelReachPx) * view.ui_scale)) return;
     if (symbol) frame.symbols.push_back({p.anchors[i], radius_px * view.ui_scale, static_cast<int>(layer_index)});
     if (field < 0) return;
     std::string text = model::series_label_of(l, i, day);
-    if (text.empty()) text = l.data.features[i].values[field];
+    if (text.empty()) text = l.data->features[i].values[field];
     if (text.empty() || p.geometry.label_rank[i] < 0) return;
     Label lab;
     lab.world = p.anchors[i];
     lab.alternate = p.focus_anchors[i];
     lab.text = clipped(text, kMaxLabelBytes);
     // Upper layers win, then larger areas (or, by the layer's choice, larger figures such as populations).
-    const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data.features[i].values[rank_field].c_str())))
+    const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data->features[i].values[rank_field].c_str())))
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.tie = i;

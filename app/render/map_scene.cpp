@@ -61,7 +61,7 @@ BoundsXY visible_area(const View& view) {
 HexGrid live_hexagons(const model::AtlasLayer& l, const PreparedLayer& p, const View& view, story::Days day) {
   HexCounter counter(hex_radius(view), visible_area(view));
   model::for_each_live(l, day, [&](size_t i) {
-    if (!l.data.features[i].points.empty()) counter.add(p.anchors[i]);
+    if (!l.data->features[i].points.empty()) counter.add(p.anchors[i]);
   });
   return counter.grid();
 }
@@ -91,8 +91,8 @@ std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, con
                                              std::vector<std::string>& warnings) {
   auto p = std::make_unique<PreparedLayer>();
   p->atlas_id = layer.id;
-  p->geometry = cached_layer_geometry(layer.data, how.seam, how.cache.get(), warnings);
-  p->focus_anchor = focus_anchors(layer.data, p->geometry, how.view);
+  p->geometry = cached_layer_geometry(*layer.data, how.seam, how.cache.get(), warnings);
+  p->focus_anchor = focus_anchors(*layer.data, p->geometry, how.view);
   return p;
 }
 
@@ -101,13 +101,13 @@ bool needs_recut(const PreparedLayer& p, const model::AtlasLayer& l, double s) {
   if (same) return false;
   if (p.geometry.cut) return true;  // cut at another seam: undo that
   // Data reaching ±180 may hold features that cross the antimeridian.
-  const BoundsLonLat& e = l.data.extent;
+  const BoundsLonLat& e = l.data->extent;
   return (e.west < s && s < e.east) || e.west <= -179.99 || e.east >= 179.99;
 }
 
 void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection, const Preparation& how,
              std::vector<std::string>& warnings) {
-  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(l.data, how.seam, how.cache.get(), warnings);
+  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(*l.data, how.seam, how.cache.get(), warnings);
   auto projected = std::make_shared<ProjectedLayer>(
       cached_projection(p.geometry, projection, l.times, how.origin, how.cache.get(), warnings));
   p.time_revision = l.time_revision;
@@ -316,7 +316,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     const PreparedLayer* p = prepared(li);
     const story::LayerStyle& st = l.spec.style;
     if (!st.visible || !p || !l.spec.drawn_at(scale)) continue;
-    const bool density = st.density && l.data.has_points();
+    const bool density = st.density && l.data->has_points();
     if (overlaps(p->bounds, seen)) {
       LayerDraw d;
       d.source = p->atlas_id;

@@ -19,7 +19,7 @@ std::optional<std::pair<size_t, int>> pick_hexagon(const model::AtlasLayer& l, c
   const auto cell = hexagon_of(view.to_world(pixel), radius);
   std::optional<std::pair<size_t, int>> found;
   model::for_each_live(l, day, [&](size_t i) {
-    if (l.data.features[i].points.empty() || hexagon_of(p.anchors[i], radius) != cell) return;
+    if (l.data->features[i].points.empty() || hexagon_of(p.anchors[i], radius) != cell) return;
     if (!found) found = std::pair<size_t, int>{i, 0};
     ++found->second;
   });
@@ -60,7 +60,7 @@ std::optional<size_t> pick_line(const model::AtlasLayer& l, const FeatureIndex& 
   const double reach = slop * view.units_per_px;
   for (uint32_t i : index.lines_near({w.x - reach, w.y - reach, w.x + reach, w.y + reach})) {
     if (!live(l, i, day)) continue;
-    for (const LineString& line : l.data.features[i].lines)
+    for (const LineString& line : l.data->features[i].lines)
       for (size_t k = 0; k + 1 < line.size(); ++k) {
         XY a, b;
         if (map_view.projection().forward(line[k], a) && map_view.projection().forward(line[k + 1], b) &&
@@ -87,9 +87,9 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
     const PreparedLayer* prepared = scene.prepared(li);
     // Nothing to pick before the scene is projected for this view (the first frame, a projection switch).
     if (!l.spec.style.visible || !l.spec.drawn_at(scale) || !prepared || !prepared->index ||
-        prepared->anchors.size() != l.data.features.size())
+        prepared->anchors.size() != l.data->features.size())
       continue;
-    if (l.spec.style.density && l.data.has_points()) {
+    if (l.spec.style.density && l.data->has_points()) {
       if (auto cell = pick_hexagon(l, *prepared, view, pixel, day)) return Pick{li, cell->first, cell->second};
     }
     if (!l.spec.style.density)
@@ -98,7 +98,7 @@ std::optional<Pick> pick_feature(const MapScene& scene, const MapView& map_view,
     if (!cursor_ok || l.spec.style.fill.a <= 0.01f) continue;
     for (uint32_t i : prepared->index->areas_at(world)) {
       if (!live(l, i, day)) continue;
-      for (const Polygon& p : l.data.features[i].polygons)
+      for (const Polygon& p : l.data->features[i].polygons)
         if (geo::inside_even_odd(p, cursor)) return Pick{li, i};
     }
   }

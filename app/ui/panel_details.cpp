@@ -22,14 +22,14 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
     ImGui::Text("%d in this hexagon on %s", p.cell_count, story::format_date(s.day).c_str());
     return;
   }
-  const geo::Feature& f = l.data.features[p.feature];
+  const geo::Feature& f = l.data->features[p.feature];
   ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
   ImGui::TextDisabled("%s", l.spec.title.c_str());
   for (const auto& [field, title] : model::summary_fields(l, brief)) {
-    const std::string& v = l.data.value(f, field);
+    const std::string& v = l.data->value(f, field);
     if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), v.c_str());
   }
-  int key = l.data.field_index(l.spec.key_field);
+  int key = l.data->field_index(l.spec.key_field);
   for (const story::Series& series : l.spec.series) {
     if (key < 0 || f.values[key] != series.feature_key) continue;
     if (auto v = story::series_value(series, s.day)) {
@@ -50,7 +50,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
     }
   }
   if (!brief) {
-    const std::vector<std::string> ids = split(l.data.value(f, "source_ids"), ';');
+    const std::vector<std::string> ids = split(l.data->value(f, "source_ids"), ';');
     if (!ids.empty()) ImGui::TextWrapped("Sources (%zu):", ids.size());
     list_sources(s.scene->scenario().sources, ids);
   }

@@ -77,7 +77,7 @@ void tooltip_choice(const geo::VectorLayer& data, std::vector<std::string>& fiel
 }  // namespace
 
 void panel_layer_fields(AppState& s, size_t index, story::LayerStyle& st) {
-  const geo::VectorLayer& data = s.scene->atlas().layers()[index].data;
+  const geo::VectorLayer& data = *s.scene->atlas().layers()[index].data;
   std::string chosen;
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
   if (field_choice("colour by", data, st.fill_by_field, chosen)) colour_by(data, chosen, st);

@@ -29,10 +29,10 @@ int mode_index(const story::LayerTime& t) {
 story::LayerTime with_mode(const model::AtlasLayer& l, int mode) {
   story::LayerTime t = l.spec.time;
   if (mode == 0) return {};
-  if (!t.any()) t = model::detect_time(l.data).time;
+  if (!t.any()) t = model::detect_time(*l.data).time;
   t.mode = mode == 1 ? story::TimeMode::Instant : mode == 2 ? story::TimeMode::Interval : story::TimeMode::Cumulative;
   if (t.start_field.empty()) t.start_field = !t.instant_field.empty() ? t.instant_field : t.end_field;
-  if (t.start_field.empty() && !l.data.fields.empty()) t.start_field = l.data.fields.front();
+  if (t.start_field.empty() && !l.data->fields.empty()) t.start_field = l.data->fields.front();
   return t;
 }
 
@@ -47,13 +47,13 @@ void panel_layer_time(AppState& s, size_t index) {
   if (ImGui::Combo("mode", &mode, kModes, IM_ARRAYSIZE(kModes)) && mode != mode_index(t)) t = with_mode(l, mode), changed = true;
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
   if (mode == 1 || mode == 3) {
-    changed |= field_combo("field", l.data, t.start_field, nullptr);
+    changed |= field_combo("field", *l.data, t.start_field, nullptr);
   } else if (mode == 2) {
-    changed |= field_combo("start", l.data, t.start_field, "(none: open)");
+    changed |= field_combo("start", *l.data, t.start_field, "(none: open)");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    changed |= field_combo("end", l.data, t.end_field, "(none: open)");
+    changed |= field_combo("end", *l.data, t.end_field, "(none: open)");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    changed |= field_combo("moment", l.data, t.instant_field, "(none)");
+    changed |= field_combo("moment", *l.data, t.instant_field, "(none)");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("For features with neither start nor end (KML's TimeStamp)");
   }
   if (mode == 1 || (mode == 2 && !t.instant_field.empty())) {

@@ -14,7 +14,7 @@ bool colour_edit(const char* label, Rgba& c) {
 }
 
 void fit_to(AppState& s, const model::AtlasLayer& l) {
-  if (!l.data.extent.empty()) s.view.fit(l.data.extent, 0.04);
+  if (!l.data->extent.empty()) s.view.fit(l.data->extent, 0.04);
 }
 
 }  // namespace
@@ -54,9 +54,9 @@ void panel_layers(AppState& s) {
       ImGui::SameLine();
       colour_edit("stroke", st.stroke);
       ImGui::SliderFloat("stroke width", &st.stroke_width_px, 0, 6, "%.1f px");
-      if (l.data.has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
-      ImGui::TextDisabled("%zu feature%s, %s", l.data.features.size(), l.data.features.size() == 1 ? "" : "s",
-                          l.data.crs.c_str());
+      if (l.data->has_points()) ImGui::SliderFloat("symbol radius", &st.point_radius_px, 1, 20);
+      ImGui::TextDisabled("%zu feature%s, %s", l.data->features.size(), l.data->features.size() == 1 ? "" : "s",
+                          l.data->crs.c_str());
       if (ImGui::TreeNode("Style by field")) {
         panel_layer_fields(s, static_cast<size_t>(i), st);
         ImGui::TreePop();

@@ -14,7 +14,7 @@ void update_outline(AppState& s) {
     return;
   o = {s.selected, crs, s.scene->atlas().revision(), {}, {}};
   if (!s.selected || s.selected->layer >= s.scene->atlas().layers().size()) return;
-  const geo::Feature& f = s.scene->atlas().layers()[s.selected->layer].data.features[s.selected->feature];
+  const geo::Feature& f = s.scene->atlas().layers()[s.selected->layer].data->features[s.selected->feature];
   auto add = [&](const std::vector<LonLat>& line) {
     std::vector<XY> part;
     for (const LonLat& ll : line)

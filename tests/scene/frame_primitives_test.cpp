@@ -23,8 +23,8 @@ std::pair<size_t, size_t> sized_feature(const model::Atlas& atlas, const std::st
     const model::AtlasLayer& l = atlas.layers()[li];
     for (const story::Series& s : l.spec.series)
       if (s.id == series && s.radius_px_per_sqrt > 0 && !s.label.empty())
-        for (size_t f = 0; f < l.data.features.size(); ++f)
-          if (l.data.value(l.data.features[f], l.spec.key_field) == s.feature_key) return {li, f};
+        for (size_t f = 0; f < l.data->features.size(); ++f)
+          if (l.data->value(l.data->features[f], l.spec.key_field) == s.feature_key) return {li, f};
   }
   return {SIZE_MAX, SIZE_MAX};
 }
@@ -54,7 +54,7 @@ TEST(FramePrimitives, TheBundledStoryAtADateIsDescribedAndLaidOutWithoutGl) {
   const auto [li, feature] = sized_feature(atlas, "arrivals");
   ASSERT_NE(li, SIZE_MAX) << "the bundled story sizes the arrivals' symbol by their count";
   const model::AtlasLayer& layer = atlas.layers()[li];
-  const LonLat place = layer.data.features[feature].points.at(0);
+  const LonLat place = layer.data->features[feature].points.at(0);
   XY at;
   ASSERT_TRUE(view.projection().forward(place, at));
   const model::FeatureStyle look = model::StyleEvaluator(layer, day)(feature);

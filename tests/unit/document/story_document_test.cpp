@@ -48,7 +48,7 @@ std::string contents(const document::StoryDocument& doc) {
     spec.erase("source"), spec.erase("source_layer");
     std::ostringstream features;
     features.precision(17);
-    for (const geo::Feature& f : l.data.features) {
+    for (const geo::Feature& f : l.data->features) {
       for (const Polygon& p : f.polygons)
         for (const Ring& r : p)
           for (LonLat q : r) features << q.lon << ',' << q.lat << ' ';
@@ -56,7 +56,7 @@ std::string contents(const document::StoryDocument& doc) {
       for (const std::string& v : f.values) features << '[' << v << ']';
       features << '\n';
     }
-    j["layers"].push_back({{"spec", spec}, {"fields", l.data.fields}, {"features", features.str()}});
+    j["layers"].push_back({{"spec", spec}, {"fields", l.data->fields}, {"features", features.str()}});
   }
   return j.dump(1);
 }
@@ -75,7 +75,7 @@ TEST(StoryDocument, IsMadeFromNothingThroughCommandsAndSavedAsAFolderThatOpensTh
   run(*doc, document::add_marker({{44.7833, 41.7167}, "Tbilisi", "test fixture"}));
   ASSERT_EQ(doc->atlas().layers().size(), 3u);
   EXPECT_EQ(doc->atlas().layers()[2].spec.id, document::kMarkerLayerId);
-  EXPECT_EQ(doc->atlas().layers()[2].data.features.size(), 2u);
+  EXPECT_EQ(doc->atlas().layers()[2].data->features.size(), 2u);
   story::Event event;
   event.at = *story::parse_iso_date("2023-02-06T04:17");
   event.title = "First shock";

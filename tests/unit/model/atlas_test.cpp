@@ -53,7 +53,7 @@ TEST(PreparedLayer, DetailLevelsSimplifyButKeepEveryCountry) {
     EXPECT_LT(countries.levels[i].line_points.size(), countries.levels[i - 1].line_points.size());
   // Even the coarsest level still draws Armenia and Azerbaijan.
   std::set<uint32_t> features(countries.levels.back().fill_feature.begin(), countries.levels.back().fill_feature.end());
-  const auto& data = scene->atlas().layers()[0].data;
+  const auto& data = *scene->atlas().layers()[0].data;
   for (const char* name : {"Armenia", "Azerbaijan"}) {
     bool found = false;
     for (uint32_t f : features) found |= data.value(data.features[f], "name") == name;
@@ -110,7 +110,9 @@ TEST(Atlas, StylesAreAPureFunctionOfLayerAndDate) {
 
 TEST(FeatureSummary, TheTooltipShowsTheFieldsTheUserPicked) {
   model::AtlasLayer l;
-  l.data.fields = {"event_date", "event_type", "actor1", "fatalities", "notes"};
+  geo::VectorLayer data;
+  data.fields = {"event_date", "event_type", "actor1", "fatalities", "notes"};
+  l.data = std::make_shared<const geo::VectorLayer>(std::move(data));
   l.spec.details = {{"event_type", "Type"}, {"actor1", "Actor"}, {"fatalities", "Dead"}, {"notes", "Notes"},
                     {"event_date", "Date"}};
   using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -169,7 +171,7 @@ void expect_start_order_matches(const std::vector<std::pair<std::string, std::st
   ASSERT_EQ(l.times.size(), rows.size());
   for (double day = *story::parse_iso_date("2023-09-15"); day < *story::parse_iso_date("2023-10-02"); day += 0.25) {
     std::set<size_t> brute, indexed;
-    for (size_t i = 0; i < l.data.features.size(); ++i)
+    for (size_t i = 0; i < l.data->features.size(); ++i)
       if (model::live(l, i, day)) brute.insert(i);
     model::for_each_live(l, day, [&](size_t i) { EXPECT_TRUE(indexed.insert(i).second) << "visited twice: " << i; });
     EXPECT_EQ(indexed, brute) << story::format_date(day);

@@ -43,12 +43,12 @@ TEST(TimeDetection, AnAcledCsvOpensAsDatedPointsWithoutOptions) {
   const model::AtlasLayer& l = atlas.layers()[0];
   EXPECT_EQ(l.spec.time.mode, story::TimeMode::Instant);
   EXPECT_EQ(l.spec.time.start_field, "event_date");
-  ASSERT_EQ(l.data.features.size(), 4u);
+  ASSERT_EQ(l.data->features.size(), 4u);
   ASSERT_FALSE(warnings.empty());
   EXPECT_NE(warnings[0].find("'soon'"), std::string::npos) << warnings[0];  // named, and never shown
   EXPECT_FALSE(model::live(l, 3, day("2023-09-25")));
-  EXPECT_EQ(l.data.value(l.data.features[0], "notes"), "On 19 September, shelling near Stepanakert, casualties reported");
-  EXPECT_DOUBLE_EQ(l.data.features[0].points.at(0).lon, 46.7519);
+  EXPECT_EQ(l.data->value(l.data->features[0], "notes"), "On 19 September, shelling near Stepanakert, casualties reported");
+  EXPECT_DOUBLE_EQ(l.data->features[0].points.at(0).lon, 46.7519);
   ASSERT_EQ(l.times.size(), 4u);
   EXPECT_EQ(l.times[0].start, day("2023-09-19"));
   EXPECT_EQ(l.times[0].end, day("2023-09-20"));  // one day: live on its date only
@@ -68,7 +68,7 @@ TEST(TimeDetection, ReportsFieldsRangeAndUnreadableValues) {
   std::vector<std::string> warnings;
   model::Atlas atlas = *model::Atlas::load(story::no_scenario(), warnings);
   ASSERT_TRUE(atlas.add_file(write_file("acled2.csv", kAcled), warnings));
-  auto d = model::measure_time(atlas.layers()[0].data, atlas.layers()[0].spec.time);
+  auto d = model::measure_time(*atlas.layers()[0].data, atlas.layers()[0].spec.time);
   EXPECT_EQ(d.first, day("2023-09-19"));
   EXPECT_EQ(d.last, day("2023-09-25"));
   EXPECT_EQ(d.unparsed, 1u);  // "soon"
@@ -141,7 +141,7 @@ TEST(TimeDetection, GpxTrackPointsAreInstantsAndEmptyLayersAreLeftOut) {
   ASSERT_TRUE(atlas.add_file(gpx, warnings));
   ASSERT_EQ(atlas.layers().size(), 2u);  // tracks and track_points; the empty waypoint and route layers are not added
   const model::AtlasLayer& points = atlas.layers()[1];
-  EXPECT_EQ(points.data.name, "track_points");
+  EXPECT_EQ(points.data->name, "track_points");
   EXPECT_EQ(points.spec.time.mode, story::TimeMode::Instant);
   EXPECT_EQ(points.spec.time.start_field, "time");
   EXPECT_DOUBLE_EQ(points.times[1].start, day("2023-09-25T09:30"));

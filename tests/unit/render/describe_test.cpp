@@ -121,7 +121,7 @@ TEST(Describe, AHoverOverLachinTownNamesNoWrongDistrict) {
   auto pick = render::pick_feature(*d.scene, d.view, d.view.pixels().to_pixel(town), *story::parse_moment("2020-12-02"));
   if (!pick) return;  // nothing named there: fine
   const model::AtlasLayer& l = d.scene->atlas().layers()[pick->layer];
-  for (const std::string& v : l.data.features[pick->feature].values) {
+  for (const std::string& v : l.data->features[pick->feature].values) {
     EXPECT_EQ(v.find("Lankaran"), std::string::npos) << l.spec.id;
     EXPECT_NE(v, "Şuşa") << l.spec.id;
   }
