@@ -13,28 +13,13 @@
 #include "base/progress.h"
 #include "base/result.h"
 #include "geo/vector_data.h"
-#include "model/feature_style.h"
+#include "model/atlas_layer.h"
 #include "model/fetched_view.h"
+#include "model/layer_times.h"
+#include "model/style_evaluator.h"
 #include "story/scenario.h"
 
 namespace chronoatlas::model {
-
-struct AtlasLayer {
-  uint64_t id = 0;                               // stable across reordering; never reused
-  story::LayerSpec spec;
-  // The features, shared and never changed in place (an edit puts a new layer here): background work and undo hold
-  // them without a copy.
-  std::shared_ptr<const geo::VectorLayer> data;
-  std::vector<story::Interval> times;            // per feature; empty when the layer has no time fields
-  std::vector<uint32_t> by_start;                // with times: feature indices ordered by start, for scans of a date
-  story::Days longest = 0;                       // with times: the longest a feature is live (infinite when open)
-  std::vector<std::vector<story::Days>> highlights;  // per feature, the days it is ringed; empty: none
-  uint64_t style_revision = 0;                   // bumped by set_style
-  uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
-  story::Days first_moment = 0, last_moment = 0; // the earliest and latest start read (0, 0: none)
-  size_t unreadable_times = 0;                   // features never shown because a date could not be read
-  std::optional<FetchedView> fetched;            // a database layer: the area and detail its features are for
-};
 
 class Atlas {
  public:
@@ -117,51 +102,5 @@ class Atlas {
   uint64_t revision_ = 1;
   uint64_t next_id_ = 1;
 };
-
-// Each feature's look at DAY: the layer's style, categorical fills, highlight rings, and sizes from series (by the
-// last reported figure or as the series interpolates). A pure function of its arguments.
-std::vector<FeatureStyle> evaluate_styles(const AtlasLayer& layer, story::Days day);
-// The same for one feature at a time, for callers that need only the few features live on a date (labels, picking
-// among 100,000 events).
-class StyleEvaluator {
- public:
-  StyleEvaluator(const AtlasLayer& layer, story::Days day);
-  FeatureStyle operator()(size_t feature) const;
-
- private:
-  const AtlasLayer& layer_;
-  story::Days day_;
-  int key_, by_, size_by_;  // field indices: series key, colour by, size by; -1 for none
-};
-// The label a series gives FEATURE at DAY ("100,625 arrived in Armenia"), or "".
-std::string series_label_of(const AtlasLayer& layer, size_t feature, story::Days day);
-// True when LAYER looks the same on every date (no times, series, highlights or flows).
-bool is_static(const AtlasLayer& layer);
-// True when evaluate_styles gives LAYER other looks on other dates (series, highlights, flows). Times alone do not:
-// they choose which features show, on the GPU, not how they look.
-bool styles_vary_by_day(const AtlasLayer& layer);
-// True when FEATURE is shown at DAY.
-inline bool live(const AtlasLayer& layer, size_t feature, story::Days day) {
-  return layer.times.empty() || layer.times[feature].contains(day);
-}
-// The run of a dated LAYER's start order that may hold features live at DAY: those started by DAY, from DAY minus the
-// longest a feature lasts.
-std::pair<std::vector<uint32_t>::const_iterator, std::vector<uint32_t>::const_iterator> may_be_live(
-    const AtlasLayer& layer, story::Days day);
-// Calls VISIT(feature) for each feature of LAYER shown at DAY. A dated layer is scanned through its start order from
-// DAY minus the longest a feature lasts, so a date among 100,000 one-day events visits its few hundred. The order is
-// by start, not by feature.
-template <class Visit>
-void for_each_live(const AtlasLayer& layer, story::Days day, const Visit& visit) {
-  if (layer.times.empty()) {
-    for (size_t i = 0; i < layer.data->features.size(); ++i) visit(i);
-    return;
-  }
-  const auto [first, last] = may_be_live(layer, day);
-  for (auto it = first; it != last; ++it)
-    if (layer.times[*it].contains(day)) visit(*it);
-}
-// True when some feature of LAYER is shown at DAY.
-bool any_live(const AtlasLayer& layer, story::Days day);
 
 }  // namespace chronoatlas::model
