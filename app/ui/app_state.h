@@ -1,7 +1,5 @@
 #pragma once
 // What the panels share: the scene, the view, the date and the messages. Only ui/ sees this.
-#include <cstdio>
-#include <deque>
 #include <map>
 #include <optional>
 #include <memory>
@@ -18,14 +16,10 @@
 #include "render/map_scene.h"
 #include "render/picking.h"
 #include "story/timeline.h"
+#include "ui/background_work.h"
+#include "ui/message_log.h"
 
 namespace chronoatlas::ui {
-
-struct Message {
-  std::string text;
-  bool error = false;
-  double posted_s = 0;  // UI clock when posted: notifications on the map fade by it
-};
 
 // A rectangle of the window in ImGui's coordinates (top-left origin): where the map sits, or a list.
 struct ScreenRect {
@@ -112,25 +106,9 @@ struct AppState {
   bool press_on_map = false;          // the mouse button went down on the map (not on a panel or a popup)
   std::optional<XY> mouse_px;         // the mouse on the map, map pixels; nothing when over a panel
   bool quit = false;                  // Ctrl+Q
-  // Files being read on worker threads (the map stays usable); Layers shows each with its progress and Cancel.
-  struct PendingFile {
-    std::string path;
-    std::shared_ptr<Progress> progress;
-    Job<Result<model::Atlas::ReadFile>> result;
-  };
-  std::vector<PendingFile> pending_files;
+  BackgroundWork background;          // files being read, database layers being fetched
   bool frame_first_files = false;     // no scenario: the first files read choose the view, projection and date
-  // A database layer's features being fetched for the view that settled; the map keeps the old ones meanwhile.
-  struct PendingFetch {
-    uint64_t layer_id;
-    model::FetchedView view;
-    Job<Result<geo::VectorLayer>> result;
-  };
-  std::vector<PendingFetch> fetches;
-  double view_changed_s = 0;          // when the view last moved (fetches wait for it to settle)
-  render::MapView last_view;
-  std::deque<Message> messages;       // newest last
-  bool messages_added = false;        // the Messages panel scrolls to the newest once
+  MessageLog log;
   double now_s = 0;                   // the UI clock this frame
   Layout layout;
   int selected_layer = -1;
@@ -145,18 +123,8 @@ struct AppState {
   bool cursor_valid = false;
   LonLat cursor{0, 0};
 
-  void info(const std::string& text) { push({text, false}); }
-  void error(const std::string& text) { push({text, true}); }
-
- private:
-  void push(Message m) {
-    m.posted_s = now_s;
-    messages_added = true;
-    // Also on stderr: a log for whoever started the app from a terminal (and for scripted sessions).
-    std::fprintf(stderr, "chronoatlas: %s\n", m.text.c_str());
-    messages.push_back(std::move(m));
-    if (messages.size() > 200) messages.pop_front();
-  }
+  void info(const std::string& text) { log.post(text, false, now_s); }
+  void error(const std::string& text) { log.post(text, true, now_s); }
 };
 
 // Switches to PROJECTION keeping the same place at the centre and about the same ground scale.

@@ -17,14 +17,14 @@ bool same_view(const render::View& a, const render::View& b) {
 }
 
 void collect_read_files(AppState& s) {
-  for (auto it = s.pending_files.begin(); it != s.pending_files.end();) {
+  for (auto it = s.background.files.begin(); it != s.background.files.end();) {
     if (!it->result.ready()) {
       ++it;
       continue;
     }
     auto file = std::move(*it->result.get());
     const std::string path = it->path;
-    it = s.pending_files.erase(it);
+    it = s.background.files.erase(it);
     if (!file) {
       s.error(file.error());
       continue;
@@ -38,13 +38,13 @@ void collect_read_files(AppState& s) {
 
 // Database layers follow the view once it has settled: each asks for what it lacks, one query at a time.
 void follow_database_layers(AppState& s) {
-  if (!same_view(s.view.pixels(), s.last_view.pixels()) ||
-      s.view.projection().definition() != s.last_view.projection().definition()) {
-    s.last_view = s.view;
-    s.view_changed_s = s.now_s;
+  if (!same_view(s.view.pixels(), s.background.last_view.pixels()) ||
+      s.view.projection().definition() != s.background.last_view.projection().definition()) {
+    s.background.last_view = s.view;
+    s.background.view_changed_s = s.now_s;
   }
   const model::Atlas& atlas = s.document->atlas();
-  for (auto it = s.fetches.begin(); it != s.fetches.end();) {
+  for (auto it = s.background.fetches.begin(); it != s.background.fetches.end();) {
     if (!it->result.ready()) {
       ++it;
       continue;
@@ -59,15 +59,15 @@ void follow_database_layers(AppState& s) {
       for (const std::string& w : warnings) s.error(w);
       s.hovered.reset(), s.selected.reset();  // picks name features by index, and these are new features
     }
-    it = s.fetches.erase(it);
+    it = s.background.fetches.erase(it);
   }
-  if (s.now_s - s.view_changed_s < kSettleS || !s.fetches.empty()) return;
+  if (s.now_s - s.background.view_changed_s < kSettleS || !s.background.fetches.empty()) return;
   const BoundsLonLat shown = s.view.lonlat_bounds();
   const double deg_per_px = s.view.degrees_per_px();
   for (const model::AtlasLayer& l : atlas.layers()) {
     if (!l.fetched || !l.spec.style.visible || !model::needs_fetch(*l.fetched, shown, deg_per_px)) continue;
     const model::FetchedView want = model::fetch_for(shown, deg_per_px);
-    s.fetches.push_back({l.id, want, start_job(Priority::Background, [source = l.spec.source, table = l.spec.source_layer, want] {
+    s.background.fetches.push_back({l.id, want, start_job(Priority::Background, [source = l.spec.source, table = l.spec.source_layer, want] {
                            geo::FetchStats stats;
                            return model::fetch_features(source, table, want, stats);
                          })});
@@ -83,7 +83,7 @@ void add_layer_file(AppState& s, const std::string& typed) {
   auto read = [path, progress, cache = s.document->atlas().cache_handle(), view = s.document->scenario().view] {
     return model::Atlas::read_file(path, cache.get(), view, progress.get());
   };
-  s.pending_files.push_back({path, progress, start_job(Priority::Interactive, read)});
+  s.background.files.push_back({path, progress, start_job(Priority::Interactive, read)});
 }
 
 void collect_background_work(AppState& s) {
@@ -94,12 +94,12 @@ void collect_background_work(AppState& s) {
 bool background_work(const AppState& s) {
   bool waiting_to_settle = false;
   for (const model::AtlasLayer& l : s.scene->atlas().layers()) waiting_to_settle |= l.fetched.has_value();
-  return !s.pending_files.empty() || !s.fetches.empty() || s.scene->loading() ||
-         (waiting_to_settle && s.now_s - s.view_changed_s < kSettleS + 0.1);
+  return !s.background.files.empty() || !s.background.fetches.empty() || s.scene->loading() ||
+         (waiting_to_settle && s.now_s - s.background.view_changed_s < kSettleS + 0.1);
 }
 
 void pending_file_rows(AppState& s) {
-  for (auto it = s.pending_files.begin(); it != s.pending_files.end();) {
+  for (auto it = s.background.files.begin(); it != s.background.files.end();) {
     ImGui::PushID(it->path.c_str());
     ImGui::TextUnformatted(("Reading " + std::filesystem::path(it->path).filename().string()).c_str());
     const float f = it->progress->fraction;
@@ -115,7 +115,7 @@ void pending_file_rows(AppState& s) {
     it->progress->cancelled = true;
     it->result.cancel();
     s.info("Cancelled reading " + it->path);
-    it = s.pending_files.erase(it);
+    it = s.background.files.erase(it);
   }
   for (const model::AtlasLayer& l : s.scene->atlas().layers())
     if (s.scene->is_loading(l.id)) ImGui::TextDisabled("Preparing %s for drawing...", l.spec.title.c_str());

@@ -20,7 +20,7 @@ float opacity_at(const Message& m, double now_s) {
 }  // namespace
 
 bool notifications_visible(const AppState& s) {
-  return !s.messages.empty() && opacity_at(s.messages.back(), s.now_s) > 0;
+  return !s.log.messages().empty() && opacity_at(s.log.messages().back(), s.now_s) > 0;
 }
 
 // Long work shows its progress on the map, where the user is looking, with a way to stop it.
@@ -42,7 +42,7 @@ void draw_notifications(AppState& s) {
   // the story's middle; above the scale bar and the sources line.
   float y = s.map_area.y + s.map_area.height - ImGui::GetFontSize() * 6;
   size_t shown = 0;
-  for (auto it = s.messages.rbegin(); it != s.messages.rend() && shown < kMaxShown; ++it) {
+  for (auto it = s.log.messages().rbegin(); it != s.log.messages().rend() && shown < kMaxShown; ++it) {
     const float alpha = opacity_at(*it, s.now_s);
     if (alpha <= 0) break;  // older ones have faded too
     ImGui::SetNextWindowPos({s.map_area.x + s.map_area.width - margin, y}, ImGuiCond_Always, {1, 1});
