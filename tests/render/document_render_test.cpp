@@ -75,7 +75,7 @@ TEST(DocumentRender, ASavedStoryRendersPixelForPixelAsTheLiveDocument) {
   const Status redrawn = exporting::render_to_files(*plan->scene, **renderer, plan->job);
   ASSERT_TRUE(redrawn) << redrawn.error();
 
-  const render::Image a = read_png(live.out_png), b = read_png(request.out);
+  const render::Image a = read_image(live.out_png), b = read_image(request.out);
   const ImageDiff diff = compare_images(a, b, ImageTolerance{0, 0});
   EXPECT_TRUE(diff.passes(ImageTolerance{0, 0})) << diff.differing << " pixels differ, worst by " << diff.worst;
   // And the markers are on it, where PROJ puts them from the written .prj and world file.

@@ -24,5 +24,6 @@ struct ImageDiff {
 ImageDiff compare_images(const chronoatlas::render::Image& actual, const chronoatlas::render::Image& expected,
                          const ImageTolerance& tolerance);
 
-chronoatlas::render::Image read_png(const std::string& path);
+// The PNG at PATH (through the tests' one PNG reader), empty when it cannot be read.
+chronoatlas::render::Image read_image(const std::string& path);
 bool write_png(const chronoatlas::render::Image& image, const std::string& path);

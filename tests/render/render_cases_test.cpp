@@ -97,7 +97,7 @@ void compare_with_reference(const render::Image& actual, const fs::path& expecte
     std::cerr << "rewrote " << expected_png << "\n";
     return;
   }
-  render::Image expected = read_png(expected_png.string());
+  render::Image expected = read_image(expected_png.string());
   ASSERT_GT(expected.width, 0) << expected_png << " is missing or unreadable (CHRONOATLAS_UPDATE_EXPECTED=1 makes it)";
   ImageDiff d = compare_images(actual, expected, tolerance);
   if (d.passes(tolerance)) return;
@@ -133,7 +133,7 @@ TEST_P(RenderCase, MatchesItsReferenceImage) {
   ASSERT_TRUE(plan) << plan.error();
   auto status = exporting::render_to_files(*plan->scene, **renderer, plan->job);
   ASSERT_TRUE(status) << status.error();
-  render::Image exported = read_png(request.out);
+  render::Image exported = read_image(request.out);
 
   ImageTolerance tolerance;
   if (spec.contains("tolerance")) {

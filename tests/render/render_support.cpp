@@ -53,7 +53,7 @@ std::string slurp(const std::string& path) {
 
 GeoImage read_georeferenced(const std::string& png_path) {
   GeoImage g;
-  g.pixels = read_png(png_path);
+  g.pixels = read_image(png_path);
   std::string base = png_path.substr(0, png_path.size() - 4);
   std::istringstream wld(slurp(base + ".pgw"));
   double b, d;

@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "../cli/png_read.h"
+#include "png_read.h"
 #include "../cli/run_command.h"
 
 inline void pause_s(double s) { std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(s * 1000))); }
