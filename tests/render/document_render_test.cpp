@@ -9,17 +9,12 @@
 #include "platform/headless_context.h"
 #include "platform/paths.h"
 #include "render_support.h"
+#include "story_steps.h"
 #include "temp_dir.h"
 
 using namespace chronoatlas;
 
 namespace {
-
-void run(document::StoryDocument& doc, std::unique_ptr<document::Command> command) {
-  std::vector<std::string> warnings;
-  const Status done = doc.execute(std::move(command), warnings);
-  ASSERT_TRUE(done) << done.error();
-}
 
 std::unique_ptr<document::StoryDocument> made_story() {
   std::vector<std::string> warnings;
@@ -30,16 +25,8 @@ std::unique_ptr<document::StoryDocument> made_story() {
   EXPECT_TRUE(document::add_file(*doc, std::string(TEST_DATA_DIR) + "/caucasus.geojson", warnings));
   run(*doc, document::add_marker({{44.5152, 40.1872}, "Yerevan", "test fixture"}));
   run(*doc, document::add_marker({{44.7833, 41.7167}, "Tbilisi", "test fixture"}));
-  story::Event event;
-  event.at = *story::parse_iso_date("2023-02-08");
-  event.title = "A dated event";
-  event.source = "test fixture";
-  event.place = LonLat{44.6, 40.9};
-  run(*doc, document::add_event(event));
-  story::LayerStyle style = doc->atlas().layers()[0].spec.style;
-  style.fill = *parse_colour("#d8e2dc");
-  style.label_field = "name";
-  run(*doc, document::set_style(0, style));
+  run(*doc, document::add_event(sourced_event("2023-02-08", "A dated event", {44.6, 40.9})));
+  fill_and_label(*doc, 0, "#d8e2dc");
   run(*doc, document::fit_view_to_layers());
   return doc;
 }

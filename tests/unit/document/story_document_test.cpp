@@ -11,6 +11,7 @@
 #include "document/story_document.h"
 #include "story/layer_style_json.h"
 #include "story/scenario_json.h"
+#include "story_steps.h"
 #include "temp_dir.h"
 
 using namespace chronoatlas;
@@ -20,12 +21,6 @@ namespace {
 std::unique_ptr<document::StoryDocument> empty_story() {
   std::vector<std::string> warnings;
   return std::move(*document::StoryDocument::open(story::no_scenario(), warnings));
-}
-
-void run(document::StoryDocument& doc, std::unique_ptr<document::Command> command) {
-  std::vector<std::string> warnings;
-  const Status done = doc.execute(std::move(command), warnings);
-  ASSERT_TRUE(done) << done.error();
 }
 
 void add_file(document::StoryDocument& doc, const std::string& name) {
@@ -76,16 +71,8 @@ TEST(StoryDocument, IsMadeFromNothingThroughCommandsAndSavedAsAFolderThatOpensTh
   ASSERT_EQ(doc->atlas().layers().size(), 3u);
   EXPECT_EQ(doc->atlas().layers()[2].spec.id, document::kMarkerLayerId);
   EXPECT_EQ(doc->atlas().layers()[2].data->features.size(), 2u);
-  story::Event event;
-  event.at = *story::parse_iso_date("2023-02-06T04:17");
-  event.title = "First shock";
-  event.source = "test fixture";
-  event.place = LonLat{37.0, 37.2};
-  run(*doc, document::add_event(event));
-  story::LayerStyle style = doc->atlas().layers()[0].spec.style;
-  style.fill = *parse_colour("#336699cc");
-  style.label_field = "name";
-  run(*doc, document::set_style(0, style));
+  run(*doc, document::add_event(sourced_event("2023-02-06T04:17", "First shock", {37.0, 37.2})));
+  fill_and_label(*doc, 0, "#336699cc");
   const uint64_t gpkg_id = doc->atlas().layers()[1].id;
   run(*doc, document::remove_layer(1));
   ASSERT_EQ(doc->atlas().layers().size(), 2u);

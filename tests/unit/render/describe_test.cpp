@@ -9,29 +9,13 @@
 #include "geo/vector_source.h"
 #include "render/map_scene.h"
 #include "render/picking.h"
+#include "described_story.h"
 #include "temp_dir.h"
 
 using namespace chronoatlas;
+using namespace described;
 
 namespace {
-
-struct Described {
-  std::unique_ptr<document::StoryDocument> doc;
-  std::unique_ptr<render::MapScene> scene;
-  render::MapView view;
-};
-
-Described bundled_at(const BoundsLonLat& box) {
-  std::vector<std::string> warnings;
-  auto scenario = story::load_scenario(std::string(GEODATA_DIR) + "/karabakh-2023");
-  auto doc = document::StoryDocument::open(*scenario, warnings);
-  auto scene = std::make_unique<render::MapScene>((*doc)->atlas());
-  auto projection = render::scenario_projection(*scenario);
-  Described d{std::move(*doc), std::move(scene), render::MapView(*projection, 1200, 800, 1)};
-  d.view.fit(box);
-  d.scene->prepare(d.view.projection());
-  return d;
-}
 
 // A story of our own: one place counted on four dates, as a source reports (a date alone, a clock time, words for the
 // time of day, and a day without a figure).
@@ -58,12 +42,6 @@ Described counted_place(const TempDir& dir) {
   d.view.fit(scenario->view);
   d.scene->prepare(d.view.projection());
   return d;
-}
-
-bool has_label(const render::Frame& f, const std::string& part) {
-  return std::any_of(f.labels.begin(), f.labels.end(), [&](const render::Label& l) {
-    return l.text.find(part) != std::string::npos;
-  });
 }
 
 }  // namespace
