@@ -306,7 +306,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> warnings;
   std::unique_ptr<document::StoryDocument> doc;
   std::unique_ptr<render::MapScene> scene;
-  auto load = [&](std::shared_ptr<const DiskCache> with) {
+  auto open_story = [&](std::shared_ptr<const DiskCache> with) {
     scene.reset();
     doc = std::move(*document::StoryDocument::open(*scenario, warnings, std::move(with)));
     scene = std::make_unique<render::MapScene>(doc->atlas());
@@ -316,11 +316,11 @@ int main(int argc, char** argv) {
   std::printf("  startup, in process (what render and the app do before the first image):\n");
   row("  context (EGL surfaceless, llvmpipe)", context_ms);
   row("  renderer (fonts, shaders)", renderer_ms);
-  row("  load + tessellate, no cache", time_ms([&] { load(nullptr); }));
+  row("  load + tessellate, no cache", time_ms([&] { open_story(nullptr); }));
   row("  load + tessellate, empty cache (filled as it goes)",
-      time_ms([&] { load(cache); }));
+      time_ms([&] { open_story(cache); }));
   row("  load + tessellate, from the cache",
-      time_ms([&] { load(cache); }));
+      time_ms([&] { open_story(cache); }));
   size_t fill_vertices = 0, segments = 0;
   for (size_t i = 0; i < scene->atlas().layers().size(); ++i) {
     const render::Shapes& full = scene->prepared(i)->geometry.levels[0];
