@@ -101,7 +101,7 @@ float draw_sidebar(AppState& s, float height) {
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
   ImGui::SetNextWindowPos({0, 0});
-  if (s.focus_search) s.layout.sidebar_open = true;
+  if (s.search.focus) s.layout.sidebar_open = true;
   if (!s.layout.sidebar_open) {
     ImGui::SetNextWindowSize({strip, height});
     ImGui::Begin("##sidebar-strip", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);

@@ -10,21 +10,16 @@
 #include "document/commands.h"
 #include "document/story_document.h"
 #include "export/frame_sequence.h"
-#include "model/place_search.h"
-#include "platform/folder_listing.h"
 #include "render/map_renderer.h"
 #include "render/map_scene.h"
 #include "render/picking.h"
 #include "story/timeline.h"
 #include "ui/background_work.h"
 #include "ui/message_log.h"
+#include "ui/panel_state.h"
+#include "ui/screen_rect.h"
 
 namespace chronoatlas::ui {
-
-// A rectangle of the window in ImGui's coordinates (top-left origin): where the map sits, or a list.
-struct ScreenRect {
-  float x = 0, y = 0, width = 0, height = 0;
-};
 
 
 // An output path the user may type; until then it follows the date and scenario.
@@ -63,29 +58,6 @@ struct SelectionOutline {
   std::vector<XY> points;
 };
 
-// The file browser for adding layers: where it is, what it lists, the folders used lately (kept in the session).
-struct FileBrowser {
-  bool open = false;
-  bool all_files = false;                       // else only what GDAL can read
-  std::string folder, typed_folder, chosen, error;
-  std::optional<std::vector<platform::FolderEntry>> listed;  // nothing: list again
-  std::vector<std::string> recent;
-};
-
-// The places found for the search box's words in the atlas at a revision.
-struct SearchCache {
-  std::string query;
-  uint64_t revision = 0;
-  std::vector<model::PlaceHit> hits;
-};
-
-// The timeline panel's own state between frames.
-struct TimelineUi {
-  int dragging = 0;                   // a loop handle being dragged: 1 start, 2 end
-  bool date_box_active = false;       // the user is typing a date: the box stops following the current one
-  std::vector<size_t> mark_events;    // the events of the mark whose list is open
-};
-
 struct AppState {
   std::unique_ptr<document::StoryDocument> document;  // the story; changed only through edit(), undo() and redo()
   std::unique_ptr<render::MapScene> scene;            // observes the document's atlas
@@ -111,15 +83,10 @@ struct AppState {
   MessageLog log;
   double now_s = 0;                   // the UI clock this frame
   Layout layout;
-  int selected_layer = -1;
+  LayersUi layers;
+  SearchUi search;
   std::string projection_name;        // menu label of the current projection
-  std::string typed_date;             // what is being typed in the timeline's "go to" box,
-  std::string typed_layer_path;       // the layer panel's path box,
-  std::string typed_crs;              // and the view panel's CRS box
-  std::string typed_search;           // the place search box
-  bool focus_search = false;          // Ctrl+F: the search box takes the keyboard
-  SearchCache search_cache;
-  ScreenRect search_list;                // where the search's list of places was drawn last
+  std::string typed_crs;              // the view panel's CRS box
   bool cursor_valid = false;
   LonLat cursor{0, 0};
 

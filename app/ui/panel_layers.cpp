@@ -20,7 +20,7 @@ void fit_to(AppState& s, const model::AtlasLayer& l) {
 }  // namespace
 
 void panel_layers(AppState& s) {
-  std::string& path = s.typed_layer_path;
+  std::string& path = s.layers.typed_path;
   if (ImGui::Button("Add a file...")) open_file_browser(s);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Browse for a vector file (Ctrl+O); or drop one on the window");
   ImGui::SameLine();
@@ -46,8 +46,8 @@ void panel_layers(AppState& s) {
     ImGui::PushID(i);
     ImGui::Checkbox("##visible", &st.visible);
     ImGui::SameLine();
-    bool open = ImGui::TreeNodeEx(l.spec.title.c_str(), s.selected_layer == i ? ImGuiTreeNodeFlags_Selected : 0);
-    if (ImGui::IsItemClicked()) s.selected_layer = i;
+    bool open = ImGui::TreeNodeEx(l.spec.title.c_str(), s.layers.selected == i ? ImGuiTreeNodeFlags_Selected : 0);
+    if (ImGui::IsItemClicked()) s.layers.selected = i;
     if (open) {
       ImGui::SliderFloat("opacity", &st.opacity, 0, 1);
       colour_edit("fill", st.fill);

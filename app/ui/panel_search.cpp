@@ -24,26 +24,26 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
 }  // namespace
 
 void panel_search(AppState& s) {
-  if (s.focus_search) ImGui::SetKeyboardFocusHere(), s.focus_search = false;
+  if (s.search.focus) ImGui::SetKeyboardFocusHere(), s.search.focus = false;
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputTextWithHint("##search", "Find a place (Ctrl+F): any name, any script", &s.typed_search,
+  const bool enter = ImGui::InputTextWithHint("##search", "Find a place (Ctrl+F): any name, any script", &s.search.typed,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   const bool typing = ImGui::IsItemActive();
-  if (s.typed_search.empty()) return void(s.search_list = {});
+  if (s.search.typed.empty()) return void(s.search.list = {});
   // Searched again only when the words or the layers change, not every frame while the list is open.
-  SearchCache& c = s.search_cache;
-  if (c.query != s.typed_search || c.revision != s.scene->atlas().revision())
-    c = {s.typed_search, s.scene->atlas().revision(), model::find_places(s.scene->atlas(), s.typed_search, 12)};
+  SearchUi& c = s.search;
+  if (c.query != s.search.typed || c.revision != s.scene->atlas().revision())
+    c.query = c.typed, c.revision = s.scene->atlas().revision(), c.hits = model::find_places(s.scene->atlas(), c.typed, 12);
   const std::vector<model::PlaceHit>& hits = c.hits;
   if (enter) {
-    if (hits.empty()) s.error("No place named '" + s.typed_search + "' in the visible layers");
-    else go_to(s, hits.front()), s.typed_search.clear();
+    if (hits.empty()) s.error("No place named '" + s.search.typed + "' in the visible layers");
+    else go_to(s, hits.front()), s.search.typed.clear();
     return;
   }
   // The list stays while the box has the keyboard or the mouse is on the list (a click there ends the typing in the
   // same frame, so the list's place from the last frame decides).
   const ImVec2 m = ImGui::GetIO().MousePos;
-  const ScreenRect& r = s.search_list;
+  const ScreenRect& r = s.search.list;
   if (!typing && !(m.x >= r.x && m.y >= r.y && m.x < r.x + r.width && m.y < r.y + r.height)) return;
   // The hits under the box, as a list the mouse can pick from while the box keeps the keyboard.
   ImGui::SetNextWindowPos({ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y});
@@ -58,12 +58,12 @@ void panel_search(AppState& s) {
   if (hits.empty()) ImGui::TextDisabled("No place of that name in the visible layers");
   for (size_t i = 0; i < hits.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(hits[i].name.c_str())) go_to(s, hits[i]), s.typed_search.clear();
+    if (ImGui::Selectable(hits[i].name.c_str())) go_to(s, hits[i]), s.search.typed.clear();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", hits[i].layer_title.c_str());
     ImGui::PopID();
   }
-  s.search_list = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()};
+  s.search.list = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()};
   ImGui::End();
 }
 

@@ -137,11 +137,11 @@ void step_and_speed(AppState& s) {
 // The date box shows the current moment until the user types in it.
 void date_box(AppState& s) {
   if (!s.timeline.date_box_active)
-    s.typed_date = story::is_end_of_day(s.day) ? story::format_date(s.day) : story::format_date_time(s.day);
+    s.timeline.typed_date = story::is_end_of_day(s.day) ? story::format_date(s.day) : story::format_date_time(s.day);
   next_in_row(ImGui::GetFontSize() * 8);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD", &s.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
-    auto d = story::parse_moment(s.typed_date);
+  if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD", &s.timeline.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    auto d = story::parse_moment(s.timeline.typed_date);
     if (d) set_day(s, *d);
     else s.error(d.error());
   }

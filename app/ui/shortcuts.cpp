@@ -36,7 +36,7 @@ void handle_shortcuts(AppState& s) {
   if (io.KeyCtrl && pressed('Q', false)) s.quit = true;
   if (io.KeyCtrl && pressed('B', false)) s.layout.sidebar_open = !s.layout.sidebar_open;
   if (io.KeyCtrl && pressed('E', false)) s.exporting.shortcut = true;
-  if (io.KeyCtrl && pressed('F', false)) s.focus_search = true;
+  if (io.KeyCtrl && pressed('F', false)) s.search.focus = true;
   if (io.KeyCtrl && pressed('O', false)) open_file_browser(s);
   if (io.KeyCtrl && !io.KeyShift && pressed('Z', false) && !io.WantTextInput) undo(s);
   if (io.KeyCtrl && io.KeyShift && pressed('Z', false) && !io.WantTextInput) redo(s);

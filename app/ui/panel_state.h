@@ -1,0 +1,50 @@
+#pragma once
+// Each panel's own state between frames: what is being typed, dragged or listed there. The panels' files use them;
+// the rest of the app only holds them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/place_search.h"
+#include "platform/folder_listing.h"
+#include "ui/screen_rect.h"
+
+namespace chronoatlas::ui {
+
+// The place search box (panel_search.cpp): the words typed, the places found for them in the atlas at a revision,
+// where the list of places was drawn.
+struct SearchUi {
+  std::string typed;
+  bool focus = false;  // Ctrl+F: the box takes the keyboard
+  std::string query;
+  uint64_t revision = 0;
+  std::vector<model::PlaceHit> hits;
+  ScreenRect list;
+};
+
+// The timeline (panel_timeline.cpp).
+struct TimelineUi {
+  int dragging = 0;                 // a loop handle being dragged: 1 start, 2 end
+  bool date_box_active = false;     // the user is typing a date: the box stops following the current one
+  std::string typed_date;           // what the "go to" box holds
+  std::vector<size_t> mark_events;  // the events of the mark whose list is open
+};
+
+// The file browser for adding layers (file_browser.cpp): where it is, what it lists, the folders used lately (kept
+// in the session).
+struct FileBrowser {
+  bool open = false;
+  bool all_files = false;  // else only what GDAL can read
+  std::string folder, typed_folder, chosen, error;
+  std::optional<std::vector<platform::FolderEntry>> listed;  // nothing: list again
+  std::vector<std::string> recent;
+};
+
+// The layers panel (panel_layers.cpp): the path box and the row picked.
+struct LayersUi {
+  std::string typed_path;
+  int selected = -1;
+};
+
+}  // namespace chronoatlas::ui
