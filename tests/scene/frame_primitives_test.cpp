@@ -51,7 +51,8 @@ TEST(FramePrimitives, TheBundledStoryAtADateIsDescribedAndLaidOutWithoutGl) {
   }
 
   // The arrivals symbol: a point symbol at the feature's projected place, sized as the series gives it.
-  const auto [li, feature] = sized_feature(atlas, "arrivals");
+  const std::pair<size_t, size_t> found = sized_feature(atlas, "arrivals");
+  const size_t li = found.first, feature = found.second;  // named, not bound: lambdas below capture them
   ASSERT_NE(li, SIZE_MAX) << "the bundled story sizes the arrivals' symbol by their count";
   const model::AtlasLayer& layer = atlas.layers()[li];
   const LonLat place = layer.data->features[feature].points.at(0);
