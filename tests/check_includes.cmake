@@ -1,19 +1,20 @@
 # Fails when a file in app/ includes against the one-way rule (ui, cli -> export -> document -> model -> geo, story ->
-# base; render observes the model and never sees the document), when GL, GLFW or EGL is included outside render/,
+# base; text (fonts, shaping) -> base; render observes the model and never sees the document), when GL, GLFW or EGL is included outside render/,
 # platform/ and ui/, when ImGui is included outside platform/ and ui/, or when render/ includes a file reader (GDAL, the
 # vector readers, the database source): the renderer draws what it is given, it reads nothing.
 # Run: cmake -DAPP_DIR=app -P tests/check_includes.cmake
 cmake_minimum_required(VERSION 3.22)
 set(allowed_base "base")
+set(allowed_text "base;text")
 set(allowed_geo "base;geo")
 set(allowed_story "base;story")
 set(allowed_model "base;geo;story;model")
 set(allowed_document "base;geo;story;model;document")
 set(allowed_platform "base;platform")
-set(allowed_render "base;geo;story;model;render")
-set(allowed_export "base;geo;story;model;document;render;platform;export")
-set(allowed_cli "base;geo;story;model;document;render;platform;export;cli")
-set(allowed_ui "base;geo;story;model;document;render;platform;export;ui")
+set(allowed_render "base;geo;story;model;text;render")
+set(allowed_export "base;geo;story;model;document;text;render;platform;export")
+set(allowed_cli "base;geo;story;model;document;text;render;platform;export;cli")
+set(allowed_ui "base;geo;story;model;document;text;render;platform;export;ui")
 set(gl_modules "render;platform;ui")
 set(imgui_modules "platform;ui")
 set(readers "geo/vector_source.h;geo/vector_cache.h;geo/database_source.h;geo/gdal_setup.h;geo/vector_write.h")

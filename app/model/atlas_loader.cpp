@@ -9,6 +9,7 @@
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
 #include "model/atlas.h"
+#include "model/place_search.h"
 #include "model/time_detection.h"
 
 namespace chronoatlas::model {
@@ -95,6 +96,9 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
     spec.style.fill = {c.r, c.g, c.b, 89 / 255.f};  // 35 %, as saved
     spec.style.stroke = c;
     spec.style.stroke_width_px = 1.5f;
+    // Points are named on the map, as a reader expects of places; areas and lines only when asked (a layer of
+    // districts would cover the map in names).
+    if (l.has_points()) spec.style.label_field = name_field(l);
     // Dated data plays on the timeline at once; the layer's Time section can change what was found.
     spec.time = detect_time(l).time;
     add_layer(std::move(spec), std::move(l), warnings);

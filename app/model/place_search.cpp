@@ -61,6 +61,15 @@ BoundsLonLat extent_of(const geo::Feature& f) {
 
 }  // namespace
 
+std::string name_field(const geo::VectorLayer& layer) {
+  std::string first;
+  for (const std::string& f : layer.fields) {
+    if (fold_case(f) == "name") return f;
+    if (first.empty() && is_name_field(f)) first = f;
+  }
+  return first;
+}
+
 std::string fold_case(const std::string& text) {
   std::string out;
   out.reserve(text.size());

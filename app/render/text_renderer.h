@@ -1,56 +1,79 @@
 #pragma once
-// Text drawn from FreeType glyphs (Noto Sans, with Noto Sans Armenian for Armenian script) packed into one atlas.
-// Used for labels and map furniture alike, on screen and in exports, so text looks the same in both.
-#include <map>
+// Text shaped by the text module (HarfBuzz, FriBidi, the font chain) and drawn from FreeType glyphs packed into atlas
+// pages. Used for labels and map furniture alike, on screen and in exports, so text looks the same in both.
+#include <cstdint>
 #include <memory>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "base/colour.h"
 #include "base/result.h"
 #include "render/gl_objects.h"
 #include "render/text_style.h"
+#include "text/font_set.h"
+#include "text/shaper.h"
 
 namespace chronoatlas::render {
 
 class TextRenderer {
  public:
-  // Loads the fonts from FONT_DIR and compiles the text shaders; needs a current GL context.
+  // Loads the fonts from FONT_DIR (and, through fontconfig, any installed face a string needs) and compiles the text
+  // shaders; needs a current GL context.
   static Result<std::unique_ptr<TextRenderer>> create(const std::string& font_dir);
   ~TextRenderer();
 
+  // The shaped string's advance, and its ink above and below the baseline (never less than the style's line box).
   TextBox measure(const std::string& utf8, const TextStyle& style);
   // Queues UTF8 with its baseline starting at (X, Y) image pixels (y down).
   void add(const std::string& utf8, float x, float y, const TextStyle& style);
   // Draws and clears the queue into a target of WIDTH x HEIGHT pixels whose top-left is (X, Y) in the image.
   void flush(int x_px, int y_px, int width_px, int height_px);
+  // Characters no installed face has, each once, since the last call.
+  std::vector<std::string> take_warnings() { return shaper_.take_warnings(); }
+
+  struct Stats {
+    size_t shaped = 0;   // glyphs queued
+    size_t drawn = 0;    // of them, drawn with ink
+    size_t blank = 0;    // of them, with no ink (spaces)
+    size_t pages = 0, pages_evicted = 0;
+  };
+  const Stats& stats() const { return stats_; }
 
  private:
   struct Glyph {
-    float u0, v0, u1, v1;          // atlas coordinates
+    int page = -1;                 // -1: no ink
+    float u0, v0, u1, v1;          // page coordinates
     float left, top, w, h;         // bitmap placement, pixels
-    float advance;
   };
-  struct Fonts;
-  TextRenderer() = default;
-  const Glyph& glyph(char32_t cp, int size, bool bold);
-  void dilate_halo(int x, int y, int w, int h);
+  struct Page {
+    GlTexture texture;
+    int shelf_x = 0, shelf_y = 0, shelf_h = 0;
+    uint64_t used_in_flush = 0;    // the flush that last drew from it; the current one: a glyph is queued from it
+  };
+  struct Batch {
+    int page;
+    size_t first_vertex, vertices;
+  };
+  TextRenderer(std::unique_ptr<text::FontSet> fonts) : fonts_(std::move(fonts)), shaper_(*fonts_) {}
+  const Glyph& glyph(int face, uint32_t id, int size);
+  Glyph pack(int face, uint32_t id, int size);
+  int page_with_room(int w, int h);
+  void evict(int page);
 
-  std::unique_ptr<Fonts> fonts_;
-  std::map<std::tuple<char32_t, int, bool>, Glyph> glyphs_;
-  std::vector<unsigned char> atlas_;  // two channels a texel: coverage, halo
-  int atlas_size_ = 2048, shelf_x_ = 0, shelf_y_ = 0, shelf_h_ = 0;
-  bool atlas_allocated_ = false;
-  int dirty_from_ = 0, dirty_to_ = 0;  // atlas rows changed since the last upload, [from, to)
+  static constexpr int kPageSize = 2048, kPages = 8;  // pages beyond kPages only while one queue needs them all
+  std::unique_ptr<text::FontSet> fonts_;
+  text::Shaper shaper_;
+  std::unordered_map<uint64_t, Glyph> glyphs_;  // by face, size and glyph id
+  std::vector<Page> pages_;
+  int filling_ = -1;  // the page new glyphs go into
+  uint64_t flush_ = 1;
   std::vector<float> quads_;  // x, y, u, v, rgba, halo rgba per vertex
+  std::vector<Batch> batches_;
+  Stats stats_;
   GlProgram program_;
   GlVertexArray vao_;
   GlBuffer vbo_;
-  GlTexture texture_;
 };
-
-// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string decode_utf8(const std::string& text);
 
 }  // namespace chronoatlas::render
