@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "model/feature_summary.h"
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -27,7 +28,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
   ImGui::TextDisabled("%s", l.spec.title.c_str());
   for (const auto& [field, title] : model::summary_fields(l, brief)) {
     const std::string& v = l.data->value(f, field);
-    if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), v.c_str());
+    if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), text::display_order(v).c_str());
   }
   int key = l.data->field_index(l.spec.key_field);
   for (const story::Series& series : l.spec.series) {

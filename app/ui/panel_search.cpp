@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include "model/place_search.h"
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -58,7 +59,7 @@ void panel_search(AppState& s) {
   if (hits.empty()) ImGui::TextDisabled("No place of that name in the visible layers");
   for (size_t i = 0; i < hits.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(hits[i].name.c_str())) go_to(s, hits[i]), s.search.typed.clear();
+    if (ImGui::Selectable(text::display_order(hits[i].name).c_str())) go_to(s, hits[i]), s.search.typed.clear();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", hits[i].layer_title.c_str());
     ImGui::PopID();

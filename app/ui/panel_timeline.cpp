@@ -261,6 +261,11 @@ void panel_timeline(AppState& s) {
   ImGui::Begin("Timeline", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  // A map of undated data has no date: no slider and no "as of" stamp with a made-up day.
+  if (s.scene->scenario().dir.empty() && !s.scene->atlas().timed()) {
+    ImGui::TextDisabled("No dated layer: the timeline appears when a layer with dates (a date column, KML or GPX times) is added.");
+    return ImGui::End();
+  }
   controls(s);
   ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 40) return ImGui::End();
