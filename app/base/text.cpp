@@ -56,6 +56,53 @@ std::string valid_utf8(const std::string& text) {
   return out;
 }
 
+CodePoints decode_utf8(const std::string& text) {
+  CodePoints out;
+  out.chars.reserve(text.size());
+  out.offsets.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = sequence_length(text, i);
+    out.offsets.push_back(i);
+    if (n == 0) {
+      out.chars.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = n == 1 ? b : b & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    out.chars.push_back(c);
+    i += n;
+  }
+  out.offsets.push_back(text.size());
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::string encode_utf8(const std::u32string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) append_utf8(out, c);
+  return out;
+}
+
 std::string clipped(const std::string& text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   size_t end = max_bytes;

@@ -15,6 +15,15 @@ std::string ascii_lower(std::string text);
 // a file passes through this before it reaches JSON, ImGui or FreeType, which all assume valid UTF-8.
 std::string valid_utf8(const std::string& text);
 
+// UTF-8 decoded, with the byte offset of every code point (shaped glyphs point back into the string as written).
+struct CodePoints {
+  std::u32string chars;         // each byte outside a well-formed sequence becomes U+FFFD, as in valid_utf8
+  std::vector<size_t> offsets;  // byte offset of each char, plus the text's length at the end
+};
+CodePoints decode_utf8(const std::string& text);
+void append_utf8(std::string& out, char32_t c);
+std::string encode_utf8(const std::u32string& text);
+
 // TEXT cut to at most MAX_BYTES, at a character boundary, with "…" when cut: labels and names from files are shown,
 // never laid out at any length.
 std::string clipped(const std::string& text, size_t max_bytes);

@@ -168,6 +168,7 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   const RenderJob& job = plan->job;
   auto say_scene_warnings = [&] {
     for (const std::string& w : plan->scene->take_warnings()) say("warning: " + w);
+    for (const std::string& w : (*renderer)->take_text_warnings()) say("warning: " + w);
   };
   if (!plan->frames) {
     auto drawn = render_to_files(*plan->scene, **renderer, job);

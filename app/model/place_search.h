@@ -16,12 +16,10 @@ struct PlaceHit {
   BoundsLonLat extent;    // of the feature, degrees
 };
 
-// Features whose names contain QUERY, ignoring case in Latin, Greek, Cyrillic and Armenian letters; names that start
-// with it first, then shorter names; at most MAX_HITS. An empty query finds nothing.
+// Features whose names contain QUERY, both folded by fold_for_search (case, optional marks, variant forms); names
+// that start with it first, then shorter names; at most MAX_HITS. An empty query finds nothing.
 std::vector<PlaceHit> find_places(const Atlas& atlas, const std::string& query, size_t max_hits = 20);
 // The field LAYER names its features by ("name", else the first of name_*, name:*, title, label); empty when none.
 std::string name_field(const geo::VectorLayer& layer);
-// TEXT lower-cased for matching: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic and Armenian capitals.
-std::string fold_case(const std::string& text);
 
 }  // namespace chronoatlas::model

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/line_breaks.h"
+
 namespace chronoatlas::render {
 namespace {
 
@@ -13,26 +15,26 @@ TextStyle scaled(TextStyle t, float s) {
 
 Rgba faded(Rgba c, float opacity) { return {c.r, c.g, c.b, c.a * opacity}; }
 
-// TEXT broken at spaces into lines no wider than MAX_PX (a word wider than that gets a line of its own).
+// TEXT broken into lines no wider than MAX_PX at the places UAX #14 allows (spaces in most scripts, between characters
+// in Chinese and Japanese); a piece wider than that gets a line of its own. Spaces at a line's end are dropped.
 std::vector<std::string> wrap(const MeasureText& measure, const std::string& text, const TextStyle& style,
                               float max_px) {
+  std::vector<size_t> cuts = text::break_opportunities(text);
+  cuts.push_back(text.size());
+  auto trimmed = [](std::string s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+  };
   std::vector<std::string> lines;
-  std::string line;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(at, end - at);
-    const std::string longer = line.empty() ? word : line + " " + word;
-    if (!line.empty() && measure(longer, style).width > max_px) {
-      lines.push_back(line);
-      line = word;
-    } else {
-      line = longer;
+  size_t start = 0, fits = 0;  // the line being filled begins at START and fits up to FITS
+  for (size_t cut : cuts) {
+    if (fits > start && measure(trimmed(text.substr(start, cut - start)), style).width > max_px) {
+      lines.push_back(trimmed(text.substr(start, fits - start)));
+      start = fits;
     }
-    at = end + 1;
+    fits = cut;
   }
-  if (!line.empty()) lines.push_back(line);
+  if (fits > start) lines.push_back(trimmed(text.substr(start, fits - start)));
   return lines;
 }
 

@@ -34,6 +34,8 @@ class MapRenderer {
   // Draws the part of FRAME inside TILE (image pixels) into the bound framebuffer of the tile's size, with the
   // overlay laid out once for the whole image, so tiles join without seams.
   void draw_tile(const Frame& frame, const OverlayLayout& overlay, const PixelRect& tile);
+  // Characters the text had that no installed font has (each once), since the last call.
+  std::vector<std::string> take_text_warnings() { return text_->take_warnings(); }
 
  private:
   MapRenderer() = default;

@@ -39,10 +39,14 @@ uint64_t glyph_key(int face, uint32_t id, int size) {
 
 }  // namespace
 
-Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const std::string& font_dir) {
+Result<std::unique_ptr<TextRenderer>> TextRenderer::create(const std::string& font_dir, AtlasLimits limits) {
   auto fonts = text::FontSet::open(font_dir);
   if (!fonts) return Error{fonts.error()};
-  std::unique_ptr<TextRenderer> t(new TextRenderer(std::move(*fonts)));
+  GLint most = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &most);
+  limits.page_px = std::clamp(limits.page_px, 64, std::max(64, static_cast<int>(most)));
+  limits.pages = std::max(limits.pages, 1);
+  std::unique_ptr<TextRenderer> t(new TextRenderer(std::move(*fonts), limits));
   auto program = build_program("text.vert", "text.frag");
   if (!program) return Error{program.error()};
   t->program_ = std::move(*program);
@@ -64,14 +68,22 @@ void TextRenderer::evict(int page) {
   for (auto it = glyphs_.begin(); it != glyphs_.end();) it = it->second.page == page ? glyphs_.erase(it) : std::next(it);
   Page& p = pages_[static_cast<size_t>(page)];
   p.shelf_x = p.shelf_y = p.shelf_h = 0;
-  ++stats_.pages_evicted;
+}
+
+void TextRenderer::release_overflow_pages() {
+  while (pages_.size() > static_cast<size_t>(limits_.pages)) {
+    evict(static_cast<int>(pages_.size() - 1));
+    pages_.pop_back();
+  }
+  if (filling_ >= static_cast<int>(pages_.size())) filling_ = -1;
 }
 
 int TextRenderer::page_with_room(int w, int h) {
+  const int side = limits_.page_px;
   if (filling_ >= 0) {
     Page& p = pages_[static_cast<size_t>(filling_)];
-    if (p.shelf_x + w > kPageSize) p.shelf_x = 0, p.shelf_y += p.shelf_h, p.shelf_h = 0;
-    if (p.shelf_y + h <= kPageSize) return filling_;
+    if (p.shelf_x + w > side) p.shelf_x = 0, p.shelf_y += p.shelf_h, p.shelf_h = 0;
+    if (p.shelf_y + h <= side) return filling_;
   }
   // Full: reuse the least recently drawn page, but never one a queued glyph reads from; while every page is in the
   // queue (thousands of distinct CJK glyphs on one map), add another.
@@ -80,18 +92,17 @@ int TextRenderer::page_with_room(int w, int h) {
     if (pages_[i].used_in_flush < flush_ &&
         (oldest < 0 || pages_[i].used_in_flush < pages_[static_cast<size_t>(oldest)].used_in_flush))
       oldest = static_cast<int>(i);
-  if (pages_.size() >= static_cast<size_t>(kPages) && oldest >= 0) {
+  if (pages_.size() >= static_cast<size_t>(limits_.pages) && oldest >= 0) {
     evict(oldest);
     return filling_ = oldest;
   }
   Page p;
   p.texture = make_texture();
   glBindTexture(GL_TEXTURE_2D, p.texture.id());
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, kPageSize, kPageSize, 0, GL_RG, GL_UNSIGNED_BYTE, nullptr);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, side, side, 0, GL_RG, GL_UNSIGNED_BYTE, nullptr);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   pages_.push_back(std::move(p));
-  stats_.pages = pages_.size();
   return filling_ = static_cast<int>(pages_.size() - 1);
 }
 
@@ -99,7 +110,7 @@ TextRenderer::Glyph TextRenderer::pack(int face, uint32_t id, int size) {
   FT_Face ft = fonts_->face(face).ft;
   // Glyphs larger than a quarter of a page are rasterised at that size and drawn scaled: a label of 3,000 px (a
   // style, or a 16x export of a large label) must never be written past the page.
-  const int raster = std::clamp(size, 1, kPageSize / 4);
+  const int raster = std::clamp(size, 1, limits_.page_px / 4);
   const float k = static_cast<float>(size) / static_cast<float>(raster);
   Glyph g{};
   if (FT_Set_Pixel_Sizes(ft, 0, static_cast<FT_UInt>(raster)) || FT_Load_Glyph(ft, id, FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT))
@@ -113,7 +124,7 @@ TextRenderer::Glyph TextRenderer::pack(int face, uint32_t id, int size) {
   glBindTexture(GL_TEXTURE_2D, p.texture.id());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexSubImage2D(GL_TEXTURE_2D, 0, p.shelf_x, p.shelf_y, w, h, GL_RG, GL_UNSIGNED_BYTE, cell.data());
-  const float s = static_cast<float>(kPageSize);
+  const float s = static_cast<float>(limits_.page_px);
   g.u0 = p.shelf_x / s, g.v0 = p.shelf_y / s, g.u1 = (p.shelf_x + w) / s, g.v1 = (p.shelf_y + h) / s;
   g.left = k * static_cast<float>(ft->glyph->bitmap_left - kPad);
   g.top = k * static_cast<float>(ft->glyph->bitmap_top + kPad);
@@ -145,12 +156,8 @@ void TextRenderer::add(const std::string& utf8, float x, float y, const TextStyl
   const text::ShapedText& shaped = shaper_.shape(utf8, style.bold);
   for (const text::ShapedRun& run : shaped.runs)
     for (const text::ShapedGlyph& sg : run.glyphs) {
-      ++stats_.shaped;
       const Glyph& g = glyph(run.face, sg.id, size);
-      if (g.page < 0) {
-        ++stats_.blank;
-        continue;
-      }
+      if (g.page < 0) continue;  // no ink: a space
       // Each glyph's origin on a whole pixel, as FreeType's bitmaps are made for.
       const float x0 = std::round(x + sg.x_em * style.size_px) + g.left;
       const float y0 = std::round(y - sg.y_em * style.size_px) - g.top, x1 = x0 + g.w, y1 = y0 + g.h;
@@ -165,8 +172,8 @@ void TextRenderer::add(const std::string& utf8, float x, float y, const TextStyl
     }
 }
 
-void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
-  if (quads_.empty()) return;
+size_t TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
+  if (quads_.empty()) return 0;
   glUseProgram(program_.id());
   glUniform2f(glGetUniformLocation(program_.id(), "u_viewport_px"), static_cast<float>(width_px),
               static_cast<float>(height_px));
@@ -185,11 +192,13 @@ void TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
       glDrawArrays(GL_TRIANGLES, static_cast<GLint>(b.first_vertex), static_cast<GLsizei>(b.vertices));
     }
   }
-  for (const Batch& b : batches_) stats_.drawn += b.vertices / 6;
   glBindVertexArray(0);
+  const size_t drawn = quads_.size() / (6 * 12);
   quads_.clear();
   batches_.clear();
   ++flush_;
+  release_overflow_pages();
+  return drawn;
 }
 
 }  // namespace chronoatlas::render

@@ -16,29 +16,29 @@
 
 namespace chronoatlas::render {
 
+// How much glyph texture is kept between frames: PAGES pages of PAGE_PX square (clamped to what the GL allows).
+struct AtlasLimits {
+  int page_px = 2048;
+  int pages = 8;
+};
+
 class TextRenderer {
  public:
   // Loads the fonts from FONT_DIR (and, through fontconfig, any installed face a string needs) and compiles the text
   // shaders; needs a current GL context.
-  static Result<std::unique_ptr<TextRenderer>> create(const std::string& font_dir);
+  static Result<std::unique_ptr<TextRenderer>> create(const std::string& font_dir, AtlasLimits limits = {});
   ~TextRenderer();
 
   // The shaped string's advance, and its ink above and below the baseline (never less than the style's line box).
   TextBox measure(const std::string& utf8, const TextStyle& style);
   // Queues UTF8 with its baseline starting at (X, Y) image pixels (y down).
   void add(const std::string& utf8, float x, float y, const TextStyle& style);
-  // Draws and clears the queue into a target of WIDTH x HEIGHT pixels whose top-left is (X, Y) in the image.
-  void flush(int x_px, int y_px, int width_px, int height_px);
+  // Draws and clears the queue into a target of WIDTH x HEIGHT pixels whose top-left is (X, Y) in the image; returns
+  // how many glyphs it drew.
+  size_t flush(int x_px, int y_px, int width_px, int height_px);
   // Characters no installed face has, each once, since the last call.
   std::vector<std::string> take_warnings() { return shaper_.take_warnings(); }
 
-  struct Stats {
-    size_t shaped = 0;   // glyphs queued
-    size_t drawn = 0;    // of them, drawn with ink
-    size_t blank = 0;    // of them, with no ink (spaces)
-    size_t pages = 0, pages_evicted = 0;
-  };
-  const Stats& stats() const { return stats_; }
 
  private:
   struct Glyph {
@@ -55,13 +55,15 @@ class TextRenderer {
     int page;
     size_t first_vertex, vertices;
   };
-  TextRenderer(std::unique_ptr<text::FontSet> fonts) : fonts_(std::move(fonts)), shaper_(*fonts_) {}
+  TextRenderer(std::unique_ptr<text::FontSet> fonts, AtlasLimits limits)
+      : limits_(limits), fonts_(std::move(fonts)), shaper_(*fonts_) {}
   const Glyph& glyph(int face, uint32_t id, int size);
   Glyph pack(int face, uint32_t id, int size);
   int page_with_room(int w, int h);
   void evict(int page);
+  void release_overflow_pages();
 
-  static constexpr int kPageSize = 2048, kPages = 8;  // pages beyond kPages only while one queue needs them all
+  AtlasLimits limits_;  // pages beyond limits_.pages are made only while one queue needs them all, and dropped after
   std::unique_ptr<text::FontSet> fonts_;
   text::Shaper shaper_;
   std::unordered_map<uint64_t, Glyph> glyphs_;  // by face, size and glyph id
@@ -70,7 +72,6 @@ class TextRenderer {
   uint64_t flush_ = 1;
   std::vector<float> quads_;  // x, y, u, v, rgba, halo rgba per vertex
   std::vector<Batch> batches_;
-  Stats stats_;
   GlProgram program_;
   GlVertexArray vao_;
   GlBuffer vbo_;

@@ -4,7 +4,7 @@
 
 #include <fribidi.h>
 
-#include "text/utf8.h"
+#include "base/text.h"
 
 namespace chronoatlas::text {
 namespace {
@@ -63,7 +63,7 @@ std::vector<size_t> visual_order(const std::vector<uint8_t>& levels) {
 }
 
 std::string display_order(const std::string& utf8) {
-  std::u32string text = decode(utf8).chars;
+  std::u32string text = decode_utf8(utf8).chars;
   Analysis a = analyse(text);
   if (!any_right_to_left(a.levels)) return utf8;
   const auto n = static_cast<FriBidiStrIndex>(text.size());
@@ -74,7 +74,7 @@ std::string display_order(const std::string& utf8) {
   const FriBidiFlags flags = FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC;
   fribidi_shape(flags, a.levels.data(), n, joining.data(), chars);
   if (!fribidi_reorder_line(flags, a.types.data(), n, 0, a.direction, a.levels.data(), chars, nullptr)) return utf8;
-  return encode(text);
+  return encode_utf8(text);
 }
 
 }  // namespace chronoatlas::text

@@ -8,6 +8,15 @@
 #include <hb.h>
 
 namespace chronoatlas::text {
+namespace {
+
+// The project's typeface in some script: "Noto Sans Arabic", "Noto Sans CJK JP"; not its monospaced or UI cuts.
+bool is_noto_sans(const std::string& family) {
+  return family.rfind("Noto Sans", 0) == 0 && family.find("Mono") == std::string::npos &&
+         family.find(" UI") == std::string::npos;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<FontSet>> FontSet::open(const std::string& font_dir) {
   std::unique_ptr<FontSet> set(new FontSet());
@@ -72,9 +81,10 @@ int FontSet::face_for(char32_t cp, bool bold, int preferred) {
   int found = -1;
   for (size_t i = 0; i < primary_ && found < 0; ++i)
     if (faces_[i]->bold == bold && covers(static_cast<int>(i), cp)) found = static_cast<int>(i);
-  // A face already opened for this weight (say for the previous character of the same script) before asking again.
+  // A Noto Sans face already opened for this weight (say for the previous character of the same script) before
+  // asking again; another family opened for some symbol must not take over a script Noto Sans has.
   for (size_t i = primary_; i < faces_.size() && found < 0; ++i)
-    if (faces_[i]->bold == bold && covers(static_cast<int>(i), cp)) found = static_cast<int>(i);
+    if (faces_[i]->bold == bold && faces_[i]->noto_sans && covers(static_cast<int>(i), cp)) found = static_cast<int>(i);
   if (found < 0) found = ask_fontconfig(cp, bold);
   if (found < 0 && bold) found = face_for(cp, false, -1);  // a script with no bold face is drawn regular
   chosen.emplace(cp, found);
@@ -94,19 +104,27 @@ int FontSet::ask_fontconfig(char32_t cp, bool bold) {
   FcResult result = FcResultNoMatch;
   FcFontSet* sorted = FcFontSort(nullptr, pattern, FcTrue, nullptr, &result);
   int found = -1;
-  for (int i = 0; sorted && i < sorted->nfont && found < 0; ++i) {
-    FcCharSet* has = nullptr;
-    FcChar8* file = nullptr;
-    int index = 0, weight = FC_WEIGHT_REGULAR;
-    FcPattern* p = sorted->fonts[i];
-    if (FcPatternGetCharSet(p, FC_CHARSET, 0, &has) != FcResultMatch || !FcCharSetHasChar(has, cp)) continue;
-    if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch) continue;
-    FcPatternGetInteger(p, FC_INDEX, 0, &index);
-    FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
-    if ((weight >= FC_WEIGHT_BOLD) != bold) continue;
-    auto loaded = load(reinterpret_cast<const char*>(file), index, bold);
-    if (loaded && covers(*loaded, cp)) found = *loaded;
-  }
+  // Fontconfig ranks every family that is not "Noto Sans" alike, the system's sans-serif (DejaVu) first: so the Noto
+  // Sans family of the script (Noto Sans Arabic, Noto Sans CJK JP, ...) is looked for first, then anything.
+  for (int pass = 0; pass < 2 && found < 0; ++pass)
+    for (int i = 0; sorted && i < sorted->nfont && found < 0; ++i) {
+      FcCharSet* has = nullptr;
+      FcChar8* file = nullptr;
+      FcChar8* family = nullptr;
+      int index = 0, weight = FC_WEIGHT_REGULAR;
+      FcPattern* p = sorted->fonts[i];
+      if (FcPatternGetCharSet(p, FC_CHARSET, 0, &has) != FcResultMatch || !FcCharSetHasChar(has, cp)) continue;
+      if (FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch) continue;
+      FcPatternGetString(p, FC_FAMILY, 0, &family);
+      FcPatternGetInteger(p, FC_INDEX, 0, &index);
+      FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+      if ((weight >= FC_WEIGHT_BOLD) != bold) continue;
+      const bool noto_sans = family && is_noto_sans(reinterpret_cast<const char*>(family));
+      if (pass == 0 && !noto_sans) continue;
+      auto loaded = load(reinterpret_cast<const char*>(file), index, bold);
+      if (loaded && covers(*loaded, cp)) found = *loaded;
+      if (loaded) faces_[static_cast<size_t>(*loaded)]->noto_sans = noto_sans;
+    }
   if (sorted) FcFontSetDestroy(sorted);
   FcCharSetDestroy(wanted);
   FcPatternDestroy(pattern);

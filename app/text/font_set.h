@@ -19,6 +19,7 @@ struct Face {
   std::string path;             // the font file
   int index = 0;                // face within a collection (.ttc)
   bool bold = false;
+  bool noto_sans = true;        // of the project's typeface (the font folder's faces are); false: a last resort
   std::string postscript_name;  // what vector outputs name the font by
   unsigned units_per_em = 1000;
   FT_Face ft = nullptr;         // rasterises glyphs

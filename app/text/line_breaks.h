@@ -1,6 +1,7 @@
 #pragma once
 // Where a line of text may be broken, by the Unicode line breaking algorithm (UAX #14, libunibreak): at spaces in
-// most scripts, between characters in Chinese and Japanese, never inside a word or before closing punctuation.
+// most scripts, between characters in Chinese and Japanese, between words in Thai (libthai's dictionary), never
+// inside a word or before closing punctuation.
 #include <string>
 #include <vector>
 

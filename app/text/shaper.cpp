@@ -1,11 +1,13 @@
 #include "text/shaper.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <utility>
 
 #include <hb.h>
 
 #include "text/bidi.h"
-#include "text/utf8.h"
+#include "base/text.h"
 
 namespace chronoatlas::text {
 namespace {
@@ -100,7 +102,7 @@ const ShapedText& Shaper::shape(const std::string& utf8, bool bold) {
 }
 
 ShapedText Shaper::shape_uncached(const std::string& utf8, bool bold) {
-  const CodePoints cps = decode(utf8);
+  const CodePoints cps = decode_utf8(utf8);
   const std::u32string& chars = cps.chars;
   hb_unicode_funcs_t* u = hb_unicode_funcs_get_default();
   const std::vector<uint8_t> levels = embedding_levels(chars);

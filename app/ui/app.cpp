@@ -12,6 +12,7 @@
 #include "export/render_plan.h"
 #include "platform/paths.h"
 #include "platform/window_glfw.h"
+#include "text/bidi.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 #include "ui/session.h"
@@ -117,7 +118,7 @@ float draw_sidebar(AppState& s, float height) {
   if (ImGui::SmallButton("<")) s.layout.sidebar_open = false;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar (Ctrl+B)");
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", s.scene->scenario().title.c_str());
+  ImGui::TextWrapped("%s", text::display_order(s.scene->scenario().title).c_str());
   panel_search(s);
   if (section(s, "Layers", true)) panel_layers(s);
   if (section(s, "Events", true)) panel_events(s);
@@ -189,6 +190,7 @@ void run_frame(AppState& s, platform::Window& w) {
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
   for (const std::string& warning : s.scene->take_warnings()) s.error(warning);
+  for (const std::string& warning : s.renderer->take_text_warnings()) s.error(warning);
   frame.seconds = static_cast<float>(ImGui::GetTime());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());

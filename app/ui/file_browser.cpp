@@ -8,6 +8,7 @@
 #include "geo/gdal_setup.h"
 #include "platform/folder_listing.h"
 #include "platform/paths.h"
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -75,7 +76,7 @@ void listing(AppState& s) {
   if (!b.error.empty()) ImGui::TextColored({1, 0.5f, 0.4f, 1}, "%s", b.error.c_str());
   std::string go_into;
   for (const platform::FolderEntry& e : *b.listed) {
-    const std::string label = e.folder ? e.name + "/" : e.name;
+    const std::string label = text::display_order(e.folder ? e.name + "/" : e.name);
     if (ImGui::Selectable(label.c_str(), !e.folder && e.name == b.chosen, ImGuiSelectableFlags_AllowDoubleClick)) {
       if (e.folder) go_into = e.name;
       else b.chosen = e.name;

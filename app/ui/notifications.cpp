@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -56,7 +57,7 @@ void draw_notifications(AppState& s) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav);
     ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x * 2);
-    ImGui::TextUnformatted(it->text.c_str());
+    ImGui::TextUnformatted(text::display_order(it->text).c_str());
     ImGui::PopTextWrapPos();
     y -= ImGui::GetWindowHeight() + margin * 0.5f;
     ImGui::End();

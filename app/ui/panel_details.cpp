@@ -19,13 +19,13 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
   const model::AtlasLayer& l = s.scene->atlas().layers()[p.layer];
   if (p.cell_count >= 0) {
     // A count, not a feature: which features make it up is for the symbols view.
-    ImGui::TextDisabled("%s", l.spec.title.c_str());
+    ImGui::TextDisabled("%s", text::display_order(l.spec.title).c_str());
     ImGui::Text("%d in this hexagon on %s", p.cell_count, story::format_date(s.day).c_str());
     return;
   }
   const geo::Feature& f = l.data->features[p.feature];
   ImGui::PushTextWrapPos(brief ? ImGui::GetFontSize() * 28 : 0.0f);
-  ImGui::TextDisabled("%s", l.spec.title.c_str());
+  ImGui::TextDisabled("%s", text::display_order(l.spec.title).c_str());
   for (const auto& [field, title] : model::summary_fields(l, brief)) {
     const std::string& v = l.data->value(f, field);
     if (!v.empty()) ImGui::TextWrapped("%s: %s", title.c_str(), text::display_order(v).c_str());

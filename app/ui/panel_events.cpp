@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -11,7 +12,7 @@ void panel_events(AppState& s) {
   for (const story::Event& e : s.scene->scenario().events) {
     ImGui::PushID(&e);
     bool current = std::floor(e.at) == std::floor(s.day);
-    std::string line = story::format_date(e.at) + "  " + e.title;
+    std::string line = story::format_date(e.at) + "  " + text::display_order(e.title);
     if (ImGui::Selectable(line.c_str(), current)) {
       set_date(s, e.at);
       if (e.place) centre_on(s, *e.place);
@@ -19,8 +20,8 @@ void panel_events(AppState& s) {
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-      ImGui::TextWrapped("%s", e.title.c_str());
-      if (!e.detail.empty()) ImGui::TextWrapped("%s", e.detail.c_str());
+      ImGui::TextWrapped("%s", text::display_order(e.title).c_str());
+      if (!e.detail.empty()) ImGui::TextWrapped("%s", text::display_order(e.detail).c_str());
       ImGui::TextDisabled("Source: %s", e.source.c_str());
       for (const std::string& id : e.source_ids)
         if (auto it = s.scene->scenario().sources.find(id); it != s.scene->scenario().sources.end())

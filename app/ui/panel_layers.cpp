@@ -1,6 +1,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "text/bidi.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -46,7 +47,8 @@ void panel_layers(AppState& s) {
     ImGui::PushID(i);
     ImGui::Checkbox("##visible", &st.visible);
     ImGui::SameLine();
-    bool open = ImGui::TreeNodeEx(l.spec.title.c_str(), s.layers.selected == i ? ImGuiTreeNodeFlags_Selected : 0);
+    bool open = ImGui::TreeNodeEx(text::display_order(l.spec.title).c_str(),
+                                  s.layers.selected == i ? ImGuiTreeNodeFlags_Selected : 0);
     if (ImGui::IsItemClicked()) s.layers.selected = i;
     if (open) {
       ImGui::SliderFloat("opacity", &st.opacity, 0, 1);

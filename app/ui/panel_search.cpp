@@ -61,7 +61,7 @@ void panel_search(AppState& s) {
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(text::display_order(hits[i].name).c_str())) go_to(s, hits[i]), s.search.typed.clear();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", hits[i].layer_title.c_str());
+    ImGui::TextDisabled("%s", text::display_order(hits[i].layer_title).c_str());
     ImGui::PopID();
   }
   s.search.list = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()};

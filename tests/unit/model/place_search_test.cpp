@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "model/name_folding.h"
 #include "model/place_search.h"
 
 using namespace chronoatlas;
@@ -55,4 +56,41 @@ TEST(PlaceSearch, FoldsCaseAcrossScripts) {
   EXPECT_EQ(model::fold_case("МОСКВА"), "москва");
   EXPECT_EQ(model::fold_case("ԵՐԵՎԱՆ"), "երեվան");
   EXPECT_EQ(model::fold_case("ΑΘΗΝΑ"), "αθηνα");
+}
+
+TEST(PlaceSearch, FoldsWhatAWriterMayOrMayNotType) {
+  // Arabic: vowel marks and tatweel dropped, alef's variants bare, Persian ye and kaf as the Arabic letters.
+  EXPECT_EQ(model::fold_for_search("حَلَب"), model::fold_for_search("حلب"));
+  EXPECT_EQ(model::fold_for_search("دمـــشق"), "دمشق");
+  EXPECT_EQ(model::fold_for_search("أربيل"), model::fold_for_search("اربيل"));
+  EXPECT_EQ(model::fold_for_search("إدلب"), "ادلب");
+  EXPECT_EQ(model::fold_for_search("آمد"), "امد");
+  EXPECT_EQ(model::fold_for_search("کرمانشاه"), model::fold_for_search("كرمانشاه"));
+  EXPECT_EQ(model::fold_for_search("شیراز"), model::fold_for_search("شيراز"));
+  // Hebrew: points and cantillation dropped, the maqaf kept.
+  EXPECT_EQ(model::fold_for_search("יְרוּשָׁלַיִם"), "ירושלים");
+  EXPECT_EQ(model::fold_for_search("תֵּל־אָבִיב"), "תל־אביב");
+  // Full-width Latin and digits as ASCII, half-width katakana as full-width with voiced marks joined.
+  EXPECT_EQ(model::fold_for_search("ＴＯＫＹＯ　２０２３"), "tokyo 2023");
+  EXPECT_EQ(model::fold_for_search("ﾄｳｷｮｳ"), "トウキョウ");
+  EXPECT_EQ(model::fold_for_search("ｶﾞｻﾞ"), "ガザ");
+  EXPECT_EQ(model::fold_for_search("ﾊﾟﾘ ﾊﾞﾘ ﾊﾘ"), "パリ バリ ハリ");
+  EXPECT_EQ(model::fold_for_search("ｳﾞｨ"), "ヴィ");
+  EXPECT_EQ(model::fold_for_search("ﾞ"), "゛") << "a voiced mark with nothing before it stays a mark";
+  // What has no folding comes back as it was, after case.
+  EXPECT_EQ(model::fold_for_search("北京 Бишкек"), "北京 бишкек");
+}
+
+TEST(PlaceSearch, FindsNamesInTheirOwnScriptsAsAReaderTypesThem) {
+  std::vector<std::string> warnings;
+  model::Atlas atlas = *model::Atlas::load(story::no_scenario(), warnings);
+  ASSERT_TRUE(atlas.add_file(std::string(TEST_DATA_DIR) + "/places-scripts.csv", warnings));
+  EXPECT_TRUE(has(model::find_places(atlas, "حَلَب"), "حلب")) << "typed with its vowels";
+  EXPECT_TRUE(has(model::find_places(atlas, "دمش"), "دمشق")) << "as the first letters are typed";
+  EXPECT_TRUE(has(model::find_places(atlas, "تهران"), "تهران"));
+  EXPECT_TRUE(has(model::find_places(atlas, "יְרוּשָׁלַיִם"), "ירושלים")) << "typed with niqqud";
+  EXPECT_TRUE(has(model::find_places(atlas, "東京"), "東京都"));
+  EXPECT_TRUE(has(model::find_places(atlas, "กรุงเทพ"), "กรุงเทพ"));
+  EXPECT_TRUE(has(model::find_places(atlas, "ＡＬＥＰＰＯ"), "Aleppo")) << "typed in full-width letters";
+  EXPECT_TRUE(model::find_places(atlas, "ح ل ب").empty()) << "spaced letters are another word";
 }
