@@ -15,6 +15,7 @@
 #include "text/bidi.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
+#include "ui/panel_characters.h"
 #include "ui/session.h"
 
 namespace chronoatlas::ui {
@@ -200,9 +201,9 @@ void run_frame(AppState& s, platform::Window& w) {
                           w.framebuffer_height() - static_cast<int>((s.map_area.y + s.map_area.height) * ratio));
 }
 
-// Fonts and widget sizes for SCALE (the monitor's content scale times the user's UI scale).
-void use_ui_scale(platform::Window& w, float scale) {
-  w.replace_fonts([scale] { load_ui_fonts(platform::font_dir(), std::round(16 * scale)); });
+// Fonts and widget sizes for SCALE (the monitor's content scale times the user's UI scale), the font with EXTRA_CHARS.
+void use_ui_scale(platform::Window& w, float scale, const std::u32string& extra_chars) {
+  w.replace_fonts([&] { load_ui_fonts(platform::font_dir(), std::round(16 * scale), extra_chars); });
   ImGui::GetStyle() = ImGuiStyle();
   ImGui::StyleColorsDark();
   ImGui::GetStyle().ScaleAllSizes(scale);
@@ -272,9 +273,11 @@ int run_app(const std::vector<std::string>& args) {
   const std::string session_path = platform::config_dir() + "/session.json";
   load_session(s, session_path);
   float font_scale = 0;
+  PanelCharacters panel_chars;
   while (!w.should_close()) {
-    if (const float scale = w.content_scale() * s.layout.ui_scale; scale != font_scale) {
-      use_ui_scale(w, scale);
+    const bool new_chars = panel_chars.update(s.scene->scenario(), s.scene->atlas(), s.selected);
+    if (const float scale = w.content_scale() * s.layout.ui_scale; scale != font_scale || new_chars) {
+      use_ui_scale(w, scale, panel_chars.chars());
       font_scale = scale;
     }
     // Idle: sleep until input. Playing: as fast as frames come. An animated flow or a fading notification on

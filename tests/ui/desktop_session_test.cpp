@@ -1,5 +1,5 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
-// day ticks on a zoomed timeline. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
@@ -57,6 +57,49 @@ Png settled_map(const Desktop& d, const std::string& path) {
 nlohmann::json read_json(const std::string& path) {
   std::ifstream in(path);
   return nlohmann::json::parse(in, nullptr, false);
+}
+
+// Rows of text in [X0, X1) x [Y0, Y1): runs of lines with a pixel lighter than the panels' dark background.
+struct Band {
+  int top, bottom;  // [top, bottom)
+};
+std::vector<Band> text_rows(const Png& p, int x0, int x1, int y0, int y1) {
+  std::vector<Band> rows;
+  for (int y = y0; y < y1; ++y) {
+    bool ink = false;
+    for (int x = x0; x < x1 && !ink; ++x) ink = p.at(x, y)[0] > 100 && p.at(x, y)[1] > 100;
+    if (!ink) continue;
+    if (!rows.empty() && rows.back().bottom == y) ++rows.back().bottom;
+    else rows.push_back({y, y + 1});
+  }
+  return rows;
+}
+
+// The first and the past-last column of ink in ROW from X0 on, up to the first gap of GAP columns.
+std::pair<int, int> first_words(const Png& p, const Band& row, int x0, int x1, int gap) {
+  int first = -1, last = -1;
+  for (int x = x0; x < x1; ++x) {
+    bool ink = false;
+    for (int y = row.top; y < row.bottom && !ink; ++y) ink = p.at(x, y)[0] > 100;
+    if (!ink) continue;
+    if (first < 0) first = x;
+    else if (x - last > gap) break;
+    last = x;
+  }
+  return {first, last + 1};
+}
+
+// How many pixels differ (by more than 24 in a channel) between A's box at (AX, AY) and B's at (BX, BY), W x H.
+int differing_box(const Png& a, int ax, int ay, const Png& b, int bx, int by, int w, int h) {
+  int n = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (int k = 0; k < 3; ++k)
+        if (std::abs(a.at(ax + x, ay + y)[k] - b.at(bx + x, by + y)[k]) > 24) {
+          ++n;
+          break;
+        }
+  return n;
 }
 
 }  // namespace
@@ -272,4 +315,63 @@ TEST_F(DesktopSession, AnEventExportDroppedOnTheWindowPlaysWithoutADialog) {
   EXPECT_EQ(session["view"]["layer_times"]["events.csv"]["start_field"], "event_date");
   EXPECT_GT(session["view"]["date"].get<std::string>(), "2023-09-19");
   EXPECT_LE(session["view"]["date"].get<std::string>(), "2023-09-30");
+}
+
+TEST_F(DesktopSession, AnArabicNameReadsRightToLeftInSearchResultsAndInDetails) {
+  // Two places at one point: "حلب (Aleppo)" and "(Aleppo)". Read right to left, the first shows "(Aleppo)" at its
+  // left, drawn exactly as the second is, and the Arabic after it; in logical order its Arabic would come first.
+  const std::string home = fresh_dir("desktop-arabic");
+  AppProcess app(d(), home, {data("aleppo-bidi.csv")});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  d().key("ctrl+f");
+  d().xdotool("type --delay 80 Aleppo");
+  pause_s(1);
+  const Png hits = d().screenshot(home + "/hits.png");
+  // The sidebar's top: the typed word, then the two hits, shorter first.
+  const std::vector<Band> rows = text_rows(hits, 8, 200, 28, 120);
+  ASSERT_GE(rows.size(), 3u) << "the search box and two hits, in " << home << "/hits.png";
+  const Band latin = rows[1], arabic = rows[2];
+  const auto [x0, x1] = first_words(hits, latin, 8, 300, 6);  // "(Aleppo)", not the layer title after it
+  const auto [a0, a1] = first_words(hits, arabic, 8, 300, 40);
+  ASSERT_GT(x1 - x0, 30) << "no ink in the first hit";
+  EXPECT_EQ(a0, x0) << "both hits start at one column";
+  EXPECT_EQ(differing_box(hits, x0, latin.top - 2, hits, x0, arabic.top - 2, x1 - x0, 18), 0)
+      << "the Arabic hit does not begin with (Aleppo): " << home << "/hits.png";
+  EXPECT_GT(a1, x1 + 8) << "the Arabic name follows (Aleppo) to its right";
+
+  // Picked, each is described in Details; the name row of the Arabic place begins as the Latin one's does.
+  auto pick = [&](const Band& row, const std::string& path) {
+    const int y = (row.top + row.bottom) / 2;
+    d().xdotool("mousemove " + std::to_string(x0 + 10) + " " + std::to_string(y) +
+                " sleep 0.3 mousedown 1 sleep 0.25 mouseup 1 sleep 0.3");
+    d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+    pause_s(1);
+    return d().screenshot(path);
+  };
+  const Png arabic_details = pick(arabic, home + "/details-arabic.png");
+  ASSERT_TRUE(app.wait_for("Found حلب (Aleppo)", 5)) << app.stderr_text();
+  d().key("ctrl+f");
+  d().xdotool("type --delay 80 Aleppo");
+  pause_s(1);
+  const Png latin_details = pick(latin, home + "/details-latin.png");
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(), 0);
+  // Details is the sidebar's last section: its rows are those that differ between the two pictures.
+  const std::vector<Band> a_rows = text_rows(arabic_details, 8, 300, 600, 880);
+  const std::vector<Band> l_rows = text_rows(latin_details, 8, 300, 600, 880);
+  ASSERT_EQ(a_rows.size(), l_rows.size()) << home;
+  int name_rows = 0;
+  for (size_t i = 0; i < a_rows.size(); ++i) {
+    const auto [l0, l1] = first_words(latin_details, l_rows[i], 8, 300, 12);  // "name: (Aleppo)"
+    const auto [r0, r1] = first_words(arabic_details, a_rows[i], 8, 300, 40);
+    if (l0 < 0 || differing_box(latin_details, 8, l_rows[i].top, arabic_details, 8, a_rows[i].top, 292, 14) == 0)
+      continue;  // a row both places share (the layer, latitude, longitude)
+    ++name_rows;
+    EXPECT_EQ(r0, l0);
+    EXPECT_EQ(differing_box(latin_details, 8, l_rows[i].top, arabic_details, 8, a_rows[i].top, l1 - 8, 14), 0)
+        << "the Arabic place's name row does not begin with 'name: (Aleppo)': " << home;
+    EXPECT_GT(r1, l1 + 8) << "the Arabic name follows (Aleppo) to its right";
+  }
+  EXPECT_EQ(name_rows, 1) << "one row, the name, differs between the two places' details";
 }
