@@ -13,10 +13,9 @@
 namespace chronoatlas::ui {
 namespace {
 
-// Basic Latin + Latin-1, Latin Extended-A/B, IPA (Azerbaijani ə is U+0259), Greek, Cyrillic, punctuation, euro,
-// arrows.
-const ImWchar kLatin[] = {0x0020, 0x02AF, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20AC, 0x20AC,
-                          0x2190, 0x21FF, 0};
+// Basic Latin + Latin-1, Latin Extended-A/B, IPA (Azerbaijani ə is U+0259), Greek, Cyrillic, punctuation, euro.
+// Only what Noto Sans has: anything else (arrows, say) comes in through the extra characters, from a face that has it.
+const ImWchar kLatin[] = {0x0020, 0x02AF, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x20AC, 0x20AC, 0};
 const ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
 // Scripts whose names the panels show: Arabic with the presentation forms that text::display_order() joins letters
 // into, Hebrew, Georgian, Devanagari (without conjuncts: ImGui cannot shape) and Thai. Each is optional.
