@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -129,6 +130,7 @@ TextRenderer::Glyph TextRenderer::pack(int face, uint32_t id, int size) {
   g.left = k * static_cast<float>(ft->glyph->bitmap_left - kPad);
   g.top = k * static_cast<float>(ft->glyph->bitmap_top + kPad);
   g.w = k * static_cast<float>(w), g.h = k * static_cast<float>(h);
+  g.scale = k;
   p.shelf_x += w;
   p.shelf_h = std::max(p.shelf_h, h);
   return g;
@@ -149,31 +151,41 @@ TextBox TextRenderer::measure(const std::string& utf8, const TextStyle& style) {
   return box;
 }
 
+void TextRenderer::Pass::add(const Glyph& g, float x0, float y0, float inset_px, float page_px, const Rgba& c,
+                             const Rgba& h) {
+  const float d = inset_px * g.scale, t = inset_px / page_px;
+  const float left = x0 + d, top = y0 + d, right = x0 + g.w - d, bottom = y0 + g.h - d;
+  const float u0 = g.u0 + t, v0 = g.v0 + t, u1 = g.u1 - t, v1 = g.v1 - t;
+  auto vertex = [&](float px, float py, float u, float v) {
+    quads.insert(quads.end(), {px, py, u, v, c.r, c.g, c.b, c.a, h.r, h.g, h.b, h.a});
+  };
+  vertex(left, top, u0, v0), vertex(right, top, u1, v0), vertex(left, bottom, u0, v1);
+  vertex(right, top, u1, v0), vertex(right, bottom, u1, v1), vertex(left, bottom, u0, v1);
+  if (batches.empty() || batches.back().page != g.page) batches.push_back({g.page, quads.size() / 12 - 6, 0});
+  batches.back().vertices += 6;
+}
+
 void TextRenderer::add(const std::string& utf8, float x, float y, const TextStyle& style) {
   const int size = static_cast<int>(std::lround(style.size_px));
-  const Rgba& c = style.colour;
-  const Rgba& h = style.halo;
   const text::ShapedText& shaped = shaper_.shape(utf8, style.bold);
+  const float page_px = static_cast<float>(limits_.page_px);
   for (const text::ShapedRun& run : shaped.runs)
     for (const text::ShapedGlyph& sg : run.glyphs) {
       const Glyph& g = glyph(run.face, sg.id, size);
       if (g.page < 0) continue;  // no ink: a space
       // Each glyph's origin on a whole pixel, as FreeType's bitmaps are made for.
       const float x0 = std::round(x + sg.x_em * style.size_px) + g.left;
-      const float y0 = std::round(y - sg.y_em * style.size_px) - g.top, x1 = x0 + g.w, y1 = y0 + g.h;
-      auto vertex = [&](float px, float py, float u, float v) {
-        quads_.insert(quads_.end(), {px, py, u, v, c.r, c.g, c.b, c.a, h.r, h.g, h.b, h.a});
-      };
-      vertex(x0, y0, g.u0, g.v0), vertex(x1, y0, g.u1, g.v0), vertex(x0, y1, g.u0, g.v1);
-      vertex(x1, y0, g.u1, g.v0), vertex(x1, y1, g.u1, g.v1), vertex(x0, y1, g.u0, g.v1);
+      const float y0 = std::round(y - sg.y_em * style.size_px) - g.top;
+      // The halo reaches kHaloRadius texels past the ink, the ink one (bilinear filtering) past the bitmap.
+      if (style.halo.a > 0) halos_.add(g, x0, y0, kPad - kHaloRadius - 1, page_px, style.colour, style.halo);
+      inks_.add(g, x0, y0, kPad - 1, page_px, style.colour, style.halo);
       pages_[static_cast<size_t>(g.page)].used_in_flush = flush_;
-      if (batches_.empty() || batches_.back().page != g.page) batches_.push_back({g.page, quads_.size() / 12 - 6, 0});
-      batches_.back().vertices += 6;
+      ++queued_;
     }
 }
 
 size_t TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
-  if (quads_.empty()) return 0;
+  if (queued_ == 0) return 0;
   glUseProgram(program_.id());
   glUniform2f(glGetUniformLocation(program_.id(), "u_viewport_px"), static_cast<float>(width_px),
               static_cast<float>(height_px));
@@ -182,20 +194,25 @@ size_t TextRenderer::flush(int x_px, int y_px, int width_px, int height_px) {
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(vao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads_.size() * sizeof(float)), quads_.data(), GL_STREAM_DRAW);
+  const size_t halo_floats = halos_.quads.size(), ink_floats = inks_.quads.size();
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>((halo_floats + ink_floats) * sizeof(float)), nullptr,
+               GL_STREAM_DRAW);
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(halo_floats * sizeof(float)), halos_.quads.data());
+  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(halo_floats * sizeof(float)),
+                  static_cast<GLsizeiptr>(ink_floats * sizeof(float)), inks_.quads.data());
   // Every halo, then every glyph's ink, each in the order queued whichever page a glyph is on.
   const GLint pass = glGetUniformLocation(program_.id(), "u_pass");
   for (int p = 0; p < 2; ++p) {
     glUniform1i(pass, p);
-    for (const Batch& b : batches_) {
+    const size_t first = p == 0 ? 0 : halo_floats / 12;
+    for (const Batch& b : (p == 0 ? halos_ : inks_).batches) {
       glBindTexture(GL_TEXTURE_2D, pages_[static_cast<size_t>(b.page)].texture.id());
-      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(b.first_vertex), static_cast<GLsizei>(b.vertices));
+      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first + b.first_vertex), static_cast<GLsizei>(b.vertices));
     }
   }
   glBindVertexArray(0);
-  const size_t drawn = quads_.size() / (6 * 12);
-  quads_.clear();
-  batches_.clear();
+  const size_t drawn = std::exchange(queued_, 0);
+  halos_.clear(), inks_.clear();
   ++flush_;
   release_overflow_pages();
   return drawn;

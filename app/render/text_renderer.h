@@ -44,7 +44,8 @@ class TextRenderer {
   struct Glyph {
     int page = -1;                 // -1: no ink
     float u0, v0, u1, v1;          // page coordinates
-    float left, top, w, h;         // bitmap placement, pixels
+    float left, top, w, h;         // the cell's placement (bitmap and padding), pixels
+    float scale;                   // pixels drawn per atlas texel
   };
   struct Page {
     GlTexture texture;
@@ -70,8 +71,17 @@ class TextRenderer {
   std::vector<Page> pages_;
   int filling_ = -1;  // the page new glyphs go into
   uint64_t flush_ = 1;
-  std::vector<float> quads_;  // x, y, u, v, rgba, halo rgba per vertex
-  std::vector<Batch> batches_;
+  // Drawn in two passes, each with its own quads: halos over the padded cell, then ink over the bitmap alone, so
+  // neither pass shades more pixels than it can colour.
+  struct Pass {
+    std::vector<float> quads;  // x, y, u, v, rgba, halo rgba per vertex
+    std::vector<Batch> batches;
+    // G's cell at (X0, Y0), shrunk by INSET_PX texels on every side.
+    void add(const Glyph& g, float x0, float y0, float inset_px, float page_px, const Rgba& c, const Rgba& h);
+    void clear() { quads.clear(), batches.clear(); }
+  };
+  Pass halos_, inks_;
+  size_t queued_ = 0;  // glyphs
   GlProgram program_;
   GlVertexArray vao_;
   GlBuffer vbo_;
