@@ -61,6 +61,14 @@ const std::vector<Option>& options() {
          if (!(s > 0 && s <= 16)) return Error{"--scale '" + v + "': expected a number in (0, 16]"};
          return r.scale = s, Ok{};
        }},
+      {"--dpi", "N", "print resolution the PNG (pHYs) and GeoTIFF state, 1 to 2400; --size gives the pixels (A4 "
+                     "landscape at 300 dpi: 3508x2480)",
+       [](RenderRequest& r, const std::string& v) -> Status {
+         char* end = nullptr;
+         const long dpi = std::strtol(v.c_str(), &end, 10);
+         if (end == v.c_str() || *end || dpi < 1 || dpi > 2400) return Error{"--dpi '" + v + "': expected 1 to 2400"};
+         return r.dpi = static_cast<int>(dpi), Ok{};
+       }},
       {"--date", "YYYY-MM-DD", "date to draw (default: the scenario's initial date)",
        text(&RenderRequest::date)},
       {"--frames", "S:E:STEP", "one image per STEP days from S to E: FILE-0001.png, FILE-0002.png, ...",

@@ -37,7 +37,7 @@ void png_warned(png_structp, png_const_charp) {}
 
 // The encoder alone, with only plain data in scope: libpng reports errors by longjmp, which must not cross anything
 // with a destructor. Returns false with FAILURE set.
-bool encode_png(FILE* f, const render::Image& img, png_text* chunks, int chunk_count, std::string* failure) {
+bool encode_png(FILE* f, const render::Image& img, png_text* chunks, int chunk_count, int dpi, std::string* failure) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, failure, png_failed, png_warned);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   if (!info) {
@@ -56,6 +56,11 @@ bool encode_png(FILE* f, const render::Image& img, png_text* chunks, int chunk_c
   png_set_IHDR(png, info, img.width, img.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (chunk_count > 0) png_set_text(png, info, chunks, chunk_count);
+  // PNG states resolution in pixels per metre; a layout program reads it back as dpi.
+  if (dpi > 0) {
+    const auto per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+    png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
+  }
   png_write_info(png, info);
   for (int y = 0; y < img.height; ++y)
     png_write_row(png, const_cast<png_bytep>(&img.rgba[static_cast<size_t>(y) * img.width * 4]));
@@ -66,7 +71,7 @@ bool encode_png(FILE* f, const render::Image& img, png_text* chunks, int chunk_c
 
 // Writes IMG to PATH (a temporary); errors name FINAL, the file the user asked for.
 Status write_png(const std::string& path, const std::string& final, const render::Image& img,
-                 const std::vector<std::pair<std::string, std::string>>& text) {
+                 const std::vector<std::pair<std::string, std::string>>& text, int dpi) {
   std::unique_ptr<FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
   if (!f) return Error{final + ": cannot be written (" + std::strerror(errno) + ")"};
   std::vector<png_text> chunks(text.size());
@@ -78,7 +83,7 @@ Status write_png(const std::string& path, const std::string& final, const render
   }
   std::string failure;
   errno = 0;
-  const bool encoded = encode_png(f.get(), img, chunks.data(), static_cast<int>(chunks.size()), &failure);
+  const bool encoded = encode_png(f.get(), img, chunks.data(), static_cast<int>(chunks.size()), dpi, &failure);
   const int write_errno = errno;
   if (!encoded || std::fflush(f.get()) != 0 || std::ferror(f.get()) || std::fclose(f.release()) != 0) {
     const int why = write_errno ? write_errno : errno;
@@ -118,7 +123,7 @@ class GdalErrors {
 
 // RGBA GeoTIFF with the view's geotransform and CRS, written by GDAL from an in-memory copy of the pixels.
 Status write_geotiff(const std::string& path, const std::string& final, const render::Image& img,
-                     const render::View& view, const std::string& wkt) {
+                     const render::View& view, const std::string& wkt, int dpi) {
   geo::init_gdal();
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -137,6 +142,11 @@ Status write_geotiff(const std::string& path, const std::string& final, const re
   ds->SetGeoTransform(transform);
   ds->SetProjection(wkt.c_str());
   ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+  if (dpi > 0) {  // GDAL's GTiff driver writes these metadata items as the TIFF resolution tags (unit 2: inch)
+    ds->SetMetadataItem("TIFFTAG_XRESOLUTION", std::to_string(dpi).c_str());
+    ds->SetMetadataItem("TIFFTAG_YRESOLUTION", std::to_string(dpi).c_str());
+    ds->SetMetadataItem("TIFFTAG_RESOLUTIONUNIT", "2");
+  }
   // The map's alpha is not premultiplied: GDAL spells that NON-PREMULTIPLIED (TIFF's "unassociated").
   const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "ALPHA=NON-PREMULTIPLIED", nullptr};
   GDALDatasetUniquePtr out(gtiff->CreateCopy(path.c_str(), ds.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));
@@ -184,11 +194,11 @@ Status write_map_files(const render::Image& image, const render::View& view, con
     for (const std::string& t : temps) fs::remove(t, ec);
     return s;
   };
-  if (auto s = write_png(temps[0], finals[0], image, req.text); !s) return failed(s);
+  if (auto s = write_png(temps[0], finals[0], image, req.text, req.dpi); !s) return failed(s);
   if (auto s = write_text(temps[1], finals[1], world_file_text(view)); !s) return failed(s);
   if (auto s = write_text(temps[2], finals[2], req.crs_wkt); !s) return failed(s);
   if (req.geotiff)
-    if (auto s = write_geotiff(temps[3], finals[3], image, view, req.crs_wkt); !s) return failed(s);
+    if (auto s = write_geotiff(temps[3], finals[3], image, view, req.crs_wkt, req.dpi); !s) return failed(s);
   return publish(temps, finals);
 }
 

@@ -16,6 +16,7 @@ struct ExportRequest {
   std::vector<std::pair<std::string, std::string>> text;   // PNG tEXt chunks: key, value
   std::string crs_wkt;                                     // for the .prj
   bool geotiff = false;                                    // also FILE.tif, georeferenced, through GDAL
+  int dpi = 0;  // the print resolution, in the PNG (pHYs) and the GeoTIFF (resolution tags); 0: none stated
   std::vector<std::string> inputs;                         // files read for the map: never overwritten
 };
 

@@ -29,6 +29,7 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
   req.png_path = job.out_png;
   req.overwrite = job.overwrite;
   req.geotiff = job.geotiff;
+  req.dpi = job.dpi;
   req.crs_wkt = job.view.projection().wkt();
   req.inputs = job.inputs;
   req.text = {{"Title", scene.scenario().title},

@@ -17,6 +17,7 @@ struct RenderJob {
   std::string out_png;
   bool overwrite = false;
   bool geotiff = false;  // also FILE.tif
+  int dpi = 0;           // the print resolution the files state; 0: none
   std::vector<std::string> inputs;      // files the map was read from: refused as outputs
 };
 

@@ -138,6 +138,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   p.job.out_png = r.out;
   p.job.overwrite = r.overwrite;
   p.job.geotiff = r.geotiff;
+  p.job.dpi = r.dpi;
   p.job.inputs = input_files(*p.scene);
   if (!r.view_file.empty()) p.job.inputs.push_back(r.view_file);
   if (!r.frames.empty()) {

@@ -27,6 +27,7 @@ struct RenderRequest {
   std::string frames;                          // START:END:STEP; "": one image
   std::string video;                           // with frames: .mp4 or .gif
   int fps = 8;
+  int dpi = 0;                                 // print resolution stated in the files; 0: none
   std::string out;                             // FILE.png
   bool overwrite = false, geotiff = false;
   std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's

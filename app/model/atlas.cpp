@@ -173,15 +173,4 @@ void Atlas::set_default_view(const BoundsLonLat& view) {
   ++revision_;
 }
 
-bool Atlas::animates(size_t index, story::Days day) const {
-  const AtlasLayer& l = layers_.at(index);
-  if (!l.spec.style.visible || !l.spec.style.flow) return false;
-  // Only lines move; a series can thin a line to nothing (no flow on that date), and points never animate.
-  std::vector<FeatureStyle> styles = evaluate_styles(l, day);
-  for (size_t i = 0; i < l.data->features.size(); ++i)
-    if (live(l, i, day) && !l.data->features[i].lines.empty() && (styles[i].width_px == 0 || styles[i].width_px > 0.05f))
-      return true;
-  return false;
-}
-
 }  // namespace chronoatlas::model

@@ -89,8 +89,6 @@ class Atlas {
 
   // True when some layer's features have times (so the map differs by date).
   bool timed() const;
-  // True when layer INDEX draws a visible flow line at DAY with a width, so a window showing it must keep redrawing.
-  bool animates(size_t index, story::Days day) const;
 
  private:
   void widen_time_range(const AtlasLayer& layer, std::vector<std::string>& notes);

@@ -267,18 +267,6 @@ const Graticule& MapScene::pick_graticule(double deg_per_px) const {
   return *g;
 }
 
-bool MapScene::animating(const MapView& map_view, story::Days day) const {
-  if (!projection_ || projection_->definition() != map_view.projection().definition()) return false;
-  const BoundsXY seen = visible_area(map_view.pixels());
-  const double scale = map_view.metres_per_px() * map_view.ui_scale();
-  for (size_t li = 0; li < atlas_.layers().size(); ++li) {
-    const PreparedLayer* p = prepared(li);
-    if (p && atlas_.layers()[li].spec.drawn_at(scale) && overlaps(p->bounds, seen) && atlas_.animates(li, day))
-      return true;
-  }
-  return false;
-}
-
 Frame MapScene::describe(const MapView& map_view, story::Days day, const FurnitureOptions& options) const {
   const View& view = map_view.pixels();
   const story::Scenario& scenario = atlas_.scenario();

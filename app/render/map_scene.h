@@ -40,9 +40,6 @@ class MapScene {
   void style(story::Days day);
   // Everything to draw at DAY in VIEW, as of the last prepare(). No GL: testable without a context.
   Frame describe(const MapView& view, story::Days day, const FurnitureOptions& options) const;
-  // True when a flow drawn in VIEW moves at DAY: only then must a window keep redrawing. A flow off screen, or at a
-  // scale its layer is not drawn at, costs nothing.
-  bool animating(const MapView& view, story::Days day) const;
   // prepare(), style() and describe(): what the app and the exporter call for each image.
   Frame frame(const MapView& view, story::Days day, const FurnitureOptions& options);
 

@@ -96,6 +96,15 @@ bool section(AppState& s, const char* title, bool open_by_default) {
   return it->second;
 }
 
+// A section with PANEL in it, the panel's widgets under an ID scope named for the section: two panels' boxes can
+// never share an id (ImGui would give one's Enter to the other).
+void sidebar_section(AppState& s, const char* title, bool open_by_default, void (*panel)(AppState&)) {
+  if (!section(s, title, open_by_default)) return;
+  ImGui::PushID(title);
+  panel(s);
+  ImGui::PopID();
+}
+
 // The sidebar on the left, its width in font heights (so it follows the UI scale), resizable from its right edge
 // and collapsible to a strip.
 float draw_sidebar(AppState& s, float height) {
@@ -121,13 +130,13 @@ float draw_sidebar(AppState& s, float height) {
   ImGui::SameLine();
   ImGui::TextWrapped("%s", text::display_order(s.scene->scenario().title).c_str());
   panel_search(s);
-  if (section(s, "Layers", true)) panel_layers(s);
-  if (section(s, "Events", true)) panel_events(s);
-  if (section(s, "Details", true)) panel_details(s);
-  if (section(s, "View", false)) panel_view(s);
+  sidebar_section(s, "Layers", true, panel_layers);
+  sidebar_section(s, "Events", true, panel_events);
+  sidebar_section(s, "Details", true, panel_details);
+  sidebar_section(s, "View", false, panel_view);
   if (s.exporting.shortcut) s.layout.panels["Export"] = true;
-  if (section(s, "Export", false)) panel_export(s);
-  if (section(s, "Messages", true)) panel_messages(s);
+  sidebar_section(s, "Export", false, panel_export);
+  sidebar_section(s, "Messages", true, panel_messages);
   ImGui::End();
   // The right edge is a handle: dragging it sets the width.
   ImGui::SetNextWindowPos({width - 3, 0});
@@ -192,7 +201,8 @@ void run_frame(AppState& s, platform::Window& w) {
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
   for (const std::string& warning : s.scene->take_warnings()) s.error(warning);
   for (const std::string& warning : s.renderer->take_text_warnings()) s.error(warning);
-  frame.seconds = static_cast<float>(ImGui::GetTime());
+  // Flows move only while the story plays; paused, their chevrons stand still and show the direction, as exports do.
+  frame.seconds = s.playback.playing ? static_cast<float>(ImGui::GetTime()) : 0;
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, w.framebuffer_width(), w.framebuffer_height());
   glClearColor(0.1f, 0.1f, 0.11f, 1);
@@ -280,9 +290,10 @@ int run_app(const std::vector<std::string>& args) {
       use_ui_scale(w, scale, panel_chars.chars());
       font_scale = scale;
     }
-    // Idle: sleep until input. Playing: as fast as frames come. An animated flow or a fading notification on
-    // screen: 30 frames a second. Work in the background: 5 a second, to show progress and collect results.
-    const bool moving = s.scene->animating(s.view, s.day) || notifications_visible(s);
+    // Idle: sleep until input. Playing: as fast as frames come (flows move then, and only then). A fading
+    // notification on screen: 30 frames a second. Work in the background: 5 a second, to show progress and collect
+    // results.
+    const bool moving = notifications_visible(s);
     w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : moving ? 1.0 / 30 : background_work(s) ? 0.2 : -1);
     run_frame(s, w);
     w.end_frame();

@@ -17,12 +17,13 @@ namespace {
 struct Preset {
   const char* name;
   int width, height;  // 0: from the screen, times -width
+  int dpi = 0;        // the print resolution the files state
 };
 
 // A4 landscape at 300 dpi is 297 x 210 mm = 3508 x 2480 px.
 const Preset kPresets[] = {{"Window size", 0, 1},         {"2x window", 0, 2},     {"4x window", 0, 4},
                            {"1920 x 1080", 1920, 1080},   {"3840 x 2160", 3840, 2160},
-                           {"A4 landscape, 300 dpi", 3508, 2480}, {"Custom", -1, -1}};
+                           {"A4 landscape, 300 dpi", 3508, 2480, 300}, {"Custom", -1, -1}};
 
 // The scenario's folder name and the date shown, in the last folder exported to: karabakh-2023_2023-09-26.png.
 std::string default_path(const AppState& s, const char* suffix) {
@@ -70,6 +71,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   job.furniture.transparent = s.exporting.transparent;
   job.out_png = path;
   job.geotiff = s.exporting.geotiff;
+  job.dpi = preset_of(s.exporting).dpi;
   job.overwrite = true;  // the dialog asked already
   job.inputs = exporting::input_files(*s.scene);
   return job;

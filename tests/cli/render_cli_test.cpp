@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "png_read.h"
 #include "run_command.h"
 
 namespace fs = std::filesystem;
@@ -17,6 +18,24 @@ TEST(CliRender, WritesPngWorldFileAndPrj) {
   std::string wld = read_all(dir + "/map.pgw");
   EXPECT_EQ(std::count(wld.begin(), wld.end(), '\n'), 6);
   EXPECT_NE(read_all(dir + "/map.prj").find("Lambert"), std::string::npos);
+}
+
+TEST(CliRender, DpiIsStatedInThePngAndTheGeoTiffForALayoutProgram) {
+  const std::string dir = fresh_dir("render_dpi");
+  auto r = run_chronoatlas("render --size 700x495 --dpi 300 --geotiff --out " + dir + "/print.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_png(dir + "/print.png").pixels_per_metre, 11811u) << "300 dpi is 11,811 pixels a metre";
+  const std::string tiff = run_chronoatlas_tool("gdalinfo " + dir + "/print.tif");
+  EXPECT_NE(tiff.find("TIFFTAG_XRESOLUTION=300"), std::string::npos) << tiff;
+  EXPECT_NE(tiff.find("TIFFTAG_RESOLUTIONUNIT=2"), std::string::npos) << tiff;
+  ASSERT_EQ(run_chronoatlas("render --size 200x100 --out " + dir + "/screen.png").exit_code, 0);
+  EXPECT_EQ(read_png(dir + "/screen.png").pixels_per_metre, 0u) << "no resolution is invented";
+  for (const char* bad : {"0", "abc", "5000", "300dpi"}) {
+    auto b = run_chronoatlas(std::string("render --size 200x100 --dpi ") + bad + " --out " + dir + "/bad.png");
+    EXPECT_EQ(b.exit_code, 1) << bad;
+    EXPECT_NE(b.err.find("--dpi"), std::string::npos) << b.err;
+    EXPECT_FALSE(fs::exists(dir + "/bad.png"));
+  }
 }
 
 TEST(CliRender, RefusesToOverwriteWithoutTheOption) {

@@ -15,6 +15,7 @@ struct Png {
   int width = 0, height = 0;
   std::vector<unsigned char> rgba;
   std::map<std::string, std::string> text;
+  unsigned pixels_per_metre = 0;  // the pHYs chunk's, when it gives metres; 0 without one
   const unsigned char* at(int x, int y) const { return &rgba[(static_cast<size_t>(y) * width + x) * 4]; }
 };
 
@@ -45,6 +46,9 @@ inline Png read_png(const std::string& path) {
   png_textp text = nullptr;
   int n = png_get_text(png, info, &text, nullptr);
   for (int i = 0; i < n; ++i) out.text[text[i].key] = text[i].text;
+  png_uint_32 res_x = 0, res_y = 0;
+  int unit = PNG_RESOLUTION_UNKNOWN;
+  if (png_get_pHYs(png, info, &res_x, &res_y, &unit) && unit == PNG_RESOLUTION_METER) out.pixels_per_metre = res_x;
   png_destroy_read_struct(&png, &info, nullptr);
   std::fclose(f);
   return out;

@@ -1,5 +1,6 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
-// day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
+// on a date with a flow. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
@@ -332,7 +333,9 @@ TEST_F(DesktopSession, AnArabicNameReadsRightToLeftInSearchResultsAndInDetails) 
   const std::vector<Band> rows = text_rows(hits, 8, 200, 28, 120);
   ASSERT_GE(rows.size(), 3u) << "the search box and two hits, in " << home << "/hits.png";
   const Band latin = rows[1], arabic = rows[2];
-  const auto [x0, x1] = first_words(hits, latin, 8, 300, 6);  // "(Aleppo)", not the layer title after it
+  // "(Aleppo)", not the layer title after it. Plain names, not a structured binding: the lambda below captures x0.
+  const std::pair<int, int> latin_ink = first_words(hits, latin, 8, 300, 6);
+  const int x0 = latin_ink.first, x1 = latin_ink.second;
   const auto [a0, a1] = first_words(hits, arabic, 8, 300, 40);
   ASSERT_GT(x1 - x0, 30) << "no ink in the first hit";
   EXPECT_EQ(a0, x0) << "both hits start at one column";
@@ -374,4 +377,29 @@ TEST_F(DesktopSession, AnArabicNameReadsRightToLeftInSearchResultsAndInDetails) 
     EXPECT_GT(r1, l1 + 8) << "the Arabic name follows (Aleppo) to its right";
   }
   EXPECT_EQ(name_rows, 1) << "one row, the name, differs between the two places' details";
+}
+
+TEST_F(DesktopSession, PausedOnADateWithAFlowOnScreenTheAppIsStill) {
+  // 26 Sep 2023: the exodus route is on the map. Paused, its chevrons stand still, so nothing redraws: at most 5 % of
+  // a core over 10 s, after stepping to the date and again after a click on the map.
+  const std::string home = fresh_dir("desktop-still");
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  d().xdotool("mousemove " + std::to_string(kMapX) + " " + std::to_string(kMapY));
+  for (int i = 0; i < 16; ++i) d().key("Left");  // 12 Oct back to 26 Sep, a day a step
+  auto cpu_share_over_10s = [&] {
+    d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+    pause_s(7);  // the notifications fade
+    const long before = app.cpu_ticks();
+    pause_s(10);
+    return static_cast<double>(app.cpu_ticks() - before) / static_cast<double>(sysconf(_SC_CLK_TCK)) / 10;
+  };
+  EXPECT_LE(cpu_share_over_10s(), 0.05) << "share of a core, paused after stepping to 26 Sep";
+  d().xdotool("mousemove " + std::to_string(kMapX) + " " + std::to_string(kMapY) +
+              " sleep 0.3 mousedown 1 sleep 0.25 mouseup 1");
+  EXPECT_LE(cpu_share_over_10s(), 0.05) << "share of a core, paused after a click on the map";
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(), 0);
+  const nlohmann::json session = read_json(home + "/config/chronoatlas/session.json");
+  EXPECT_EQ(session["view"]["date"], "2023-09-26") << "the steps reached the date with the flow";
 }

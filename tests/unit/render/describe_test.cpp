@@ -114,16 +114,6 @@ TEST(Describe, HiddenLayersAreLeftOutAfterAnAtlasChange) {
 }
 
 // The time rule: a date shows the state at the end of that day, for samples, events and features alike.
-TEST(Describe, AWindowRedrawsOnlyWhileAFlowOnScreenMoves) {
-  Described d = bundled_at({44.5, 38.8, 48, 40.8});
-  const story::Days exodus = *story::parse_moment("2023-09-26"), before = *story::parse_moment("2021-06-01");
-  EXPECT_TRUE(d.scene->animating(d.view, exodus)) << "the exodus flows on screen";
-  EXPECT_FALSE(d.scene->animating(d.view, before)) << "no flow is live in 2021";
-  // The same date with Bishkek in view, 2,000 km away: the flows are off screen.
-  d.view.fit({74, 42.5, 75, 43.2});
-  EXPECT_FALSE(d.scene->animating(d.view, exodus));
-}
-
 TEST(Describe, AHexagonOfTheDensityViewIsPickedWithItsCount) {
   Described d = bundled_at({44.5, 38.8, 48, 40.8});
   // Four events at Goris, one of them after the date; one alone at Yerevan.
