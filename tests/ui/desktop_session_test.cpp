@@ -1,6 +1,6 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
-// on a date with a flow. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// on a date with a flow, Enter in each path box running only its own action. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
@@ -402,4 +402,33 @@ TEST_F(DesktopSession, PausedOnADateWithAFlowOnScreenTheAppIsStill) {
   EXPECT_EQ(app.wait_exit(), 0);
   const nlohmann::json session = read_json(home + "/config/chronoatlas/session.json");
   EXPECT_EQ(session["view"]["date"], "2023-09-26") << "the steps reached the date with the flow";
+}
+
+TEST_F(DesktopSession, EnterInAPathBoxRunsOnlyThatBoxsAction) {
+  // The Layers section's path box adds a layer on Enter; the Export section's image path box only names the file.
+  // Both are open at once, so a shared widget id would hand one's Enter to the other.
+  const std::string home = fresh_dir("desktop-path-boxes");
+  std::filesystem::create_directories(home + "/config/chronoatlas");
+  std::ofstream(home + "/config/chronoatlas/session.json")
+      << R"({"layout": {"panels": {"Layers": true, "Events": false, "Details": false, "View": false, "Export": true,
+                                   "Messages": false}}})";
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  const std::string layer = data("caucasus.geojson");
+  auto type_into = [&](int x, int y) {
+    d().xdotool("mousemove " + std::to_string(x) + " " + std::to_string(y) + " sleep 0.3 mousedown 1 sleep 0.25 "
+                "mouseup 1 sleep 0.3");
+    d().key("ctrl+a");
+    d().xdotool("type --delay 30 " + layer);
+    d().key("Return");
+  };
+  type_into(200, 664);  // the Export section's image path, under the export options
+  pause_s(2);
+  EXPECT_EQ(app.stderr_text().find("Added 1 layer(s)"), std::string::npos) << "Enter in the export path added a layer";
+  type_into(200, 91);   // the Layers section's path box, beside "Add a file..."
+  EXPECT_TRUE(app.wait_for("Added 1 layer(s) from " + layer, 20)) << app.stderr_text();
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(), 0);
+  const std::string log = app.stderr_text();
+  EXPECT_EQ(log.find("Added 1 layer(s)"), log.rfind("Added 1 layer(s)")) << "one layer added, by its own box:\n" << log;
 }
