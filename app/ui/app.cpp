@@ -219,9 +219,20 @@ void use_ui_scale(platform::Window& w, float scale, const std::u32string& extra_
   ImGui::GetStyle().ScaleAllSizes(scale);
 }
 
+// The files named at launch, after the session is restored: each once, and none the session brought back already
+// (with its styles), so a file named again is one layer, not two.
+void add_launch_files(AppState& s, const std::vector<std::string>& layers) {
+  std::vector<std::string> present = s.scene->atlas().added_files();
+  for (const std::string& typed : layers) {
+    const std::string path = platform::absolute_path(platform::expand_home(typed));
+    if (std::find(present.begin(), present.end(), path) != present.end()) continue;
+    present.push_back(path);
+    add_layer_file(s, path);
+  }
+}
+
 // Scenario, atlas, renderer and the first view; false (with a message printed) when any fails.
-bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario,
-                   const std::vector<std::string>& layers) {
+bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario) {
   std::vector<std::string> warnings;
   auto doc = document::StoryDocument::open(scenario, warnings, platform::prepared_data_cache());
   if (!doc) return std::fprintf(stderr, "chronoatlas: %s\n", doc.error().c_str()), false;
@@ -233,7 +244,6 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   auto renderer = render::MapRenderer::create(platform::font_dir());
   if (!renderer) return std::fprintf(stderr, "chronoatlas: %s\n", renderer.error().c_str()), false;
   s.renderer = std::move(*renderer);
-  for (const std::string& path : layers) add_layer_file(s, path);
   // Without a scenario, the map opens on the world and moves to the first files once they are read (dropped ones too).
   s.frame_first_files = scenario.dir.empty();
   auto projection = render::scenario_projection(s.scene->scenario());
@@ -279,9 +289,10 @@ int run_app(const std::vector<std::string>& args) {
   }
   platform::Window& w = **window;
   AppState s;
-  if (!open_scenario(s, w, *scenario, layers)) return 1;
+  if (!open_scenario(s, w, *scenario)) return 1;
   const std::string session_path = platform::config_dir() + "/session.json";
   load_session(s, session_path);
+  add_launch_files(s, layers);
   float font_scale = 0;
   PanelCharacters panel_chars;
   while (!w.should_close()) {

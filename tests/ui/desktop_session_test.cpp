@@ -1,6 +1,6 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
-// on a date with a flow, Enter in each path box running only its own action. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// on a date with a flow, Enter in each path box running only its own action, a file named again at launch added once. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
@@ -431,4 +431,28 @@ TEST_F(DesktopSession, EnterInAPathBoxRunsOnlyThatBoxsAction) {
   EXPECT_EQ(app.wait_exit(), 0);
   const std::string log = app.stderr_text();
   EXPECT_EQ(log.find("Added 1 layer(s)"), log.rfind("Added 1 layer(s)")) << "one layer added, by its own box:\n" << log;
+}
+
+TEST_F(DesktopSession, AFileNamedAgainAtLaunchIsOneLayerNotTwo) {
+  // Launched with a file, quit, launched with it again (and once more by another spelling of its path): the session
+  // brings it back, and the command line does not add it a second time.
+  const std::string home = fresh_dir("desktop-same-file");
+  const std::string file = data("caucasus.geojson");
+  const std::string other_spelling = std::filesystem::path(file).parent_path().string() + "/./caucasus.geojson";
+  for (const std::string& named : {file, file, other_spelling}) {
+    AppProcess app(d(), home, {named, named});
+    ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+    pause_s(2);
+    d().key("ctrl+q");
+    ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+    const std::string log = app.stderr_text();
+    const size_t added = log.find("Added 1 layer(s)"), restored = log.find("1 added file(s))");
+    if (restored == std::string::npos) {
+      EXPECT_NE(added, std::string::npos) << "the first launch adds the file:\n" << log;
+      EXPECT_EQ(added, log.rfind("Added 1 layer(s)")) << "named twice, added once:\n" << log;
+    } else {
+      EXPECT_EQ(added, std::string::npos) << "restored by the session and added again:\n" << log;
+    }
+    std::filesystem::remove(home + "/stderr.txt");
+  }
 }
