@@ -1,6 +1,7 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
-// on a date with a flow, Enter in each path box running only its own action, a file named again at launch added once. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// on a date with a flow, Enter in each path box running only its own action, a file named again at launch added
+// once. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
