@@ -88,8 +88,7 @@ struct Furniture {
   std::string date;                  // large date stamp; "" for none
   std::string date_note;             // the time rule under the stamp ("state at the end of the day, local time")
   std::vector<LegendEntry> legend;   // top layer first; empty: no legend
-  float scale_bar_px = 0;            // 0: no scale bar
-  std::string scale_bar_label;
+  double scale_bar_metres_per_px = 0;  // at the map centre, for the scale bar; 0: no scale bar
   std::string attribution;           // sources of the layers shown, wrapped along the bottom; "" for none
   float north_arrow_deg = 0;         // where north points, clockwise from up; NaN for no arrow
   bool show_north_arrow = false;

@@ -6,16 +6,6 @@
 namespace chronoatlas::render {
 namespace {
 
-std::string nice_distance(double metres, double& rounded) {
-  double p = std::pow(10.0, std::floor(std::log10(metres)));
-  double m = metres / p;
-  rounded = (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
-  char buf[32];
-  if (rounded >= 1000) std::snprintf(buf, sizeof buf, "%g km", rounded / 1000);
-  else std::snprintf(buf, sizeof buf, "%g m", rounded);
-  return buf;
-}
-
 // "1,000 arrivals", "100 troops": up to three figures a decade apart below the series' largest, at the radius the
 // map gives them, leaving out those too small to read.
 std::vector<SizeKey> size_keys(const story::Series& series) {
@@ -124,10 +114,7 @@ void add_scale_bar(const MapView& view, double metres_per_px, Furniture& f) {
   const View& v = view.pixels();
   LonLat a;
   if (!(metres_per_px > 0) || !view.centre(a)) return;
-  double rounded = 0;
-  f.scale_bar_label = nice_distance(metres_per_px * 140 * v.ui_scale, rounded);
-  f.scale_bar_px = static_cast<float>(rounded / metres_per_px);
-  f.scale_bar_label += " (at the map centre)";
+  f.scale_bar_metres_per_px = metres_per_px;
   LonLat north{a.lon, std::min(89.9, a.lat + 0.1)};
   XY n;
   if (view.projection().forward(north, n)) {

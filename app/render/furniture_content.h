@@ -27,7 +27,8 @@ std::vector<LegendEntry> density_legend(const model::AtlasLayer& layer, const He
                                         double metres_per_px);
 // The event the date has reached: the last one on the day shown, up to the moment shown.
 std::optional<Caption> caption_for(const std::vector<story::Event>& events, story::Days day);
-// The scale bar at the map's centre and where north points; METRES_PER_PX is the view's, measured once a frame.
+// The scale at the map's centre (the layout makes the bar of it) and where north points; METRES_PER_PX is the
+// view's, measured once a frame.
 void add_scale_bar(const MapView& view, double metres_per_px, Furniture& furniture);
 // The date stamp with its time rule, and the credits of the layers DRAWN (indices into ATLAS's layers).
 void add_credits_and_time(const model::Atlas& atlas, const std::vector<size_t>& drawn, story::Days day,

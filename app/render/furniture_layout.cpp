@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/scale_bar.h"
 #include "text/line_breaks.h"
 
 namespace chronoatlas::render {
@@ -164,21 +165,24 @@ float lay_out_caption(const Frame& frame, const OverlayStyle& st, float top, flo
 }
 
 void lay_out_scale_bar(const Frame& frame, const OverlayStyle& st, float bottom, Furnisher& f) {
-  const Furniture& fu = frame.furniture;
-  if (fu.scale_bar_px <= 0) return;
+  const ScaleBar bar = choose_scale_bar(frame.furniture.scale_bar_metres_per_px, frame.view.width_px);
+  if (bar.px <= 0) return;
   const float s = frame.view.ui_scale;
-  const float x1 = frame.view.width_px - st.pad_px * s, x0 = x1 - fu.scale_bar_px, y1 = bottom;
+  const float x1 = frame.view.width_px - st.pad_px * s, x0 = x1 - bar.px, y1 = bottom;
   const float y0 = y1 - st.scale_bar_height_px * s;
   const TextStyle small = scaled(st.small, s);
-  const TextBox b = f.measure(fu.scale_bar_label, small);
+  // The scale holds at the centre only (it varies across most projections); said when the bar has room for it.
+  std::string label = bar.distance + " (at the map centre)";
+  if (f.measure(label, small).width > bar.px) label = bar.distance;
+  const TextBox b = f.measure(label, small);
   const PixelBox box{std::min(x0, x1 - b.width) - s, y0 - 5 * s - b.ascent, x1 + s, y1 + s};
   if (!f.free(box)) return;
   f.rect(x0 - s, y0 - s, x1 + s, y1 + s, st.ink);
   for (int k = 0; k < 4; ++k) {
-    float a = x0 + fu.scale_bar_px * k / 4, c = x0 + fu.scale_bar_px * (k + 1) / 4;
+    float a = x0 + bar.px * k / 4, c = x0 + bar.px * (k + 1) / 4;
     f.rect(a, y0, c, y1, k % 2 ? st.ink : Rgba{1, 1, 1, 1});
   }
-  f.text(fu.scale_bar_label, x1 - b.width, y0 - 5 * s, small);
+  f.text(label, x1 - b.width, y0 - 5 * s, small);
   f.reserve(box);
 }
 

@@ -338,7 +338,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   add_credits_and_time(atlas_, drawn, day, options, f);
   if (options.caption) f.caption = caption_for(scenario.events, day);
   if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, metres_per_px, f);
-  if (!options.scale_bar) f.scale_bar_px = 0;
+  if (!options.scale_bar) f.scale_bar_metres_per_px = 0;
   f.show_north_arrow = options.north_arrow && std::fabs(f.north_arrow_deg) > 0.5;
   return fr;
 }

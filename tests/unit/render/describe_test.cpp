@@ -79,7 +79,7 @@ TEST(Describe, FurnitureAndLayersFromTheOptions) {
   render::Frame f = d.scene->describe(d.view, day, all);
   EXPECT_EQ(f.furniture.date, "as of 30 September 2023");
   EXPECT_FALSE(f.furniture.title.empty());
-  EXPECT_GT(f.furniture.scale_bar_px, 0);
+  EXPECT_GT(f.furniture.scale_bar_metres_per_px, 0);
   EXPECT_FALSE(f.furniture.legend.empty());
   EXPECT_FALSE(f.fixed_labels.empty());  // graticule degrees
   render::FurnitureOptions none;

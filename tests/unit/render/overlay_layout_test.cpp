@@ -113,8 +113,7 @@ TEST(OverlayLayout, ASmallImageShrinksOrDropsFurnitureRatherThanOverlapIt) {
     f.furniture.date_note = "state at the end of the day, local time (UTC+4)";
     f.furniture.attribution = "Natural Earth (public domain) · GeoNames (CC BY 4.0)";
     f.furniture.caption = render::Caption{"28 Sep 2023 · Artsakh decrees its dissolution", "All state institutions dissolve by 1 Jan 2024."};
-    f.furniture.scale_bar_px = 120;
-    f.furniture.scale_bar_label = "100 km";
+    f.furniture.scale_bar_metres_per_px = 800;
     for (int i = 0; i < 4; ++i) {
       render::LegendEntry e;
       e.text = "A legend row of moderate length " + std::to_string(i);
