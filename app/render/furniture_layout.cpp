@@ -94,12 +94,22 @@ float lay_out_sources(const Frame& frame, const OverlayStyle& st, Furnisher& f) 
   return h - band - st.above_band_px * s;
 }
 
-// Date stamp and the time rule under it, top right, shrunk to fit the width. Returns its box.
+// The title's own scale: the largest of 1, 0.85 and 0.7 at which it fits across the image (0.7 when none does).
+float title_scale(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
+  const float s = frame.view.ui_scale, w = static_cast<float>(frame.view.width_px) - 2 * st.pad_px * s;
+  for (float k : {1.0f, 0.85f})
+    if (f.measure(frame.furniture.title, scaled(st.title, s * k)).width <= w) return k;
+  return 0.7f;
+}
+
+// Date stamp and the time rule under it, top right, shrunk to fit the width and to stay smaller than the title.
+// Returns its box.
 PixelBox lay_out_date(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
   const Furniture& fu = frame.furniture;
   const float s = frame.view.ui_scale, pad = st.pad_px * s, w = static_cast<float>(frame.view.width_px);
   if (fu.date.empty()) return {w - pad, pad, w - pad, pad};
   float k = 1;
+  if (!fu.title.empty()) k = std::min(k, 0.95f * title_scale(frame, st, f) * st.title.size_px / st.date.size_px);
   while (k > 0.5f && f.measure(fu.date, scaled(st.date, s * k)).width > w - 2 * pad) k -= 0.1f;
   const TextStyle date = scaled(st.date, s * k);
   const TextBox b = f.measure(fu.date, date);
@@ -117,14 +127,14 @@ PixelBox lay_out_date(const Frame& frame, const OverlayStyle& st, Furnisher& f) 
   return box;
 }
 
-// The title beside the date when it fits there (shrinking to 70 %), else on a row of its own under it, else left
-// out. Returns the bottom of what the top rows take.
+// The title beside the date when it fits there, else on a row of its own under it, shrinking (to 70 %) only when
+// neither has room, else left out. Returns the bottom of what the top rows take.
 float lay_out_title(const Frame& frame, const OverlayStyle& st, const PixelBox& date, Furnisher& f) {
   const std::string& title = frame.furniture.title;
   const float s = frame.view.ui_scale, pad = st.pad_px * s, w = static_cast<float>(frame.view.width_px);
   if (title.empty()) return date.y1;
-  for (bool own_row : {false, true})
-    for (float k : {1.0f, 0.85f, 0.7f}) {
+  for (float k : {1.0f, 0.85f, 0.7f})
+    for (bool own_row : {false, true}) {
       const TextStyle t = scaled(st.title, s * k);
       const TextBox b = f.measure(title, t);
       const float top = own_row ? date.y1 + 4 * s : pad, baseline = top + t.size_px * 0.8f;

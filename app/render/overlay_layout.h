@@ -15,8 +15,9 @@ namespace chronoatlas::render {
 // Every size, gap and colour of the overlay, in pixels at UI scale 1.
 struct OverlayStyle {
   float pad_px = 14;                 // from the image's edges
-  TextStyle title{22, true, {0.12f, 0.12f, 0.14f, 1}, {1, 1, 1, 0.9f}};
-  TextStyle date{30, true, {0.55f, 0.1f, 0.1f, 1}, {1, 1, 1, 0.9f}};
+  // The title is the largest text of the furniture; the date stamp stands out by its colour.
+  TextStyle title{26, true, {0.12f, 0.12f, 0.14f, 1}, {1, 1, 1, 0.9f}};
+  TextStyle date{20, true, {0.55f, 0.1f, 0.1f, 1}, {1, 1, 1, 0.9f}};
   TextStyle body{12.5f, false, {0.12f, 0.12f, 0.14f, 1}, {1, 1, 1, 0}};
   TextStyle small{11, false, {0.2f, 0.2f, 0.22f, 1}, {1, 1, 1, 0.9f}};
   Rgba ink{0.12f, 0.12f, 0.14f, 1};

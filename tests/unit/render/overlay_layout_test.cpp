@@ -199,3 +199,21 @@ TEST(OverlayLayout, AStoryPlaceIsNamedOverContextDotsAroundIt) {
   f.labels = {capital};
   EXPECT_EQ(render::layout_overlay(f, measure).labels.size(), 1u);
 }
+
+TEST(OverlayLayout, TheTitleIsTheLargestTextOfTheFurniture) {
+  for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 720}, std::pair{900, 600}, std::pair{640, 480}}) {
+    render::Frame f = empty_frame(w, h);
+    f.furniture.title = "Karabakh 2020–2024: the peacekeepers and the exodus";
+    f.furniture.date = "as of 28 September 2023";
+    f.furniture.date_note = "state at the end of the day, local time (UTC+4)";
+    f.furniture.caption = render::Caption{"28 Sep 2023 · Artsakh decrees its dissolution", "Institutions dissolve."};
+    f.furniture.scale_bar_metres_per_px = 800;
+    const render::OverlayLayout o = render::layout_overlay(f, measure);
+    float title = 0, largest_other = 0;
+    for (const render::GlyphRun& g : o.furniture_text)
+      (g.text == f.furniture.title ? title : largest_other) =
+          std::max(g.text == f.furniture.title ? title : largest_other, g.style.size_px);
+    ASSERT_GT(title, 0) << w << "x" << h << ": no title";
+    EXPECT_GT(title, largest_other) << w << "x" << h;
+  }
+}
