@@ -365,7 +365,7 @@ int main(int argc, char** argv) {
     exporting::RenderJob job;
     job.view = scene->default_view(conic, w, h, w / 1920.f);
     job.day = scenario->initial;
-    job.out_png = "/tmp/chronoatlas-bench.png";
+    job.out_file = "/tmp/chronoatlas-bench.png";
     job.overwrite = true;
     std::vector<double> runs;
     for (int i = 0; i < 3; ++i)

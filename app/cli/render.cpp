@@ -98,15 +98,16 @@ const std::vector<Option>& options() {
        set(&RenderRequest::geotiff, true)},
       {"--overwrite", "", "replace existing output files",
        set(&RenderRequest::overwrite, true)},
-      {"--out", "FILE.png", "the image to write (required)",
+      {"--out", "FILE", "the figure to write (required): .png, .svg (layered) or .pdf",
        text(&RenderRequest::out)},
   };
   return table;
 }
 
 void print_help() {
-  std::puts("Usage: chronoatlas render [options] --out FILE.png\n"
-            "Draws the map offscreen (no display needed) and writes FILE.png, FILE.pgw (world file) and FILE.prj.");
+  std::puts("Usage: chronoatlas render [options] --out FILE.png|FILE.svg|FILE.pdf\n"
+            "Draws the map offscreen (no display needed) and writes FILE.png, FILE.pgw (world file) and FILE.prj;\n"
+            "or the same view as a layered SVG, or a PDF with its fonts embedded.");
   for (const Option& o : options()) {
     std::string left = std::string(o.name) + (*o.value ? std::string(" ") + o.value : "");
     std::printf("  %-22s%s\n", left.c_str(), o.help);

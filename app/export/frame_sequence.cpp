@@ -32,19 +32,19 @@ Result<std::vector<story::Days>> parse_frame_range(const std::string& text) {
   return days;
 }
 
-std::string frame_path(const std::string& out_png, size_t index) {
-  fs::path p(out_png);
+std::string frame_path(const std::string& out_file, size_t index) {
+  fs::path p(out_file);
   char num[16];
   std::snprintf(num, sizeof num, "-%04zu", index);
   return (p.parent_path() / (p.stem().string() + num + p.extension().string())).string();
 }
 
-Result<FrameSequence> FrameSequence::create(const std::string& range, const std::string& out_png) {
+Result<FrameSequence> FrameSequence::create(const std::string& range, const std::string& out_file) {
   auto days = parse_frame_range(range);
   if (!days) return Error{days.error()};
   FrameSequence seq;
   seq.days_ = std::move(*days);
-  seq.out_png_ = out_png;
+  seq.out_png_ = out_file;
   return seq;
 }
 
@@ -58,7 +58,7 @@ std::vector<std::string> FrameSequence::outputs(bool geotiff) const {
 Status FrameSequence::write_next(render::MapScene& scene, render::MapRenderer& renderer, RenderJob job) {
   if (finished()) return Ok{};
   job.day = days_[next_];
-  job.out_png = path(next_);
+  job.out_file = path(next_);
   if (auto s = render_to_files(scene, renderer, job); !s) return s;
   ++next_;
   return Ok{};

@@ -14,13 +14,13 @@ namespace chronoatlas::exporting {
 inline constexpr size_t kMaxFrames = 100000;
 Result<std::vector<story::Days>> parse_frame_range(const std::string& text);
 // OUT.png -> OUT-0001.png (1-based, four digits).
-std::string frame_path(const std::string& out_png, size_t index);
+std::string frame_path(const std::string& out_file, size_t index);
 
 class FrameSequence {
  public:
   // Frames for RANGE (START:END:STEP) named after OUT_PNG. Fails on a bad range; the caller checks outputs() (every
   // file of the run) before anything is drawn.
-  static Result<FrameSequence> create(const std::string& range, const std::string& out_png);
+  static Result<FrameSequence> create(const std::string& range, const std::string& out_file);
   // Every file the run writes: each frame's PNG and sidecars (and GeoTIFF with GEOTIFF).
   std::vector<std::string> outputs(bool geotiff) const;
 

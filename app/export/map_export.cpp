@@ -92,15 +92,6 @@ Status write_png(const std::string& path, const std::string& final, const render
   return Ok{};
 }
 
-Status write_text(const std::string& path, const std::string& final, const std::string& text) {
-  std::unique_ptr<FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
-  if (!f) return Error{final + ": cannot be written (" + std::string(std::strerror(errno)) + ")"};
-  const bool written = std::fwrite(text.data(), 1, text.size(), f.get()) == text.size() && std::fflush(f.get()) == 0;
-  if (!written || std::fclose(f.release()) != 0)
-    return Error{final + ": writing failed (" + std::string(std::strerror(errno)) + ")"};
-  return Ok{};
-}
-
 // GDAL's errors while one write runs, kept instead of printed: a full disk gives one message, not ten.
 class GdalErrors {
  public:
@@ -174,6 +165,7 @@ std::string world_file_text(const render::View& view) {
 }
 
 std::vector<std::string> output_files(const std::string& png_path, bool geotiff) {
+  if (fs::path(png_path).extension() != ".png") return {png_path};  // a vector figure is one file
   std::vector<std::string> out = {png_path, world_file_path(png_path), prj_path(png_path)};
   if (geotiff) out.push_back(geotiff_path(png_path));
   return out;
@@ -195,8 +187,8 @@ Status write_map_files(const render::Image& image, const render::View& view, con
     return s;
   };
   if (auto s = write_png(temps[0], finals[0], image, req.text, req.dpi); !s) return failed(s);
-  if (auto s = write_text(temps[1], finals[1], world_file_text(view)); !s) return failed(s);
-  if (auto s = write_text(temps[2], finals[2], req.crs_wkt); !s) return failed(s);
+  if (auto s = write_file(temps[1], finals[1], world_file_text(view)); !s) return failed(s);
+  if (auto s = write_file(temps[2], finals[2], req.crs_wkt); !s) return failed(s);
   if (req.geotiff)
     if (auto s = write_geotiff(temps[3], finals[3], image, view, req.crs_wkt, req.dpi); !s) return failed(s);
   return publish(temps, finals);

@@ -24,7 +24,8 @@ struct ExportRequest {
 std::string world_file_path(const std::string& png_path);
 std::string prj_path(const std::string& png_path);
 std::string geotiff_path(const std::string& png_path);
-// Every file written for PNG_PATH: the PNG, its world file and .prj, and the GeoTIFF when asked for.
+// Every file written for PNG_PATH: the PNG, its world file and .prj, and the GeoTIFF when asked for; a figure of
+// another format (.svg, .pdf) is its one file.
 std::vector<std::string> output_files(const std::string& png_path, bool geotiff);
 
 // The six lines of a world file for VIEW: pixel size and the centre of the top-left pixel, in projected units.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -50,9 +51,9 @@ class FolderLock {
 }  // namespace
 
 std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
-  // What a render writes (.png, .pgw, .prj, .tif) is not taken for a sidecar of a vector input, or a second render to
+  // What a render writes (.png, .pgw, .prj, .tif, .svg, .pdf) is not taken for a sidecar of a vector input, or a second render to
   // the same name would be refused; except a shapefile's .prj, which GDAL reads whether or not it exists yet.
-  static const std::set<std::string> ours = {".png", ".pgw", ".prj", ".tif"};
+  static const std::set<std::string> ours = {".png", ".pgw", ".prj", ".tif", ".svg", ".pdf"};
   std::vector<std::string> out;
   for (const std::string& in : inputs) {
     std::error_code ec;
@@ -129,6 +130,16 @@ Status publish(const std::vector<std::string>& temps, const std::vector<std::str
       return Error{finals[i] + ": cannot be written (" + why + ")"};
     }
   }
+  return Ok{};
+}
+
+Status write_file(const std::string& path, const std::string& final, const std::string& bytes) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return Error{final + ": cannot be written (" + std::string(std::strerror(errno)) + ")"};
+  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+  const int why = errno;
+  if (std::fclose(f) != 0 || !written)
+    return Error{final + ": writing failed (" + std::string(std::strerror(written ? errno : why)) + ")"};
   return Ok{};
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "build_config.h"
+#include "export/vector_figure.h"
 #include "render/offscreen.h"
 
 namespace chronoatlas::exporting {
@@ -18,6 +19,9 @@ std::vector<std::string> input_files(const render::MapScene& scene) {
 }
 
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job) {
+  auto format = figure_format(job.out_file);
+  if (!format) return Error{format.error()};
+  if (*format != FigureFormat::Png) return render_vector_figure(scene, renderer.shaper(), job);
   render::Frame frame = scene.frame(job.view, job.day, job.furniture);
   auto image = render::render_image(renderer, frame);
   if (!image) return Error{image.error()};
@@ -26,7 +30,7 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
   char extent[160];
   std::snprintf(extent, sizeof extent, "%.3f,%.3f,%.3f,%.3f", tl.x, br.y, br.x, tl.y);
   ExportRequest req;
-  req.png_path = job.out_png;
+  req.png_path = job.out_file;
   req.overwrite = job.overwrite;
   req.geotiff = job.geotiff;
   req.dpi = job.dpi;
@@ -40,6 +44,12 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
               {"Extent", extent},
               {"Source", scene.scenario().attribution}};
   return write_map_files(*image, v, req);
+}
+
+Status render_vector_figure(render::MapScene& scene, text::Shaper& shaper, const RenderJob& job) {
+  const render::Frame frame = scene.frame(job.view, job.day, job.furniture);
+  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, ""}};
+  return write_vector_figure(frame, shaper, figure);
 }
 
 }  // namespace chronoatlas::exporting

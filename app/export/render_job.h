@@ -14,7 +14,7 @@ struct RenderJob {
   render::MapView view;                 // CRS, full output size and extent
   story::Days day = 0;                  // days since 1970
   render::FurnitureOptions furniture;
-  std::string out_png;
+  std::string out_file;                 // .png (with .pgw, .prj, and .tif if asked), .svg or .pdf
   bool overwrite = false;
   bool geotiff = false;  // also FILE.tif
   int dpi = 0;           // the print resolution the files state; 0: none
@@ -25,7 +25,10 @@ struct RenderJob {
 // when outputs are checked).
 std::vector<std::string> input_files(const render::MapScene& scene);
 
-// Draws JOB's frame offscreen (tiled if large) and writes PNG, .pgw and .prj atomically. Needs the GL context.
+// Draws JOB's frame and writes its files atomically: a PNG offscreen (tiled if large) with its .pgw and .prj, which
+// needs the GL context; an SVG or PDF with the renderer's shaper, as render_vector_figure does.
 Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, const RenderJob& job);
+// JOB's frame as an SVG or PDF: no GL needed, only the fonts SHAPER sets text with.
+Status render_vector_figure(render::MapScene& scene, text::Shaper& shaper, const RenderJob& job);
 
 }  // namespace chronoatlas::exporting

@@ -5,6 +5,7 @@
 #include "document/commands.h"
 #include "export/interrupt.h"
 #include "export/output_files.h"
+#include "export/vector_figure.h"
 #include "export/video.h"
 #include "platform/headless_context.h"
 #include "platform/paths.h"
@@ -135,7 +136,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     p.job.furniture.date = p.scene->atlas().timed();
   }
   apply_furniture_options(r, p.job.furniture);
-  p.job.out_png = r.out;
+  p.job.out_file = r.out;
   p.job.overwrite = r.overwrite;
   p.job.geotiff = r.geotiff;
   p.job.dpi = r.dpi;
@@ -155,12 +156,31 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
 }
 
 Status run_render(const RenderRequest& r, const std::function<void(const std::string&)>& say) {
-  if (r.out.empty()) return Error{"--out FILE.png is required"};
+  if (r.out.empty()) return Error{"--out FILE.png (or FILE.svg, FILE.pdf) is required"};
+  auto format = figure_format(r.out);
+  if (!format) return Error{format.error()};
   if (!r.video.empty() && r.frames.empty()) return Error{"--video needs --frames START:END:STEP"};
-  auto context = platform::HeadlessContext::create();
-  if (!context) return Error{context.error()};
-  auto renderer = render::MapRenderer::create(platform::font_dir());
-  if (!renderer) return Error{renderer.error()};
+  if (*format != FigureFormat::Png && (!r.video.empty() || r.geotiff))
+    return Error{std::string(r.geotiff ? "--geotiff" : "--video") + " is made from PNG images: name FILE.png in --out"};
+  // One vector figure needs fonts but no GL; PNGs, and frame runs, draw through the GL backend.
+  std::unique_ptr<platform::HeadlessContext> context;
+  std::unique_ptr<render::MapRenderer> renderer;
+  std::unique_ptr<text::FontSet> fonts;
+  std::unique_ptr<text::Shaper> own_shaper;
+  if (*format != FigureFormat::Png && r.frames.empty()) {
+    auto opened = text::FontSet::open(platform::font_dir());
+    if (!opened) return Error{opened.error()};
+    fonts = std::move(*opened);
+    own_shaper = std::make_unique<text::Shaper>(*fonts);
+  } else {
+    auto made = platform::HeadlessContext::create();
+    if (!made) return Error{made.error()};
+    context = std::move(*made);
+    auto created = render::MapRenderer::create(platform::font_dir());
+    if (!created) return Error{created.error()};
+    renderer = std::move(*created);
+  }
+  text::Shaper& shaper = renderer ? renderer->shaper() : *own_shaper;
   std::vector<std::string> warnings;
   auto plan = prepare_render(r, warnings);
   for (const std::string& w : warnings) say("warning: " + w);
@@ -169,21 +189,21 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   const RenderJob& job = plan->job;
   auto say_scene_warnings = [&] {
     for (const std::string& w : plan->scene->take_warnings()) say("warning: " + w);
-    for (const std::string& w : (*renderer)->take_text_warnings()) say("warning: " + w);
+    for (const std::string& w : shaper.take_warnings()) say("warning: " + w);
   };
   if (!plan->frames) {
-    auto drawn = render_to_files(*plan->scene, **renderer, job);
+    auto drawn = renderer ? render_to_files(*plan->scene, *renderer, job) : render_vector_figure(*plan->scene, shaper, job);
     say_scene_warnings();
     if (!drawn) return drawn;
     const std::string date = plan->scene->scenario().dir.empty() ? "" : ", " + story::format_date(job.day);
-    say("wrote " + job.out_png + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
+    say("wrote " + job.out_file + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
         date + ")");
     return Ok{};
   }
   FrameSequence& frames = *plan->frames;
   while (!frames.finished()) {
     if (stop_requested()) return Error{stopped(frames)};
-    if (auto s = frames.write_next(*plan->scene, **renderer, job); !s) return s;
+    if (auto s = frames.write_next(*plan->scene, *renderer, job); !s) return s;
     say_scene_warnings();
   }
   if (stop_requested() && !r.video.empty()) return Error{"interrupted before the video: all " + std::to_string(frames.size()) + " frames are complete"};

@@ -51,7 +51,7 @@ std::string find_ffmpeg() {
   return "";
 }
 
-Status encode_video(const std::string& out_png, size_t frames, int fps, const std::string& video) {
+Status encode_video(const std::string& out_file, size_t frames, int fps, const std::string& video) {
   std::string ffmpeg = find_ffmpeg();
   if (ffmpeg.empty())
     return Error{video + ": ffmpeg is not installed (apt-get install ffmpeg); the PNG frames were written"};
@@ -59,7 +59,7 @@ Status encode_video(const std::string& out_png, size_t frames, int fps, const st
   fs::path v(video);
   std::string ext = v.extension().string();
   if (ext != ".mp4" && ext != ".gif") return Error{video + ": the video name must end in .mp4 or .gif"};
-  fs::path p(out_png);
+  fs::path p(out_file);
   // ffmpeg reads the pattern itself: a literal '%' in the folder or name must be doubled.
   std::string pattern;
   for (char c : (p.parent_path() / p.stem()).string()) pattern += c == '%' ? std::string("%%") : std::string(1, c);

@@ -1,6 +1,7 @@
 #pragma once
 // Everything one image shows, as plain data: built by the scene, drawn by any backend (the GL one for screen and PNG,
 // vector ones for figures), for screen and export alike. No GL here: a backend resolves what it needs from it.
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -23,10 +24,21 @@ struct DensityCell {
   Rgba colour;
 };
 
+// The corners a cell is drawn with, a little inset so neighbouring cells stay apart.
+inline std::array<XY, 6> drawn_corners(const DensityCell& c) {
+  std::array<XY, 6> corner;
+  for (size_t k = 0; k < 6; ++k) {
+    const double a = (60.0 * static_cast<double>(k) + 30) * M_PI / 180;
+    corner[k] = {c.centre.x + 0.92 * c.radius_px * std::cos(a), c.centre.y + 0.92 * c.radius_px * std::sin(a)};
+  }
+  return corner;
+}
+
 struct LayerDraw {
   // What the geometry belongs to (an atlas layer's id, or a graticule): a backend keeps its own copy of it by this key
   // and replaces it when GEOMETRY or STYLES is another object than the one it copied.
   uint64_t source = 0;
+  std::string title;                                              // what outputs with named layers call it
   std::shared_ptr<const ProjectedLayer> geometry;                 // in the view's CRS
   std::shared_ptr<const std::vector<model::FeatureStyle>> styles; // per feature, for the frame's date; null: not drawn
   float opacity = 1;

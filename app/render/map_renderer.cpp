@@ -269,13 +269,9 @@ void MapRenderer::draw_points(const Frame& frame, const View& v, const LayerDraw
 }
 
 void MapRenderer::draw_cells(const LayerDraw& d) {
-  // Hexagons as four triangles each, a little inset so neighbouring cells stay apart.
+  // Hexagons as four triangles each.
   for (const DensityCell& c : d.cells) {
-    XY corner[6];
-    for (int k = 0; k < 6; ++k) {
-      const double a = (60.0 * k + 30) * M_PI / 180;
-      corner[k] = {c.centre.x + 0.92 * c.radius_px * std::cos(a), c.centre.y + 0.92 * c.radius_px * std::sin(a)};
-    }
+    const std::array<XY, 6> corner = drawn_corners(c);
     const Rgba colour{c.colour.r, c.colour.g, c.colour.b, c.colour.a * d.opacity};
     for (int k : {1, 2, 3, 4}) add_triangle(corner[0], corner[k], corner[k + 1], colour);
   }

@@ -36,6 +36,7 @@ class MapRenderer {
   void draw_tile(const Frame& frame, const OverlayLayout& overlay, const PixelRect& tile);
   // Characters the text had that no installed font has (each once), since the last call.
   std::vector<std::string> take_text_warnings() { return text_->take_warnings(); }
+  text::Shaper& shaper() { return text_->shaper(); }
 
  private:
   MapRenderer() = default;

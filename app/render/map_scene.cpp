@@ -285,6 +285,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     const Graticule& g = pick_graticule(deg_per_px);
     LayerDraw lines;
     lines.source = g.source;
+    lines.title = "Graticule";
     lines.geometry = g.projected;
     lines.styles = graticule_style();
     lines.stroke_width_px = 0.8f;
@@ -308,6 +309,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
     if (overlaps(p->bounds, seen)) {
       LayerDraw d;
       d.source = p->atlas_id;
+      d.title = l.spec.title;
       d.geometry = p->projected;
       d.styles = p->styles;
       d.opacity = st.opacity;

@@ -7,11 +7,18 @@
 namespace chronoatlas::render {
 namespace {
 
-constexpr uint32_t kProjectedFormat = 1;
+constexpr uint32_t kProjectedFormat = 2;
 
 bool runs_within(const std::vector<ProjectedRun>& runs, size_t items) {
   for (const ProjectedRun& r : runs)
     if (r.count < 0 || r.first > items || static_cast<size_t>(r.count) > items - r.first) return false;
+  return true;
+}
+
+bool paths_within(const ProjectedPaths& p) {
+  if (p.xy.size() % 2 || p.starts.size() != p.feature.size() + 1) return false;
+  for (size_t i = 0; i < p.starts.size(); ++i)
+    if (p.starts[i] > p.xy.size() / 2 || (i > 0 && p.starts[i] < p.starts[i - 1])) return false;
   return true;
 }
 
@@ -23,9 +30,10 @@ bool consistent(const ProjectedLayer& p) {
   for (uint32_t i : p.indices)
     if (i >= vertices) return false;
   for (const ProjectedLevel& l : p.levels)
-    if (!runs_within(l.triangles, p.indices.size() / 3) || !runs_within(l.segments, p.segments.size() / kSegmentFloats))
+    if (!runs_within(l.triangles, p.indices.size() / 3) ||
+        !runs_within(l.segments, p.segments.size() / kSegmentFloats) || !paths_within(l.paths))
       return false;
-  return runs_within(p.point_runs, p.points.size() / kPointFloats);
+  return p.feature_days.size() % 2 == 0 && runs_within(p.point_runs, p.points.size() / kPointFloats);
 }
 
 }  // namespace
@@ -41,9 +49,13 @@ std::string pack_projected(const ProjectedLayer& p) {
     w.put(l.tolerance_deg);
     w.put(l.triangles);
     w.put(l.segments);
+    w.put(l.paths.xy);
+    w.put(l.paths.starts);
+    w.put(l.paths.feature);
   }
   w.put(p.point_runs);
   w.put(p.label_anchors);
+  w.put(p.feature_days);
   w.put(p.bounds);
   return std::move(w.bytes());
 }
@@ -60,9 +72,13 @@ std::optional<ProjectedLayer> unpack_projected(const std::string& bytes) {
     r.get(l.tolerance_deg);
     r.get(l.triangles);
     r.get(l.segments);
+    r.get(l.paths.xy);
+    r.get(l.paths.starts);
+    r.get(l.paths.feature);
   }
   r.get(p.point_runs);
   r.get(p.label_anchors);
+  r.get(p.feature_days);
   r.get(p.bounds);
   if (!r.ok() || !r.at_end() || !consistent(p)) return std::nullopt;
   return p;

@@ -54,10 +54,33 @@ void append_fill(const Shapes& g, const geo::Projection& projection, const std::
   }
 }
 
+// The polylines of PROJECTED (G's line points) in order, split where a point failed to project.
+ProjectedPaths ordered_paths(const Shapes& g, const Projected& lp) {
+  ProjectedPaths out;
+  for (size_t l = 0; l + 1 < g.line_starts.size(); ++l) {
+    bool open = false;
+    for (uint32_t i = g.line_starts[l]; i < g.line_starts[l + 1]; ++i) {
+      if (!lp.ok(i)) {
+        open = false;
+        continue;
+      }
+      if (!open) {
+        out.starts.push_back(static_cast<uint32_t>(out.xy.size() / 2));
+        out.feature.push_back(g.line_feature[l]);
+        open = true;
+      }
+      out.xy.insert(out.xy.end(), {static_cast<float>(lp.x[i]), static_cast<float>(lp.y[i])});
+    }
+  }
+  out.starts.push_back(static_cast<uint32_t>(out.xy.size() / 2));
+  return out;
+}
+
 // Lines: one instance per segment (x0, y0, x1, y1, feature, t0, t1, distance along the line to x0 in projected
-// units), expanded to a quad in the vertex shader.
-void append_segments(const Shapes& g, const geo::Projection& projection, const std::vector<story::Interval>& times,
-                     story::Days origin, std::vector<float>& segments, BoundsXY& bounds) {
+// units), expanded to a quad in the vertex shader; and the same lines in order, as paths.
+ProjectedPaths append_segments(const Shapes& g, const geo::Projection& projection,
+                               const std::vector<story::Interval>& times, story::Days origin,
+                               std::vector<float>& segments, BoundsXY& bounds) {
   Projected lp = project(g.line_points, projection);
   for (size_t l = 0; l + 1 < g.line_starts.size(); ++l) {
     auto t = time_of(times, g.line_feature[l], origin);
@@ -71,6 +94,7 @@ void append_segments(const Shapes& g, const geo::Projection& projection, const s
       along += std::hypot(lp.x[i + 1] - lp.x[i], lp.y[i + 1] - lp.y[i]);
     }
   }
+  return ordered_paths(g, lp);
 }
 
 constexpr int kGrid = 12;  // cells a side of the culling grid
@@ -142,7 +166,7 @@ ProjectedLayer project_layer(const LayerGeometry& g, const geo::Projection& proj
     levels.emplace_back().tolerance_deg = shapes.tolerance_deg;
     firsts.push_back({indices.size() / 3, segments.size() / kSegmentFloats});
     append_fill(shapes, projection, times, origin, fill, indices, bounds);
-    append_segments(shapes, projection, times, origin, segments, bounds);
+    levels.back().paths = append_segments(shapes, projection, times, origin, segments, bounds);
   }
   auto vertex = [&](uint32_t i) { return XY{fill[i * kFillVertexFloats], fill[i * kFillVertexFloats + 1]}; };
   for (size_t l = 0; l < levels.size(); ++l) {
@@ -193,6 +217,10 @@ ProjectedLayer project_layer(const LayerGeometry& g, const geo::Projection& proj
   out.label_anchors.assign(g.label_anchor.size(), XY{NAN, NAN});
   for (size_t i = 0; i < g.label_anchor.size(); ++i)
     if (ap.ok(i)) out.label_anchors[i] = {ap.x[i], ap.y[i]};
+  for (uint32_t f = 0; f < times.size(); ++f) {
+    auto t = time_of(times, f, origin);
+    out.feature_days.insert(out.feature_days.end(), {t[0], t[1]});
+  }
   return out;
 }
 

@@ -21,10 +21,18 @@ struct ProjectedRun {
   float day_to = 0;
   bool live_on(float day) const { return day_from <= day && day < day_to; }
 };
+// Every polyline of a level in the data's order (rings of areas, then lines as read), for backends that write paths
+// rather than triangles and segment quads. A polyline is split where a point does not project.
+struct ProjectedPaths {
+  std::vector<float> xy;                  // x, y per point
+  std::vector<uint32_t> starts;           // first point of each polyline, and a final end marker
+  std::vector<uint32_t> feature;          // per polyline
+};
 struct ProjectedLevel {
   double tolerance_deg = 0;
   std::vector<ProjectedRun> triangles;    // first/count in indices
   std::vector<ProjectedRun> segments;     // first/count in segment instances
+  ProjectedPaths paths;
 };
 
 // A layer's geometry projected on the CPU, ready to upload: vertex data sorted into culling runs, and what describing
@@ -40,7 +48,14 @@ struct ProjectedLayer {
   std::vector<ProjectedLevel> levels;
   std::vector<ProjectedRun> point_runs;
   std::vector<XY> label_anchors;           // one per feature; NaN where it has none or it does not project
+  std::vector<float> feature_days;         // two per dated feature: the days [from, to) it shows, since the origin
   BoundsXY bounds;
+
+  // Whether FEATURE shows on DAY (days since the origin), as the GL shaders decide it from each item's times.
+  bool live(uint32_t feature, float day) const {
+    if (2 * static_cast<size_t>(feature) + 1 >= feature_days.size()) return true;
+    return feature_days[2 * feature] <= day && day < feature_days[2 * feature + 1];
+  }
 };
 
 // Projects GEOMETRY with PROJECTION. TIMES holds each feature's interval (days since 1970); empty means always shown.

@@ -11,7 +11,7 @@ namespace chronoatlas::render {
 
 namespace {
 constexpr int kPad = 4;         // pixels around each glyph, room for the halo
-constexpr int kHaloRadius = 2;  // pixels
+constexpr int kHaloRadius = kHaloRadiusPx;
 
 // Two channels a texel: the glyph's coverage, and the same dilated by the halo radius, so the shader reads both at
 // once. The cell is W x H with the bitmap inside its padding.
@@ -143,12 +143,7 @@ const TextRenderer::Glyph& TextRenderer::glyph(int face, uint32_t id, int size) 
 }
 
 TextBox TextRenderer::measure(const std::string& utf8, const TextStyle& style) {
-  const text::ShapedText& shaped = shaper_.shape(utf8, style.bold);
-  TextBox box;
-  box.width = shaped.advance_em * style.size_px;
-  box.ascent = std::max(style.size_px * 0.75f, shaped.ink_top_em * style.size_px);
-  box.descent = std::max(style.size_px * 0.25f, shaped.ink_bottom_em * style.size_px);
-  return box;
+  return shaped_box(shaper_.shape(utf8, style.bold), style);
 }
 
 void TextRenderer::Pass::add(const Glyph& g, float x0, float y0, float inset_px, float page_px, const Rgba& c,

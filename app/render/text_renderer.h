@@ -38,6 +38,8 @@ class TextRenderer {
   size_t flush(int x_px, int y_px, int width_px, int height_px);
   // Characters no installed face has, each once, since the last call.
   std::vector<std::string> take_warnings() { return shaper_.take_warnings(); }
+  // What shapes and measures the text: vector backends set the same glyphs from it.
+  text::Shaper& shaper() { return shaper_; }
 
 
  private:

@@ -69,7 +69,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   job.day = day;
   job.furniture = s.furniture;
   job.furniture.transparent = s.exporting.transparent;
-  job.out_png = path;
+  job.out_file = path;
   job.geotiff = s.exporting.geotiff;
   job.dpi = preset_of(s.exporting).dpi;
   job.overwrite = true;  // the dialog asked already

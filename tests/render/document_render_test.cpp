@@ -45,7 +45,7 @@ TEST(DocumentRender, ASavedStoryRendersPixelForPixelAsTheLiveDocument) {
   exporting::RenderJob live;
   live.view = scene.default_view(*render::scenario_projection(doc->scenario()), 1000, 700, 1);
   live.day = story::end_of_day(doc->scenario().initial);
-  live.out_png = tmp.path() + "/live.png";
+  live.out_file = tmp.path() + "/live.png";
   const Status drawn = exporting::render_to_files(scene, **renderer, live);
   ASSERT_TRUE(drawn) << drawn.error();
 
@@ -62,7 +62,7 @@ TEST(DocumentRender, ASavedStoryRendersPixelForPixelAsTheLiveDocument) {
   const Status redrawn = exporting::render_to_files(*plan->scene, **renderer, plan->job);
   ASSERT_TRUE(redrawn) << redrawn.error();
 
-  const render::Image a = read_image(live.out_png), b = read_image(request.out);
+  const render::Image a = read_image(live.out_file), b = read_image(request.out);
   const ImageDiff diff = compare_images(a, b, ImageTolerance{0, 0});
   EXPECT_TRUE(diff.passes(ImageTolerance{0, 0})) << diff.differing << " pixels differ, worst by " << diff.worst;
   // And the markers are on it, where PROJ puts them from the written .prj and world file.

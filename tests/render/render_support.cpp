@@ -14,7 +14,7 @@
 using namespace chronoatlas;
 
 chronoatlas::Status render_scenario(const std::string& dir, int width, int height, const std::string& date,
-                                    const std::string& out_png, const RenderOptions& options) {
+                                    const std::string& out_file, const RenderOptions& options) {
   auto scenario = story::load_scenario(dir);
   if (!scenario) return Error{scenario.error()};
   if (options.bbox) scenario->view = *options.bbox;
@@ -35,7 +35,7 @@ chronoatlas::Status render_scenario(const std::string& dir, int width, int heigh
     auto& f = job.furniture;
     f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.graticule = false;
   }
-  job.out_png = out_png;
+  job.out_file = out_file;
   job.overwrite = true;
   return exporting::render_to_files(*scene, **renderer, job);
 }

@@ -29,6 +29,6 @@ struct RenderOptions {
 
 // Renders DIR's scenario at SIZE and DATE into OUT_PNG; needs a current GL context.
 chronoatlas::Status render_scenario(const std::string& dir, int width, int height, const std::string& date,
-                                    const std::string& out_png, const RenderOptions& options = {});
+                                    const std::string& out_file, const RenderOptions& options = {});
 // Reads a PNG with its .pgw and .prj.
 GeoImage read_georeferenced(const std::string& png_path);

@@ -1,0 +1,28 @@
+#pragma once
+// A frame written as an SVG or a PDF: laid out with the same faces and measure as the PNG of the frame (so labels
+// stand where they stand on screen), drawn by the vector walker, and published atomically.
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "export/svg_canvas.h"
+#include "render/frame.h"
+#include "text/shaper.h"
+
+namespace chronoatlas::exporting {
+
+enum class FigureFormat { Png, Svg, Pdf };
+// By the name's extension (any case); an extension that is none of them is an error naming the ones there are.
+Result<FigureFormat> figure_format(const std::string& path);
+
+struct VectorFigure {
+  std::string path;                  // .svg or .pdf
+  bool overwrite = false;
+  std::vector<std::string> inputs;   // never overwritten
+  int dpi = 0;                       // printed size: pixels per inch; 0: 96, a CSS pixel
+  FigureText text;
+};
+
+Status write_vector_figure(const render::Frame& frame, text::Shaper& shaper, const VectorFigure& figure);
+
+}  // namespace chronoatlas::exporting
