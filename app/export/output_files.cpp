@@ -108,7 +108,7 @@ void remove_stale_temporaries(const std::vector<std::string>& finals) {
     if (!prefixes.count(prefix)) continue;
     char* end = nullptr;
     const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
-    if (end && *end == '\0' && !process_alive(pid)) fs::remove(e.path(), ec);
+    if (end && *end == '\0' && !process_alive(pid)) fs::remove_all(e.path(), ec);  // a file, or a working folder
   }
 }
 

@@ -23,7 +23,8 @@ std::string temporary_name(const std::string& final_path);
 // Writes BYTES to PATH (a temporary), naming FINAL in any error.
 Status write_file(const std::string& path, const std::string& final, const std::string& bytes);
 
-// Removes temporaries of FINALS (one folder) left by processes that no longer run (killed mid-write): one pass over
+// Removes temporaries of FINALS (one folder; files, or working folders named like them) left by processes that no
+// longer run (killed mid-write): one pass over
 // the folder per image, not one per file, since a frame run fills that folder with thousands of files.
 void remove_stale_temporaries(const std::vector<std::string>& finals);
 

@@ -48,7 +48,8 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
 
 Status render_vector_figure(render::MapScene& scene, text::Shaper& shaper, const RenderJob& job) {
   const render::Frame frame = scene.frame(job.view, job.day, job.furniture);
-  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, ""}};
+  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, ""},
+                      job.view.projection().wkt()};
   return write_vector_figure(frame, shaper, figure);
 }
 

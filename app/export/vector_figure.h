@@ -21,6 +21,7 @@ struct VectorFigure {
   std::vector<std::string> inputs;   // never overwritten
   int dpi = 0;                       // printed size: pixels per inch; 0: 96, a CSS pixel
   FigureText text;
+  std::string crs_wkt;               // the view's CRS: a PDF is georeferenced and layered (GDAL); "": plain cairo
 };
 
 Status write_vector_figure(const render::Frame& frame, text::Shaper& shaper, const VectorFigure& figure);

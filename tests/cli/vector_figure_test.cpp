@@ -103,6 +103,27 @@ std::string shell(const std::string& command) {
   return read_all(out);
 }
 
+struct PdfFont {
+  std::string name;
+  bool embedded = false, unicode = false;
+};
+
+// The fonts pdffonts lists for the PDF at PATH.
+std::vector<PdfFont> pdf_fonts(const std::string& path) {
+  std::istringstream rows(shell("pdffonts " + path));
+  std::vector<PdfFont> out;
+  std::string row;
+  for (int i = 0; std::getline(rows, row); ++i) {
+    std::istringstream in(row);
+    std::vector<std::string> c;
+    for (std::string w; in >> w;) c.push_back(w);
+    // name, type (one or two words), encoding, emb, sub, uni, object, ID; after the two header rows.
+    if (i < 2 || c.size() < 7) continue;
+    out.push_back({c[0], c[c.size() - 5] == "yes", c[c.size() - 3] == "yes"});
+  }
+  return out;
+}
+
 // The bundled story at one view, as DIR/m.png and DIR/m.EXT.
 CommandResult render_png_and(const std::string& dir, const std::string& ext) {
   const std::string view = " --size 1280x720 --date 2023-10-01";
@@ -122,7 +143,7 @@ double rasterised_share(const std::string& dir, const std::string& rasterise, co
 
 class VectorFigure : public ::testing::Test {
  protected:
-  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm").empty(), "librsvg2-bin / poppler-utils"); }
+  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm gdalinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
 };
 
 }  // namespace
@@ -155,20 +176,39 @@ TEST_F(VectorFigure, PdfEmbedsEveryFontHasExtractableTextAndMatchesThePng) {
   auto r = render_png_and(dir, "pdf");
   ASSERT_EQ(r.exit_code, 0) << r.err;
 
-  const std::string fonts = shell("pdffonts " + dir + "/m.pdf");
-  std::istringstream rows(fonts);
-  std::string row;
-  int listed = 0;
-  for (int i = 0; std::getline(rows, row); ++i) {
-    if (i < 2 || row.empty()) continue;  // the header
-    ++listed;
-    EXPECT_NE(row.find(" yes yes yes"), std::string::npos) << "not embedded, subset and mapped: " << row;
+  const std::vector<PdfFont> fonts = pdf_fonts(dir + "/m.pdf");
+  for (const PdfFont& f : fonts) {
+    // Subset too, but GDAL's composition writes the subset tag with '_' where pdffonts looks for '+'.
+    EXPECT_TRUE(f.embedded) << f.name << " is not embedded";
+    EXPECT_TRUE(f.unicode) << f.name << " has no Unicode map";
   }
-  EXPECT_GE(listed, 2) << fonts;
+  EXPECT_GE(fonts.size(), 2u);
+
+  // Georeferenced as the PNG's world file says (at the page's 72 dpi: 0.75 PDF pixel a PNG pixel), and layered.
+  const std::string info = shell("gdalinfo -mdd LAYERS " + dir + "/m.pdf");
+  EXPECT_NE(info.find("Lambert Conic Conformal"), std::string::npos) << info;
+  std::ifstream world(dir + "/m.pgw");
+  double a, d, b, e, c0, f0;
+  world >> a >> d >> b >> e >> c0 >> f0;
+  double ox = NAN, oy = NAN, sx = NAN, sy = NAN;
+  const size_t at_origin = info.find("Origin = ("), at_size = info.find("Pixel Size = (");
+  ASSERT_NE(at_origin, std::string::npos) << info;
+  ASSERT_NE(at_size, std::string::npos) << info;
+  std::sscanf(info.c_str() + at_origin, "Origin = (%lf,%lf)", &ox, &oy);
+  std::sscanf(info.c_str() + at_size, "Pixel Size = (%lf,%lf)", &sx, &sy);
+  // A world file names the first pixel's centre; GDAL the corner.
+  EXPECT_NEAR(ox, c0 - a / 2, std::fabs(a) * 0.01);
+  EXPECT_NEAR(oy, f0 - e / 2, std::fabs(a) * 0.01);
+  EXPECT_NEAR(sx, a * 1280 / 960, std::fabs(a) * 0.001);
+  EXPECT_NEAR(sy, e * 1280 / 960, std::fabs(a) * 0.001);
+  for (const char* layer : {"Countries", "Places_named_or_implied_in_the_article", "Labels:_Countries", "Title", "Legend"})
+    EXPECT_NE(info.find("_NAME=" + std::string(layer) + "\n"), std::string::npos) << layer << " in\n" << info;
   const std::string text = shell("pdftotext " + dir + "/m.pdf -");
   for (const char* name : {"Baku", "Yerevan", "Moscow", "as of 1 October 2023", "Karabakh 2020–2024"})
     EXPECT_NE(text.find(name), std::string::npos) << name << " in:\n" << text;
 
+  for (const auto& entry : fs::directory_iterator(dir))
+    EXPECT_EQ(entry.path().filename().string().find("chronoatlas-tmp"), std::string::npos) << "left behind: " << entry.path();
   // Glyph edges: poppler's text rasteriser is lighter than FreeType's hinted bitmaps.
   EXPECT_LT(rasterised_share(dir, "pdftoppm -r 96 -png -singlefile " + dir + "/m.pdf " + dir + "/pdf", "pdf.png"), 0.02);
 }
@@ -197,9 +237,9 @@ TEST_F(VectorFigure, ArabicHebrewAndCjkNamesStayTextInSvgAndPdf) {
   for (const char* name : {"حلب", "ירושלים"}) EXPECT_TRUE(has(s.right_to_left_texts, name)) << name;
   EXPECT_TRUE(has(s.right_to_left_texts, "ירושלים ")) << "the space belongs to the Hebrew run, at its left end";
   EXPECT_FALSE(any_contains(s.right_to_left_texts, "Aleppo"));
-  const std::string fonts = shell("pdffonts " + dir + "/s.pdf");
-  EXPECT_NE(fonts.find("NotoSansArabic"), std::string::npos) << fonts;
-  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "a font not embedded:\n" << fonts;
+  const std::vector<PdfFont> fonts = pdf_fonts(dir + "/s.pdf");
+  EXPECT_TRUE(std::any_of(fonts.begin(), fonts.end(), [](const PdfFont& f) { return f.name.find("NotoSansArabic") != std::string::npos; }));
+  for (const PdfFont& f : fonts) EXPECT_TRUE(f.embedded) << f.name << " is not embedded";
 }
 
 TEST_F(VectorFigure, AnAreaOfManyPointsIsSplitIntoPathsIllustratorKeepsAndStillFilled) {
