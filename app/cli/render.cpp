@@ -90,6 +90,8 @@ const std::vector<Option>& options() {
        set(&RenderRequest::furniture, std::optional<bool>(false))},
       {"--no-caption", "", "no caption for the event the date has reached",
        set(&RenderRequest::no_caption, true)},
+      {"--no-basemap", "", "with --scenario none: no countries under the layers",
+       set(&RenderRequest::no_basemap, true)},
       {"--no-graticule", "", "no graticule",
        set(&RenderRequest::no_graticule, true)},
       {"--transparent", "", "transparent background",

@@ -1,5 +1,6 @@
 #include "export/map_export.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -77,7 +78,9 @@ Status write_png(const std::string& path, const std::string& final, const render
   std::vector<png_text> chunks(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     chunks[i] = {};
-    chunks[i].compression = PNG_TEXT_COMPRESSION_NONE;
+    // tEXt holds Latin-1 only: UTF-8 beyond ASCII (an en dash in a title, a name in Arabic) goes in an iTXt chunk.
+    const bool ascii = std::all_of(text[i].second.begin(), text[i].second.end(), [](char c) { return (c & 0x80) == 0; });
+    chunks[i].compression = ascii ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
     chunks[i].key = const_cast<char*>(text[i].first.c_str());
     chunks[i].text = const_cast<char*>(text[i].second.c_str());
   }

@@ -5,6 +5,7 @@
 
 #include "build_config.h"
 #include "export/vector_figure.h"
+#include "render/alt_text.h"
 #include "render/offscreen.h"
 
 namespace chronoatlas::exporting {
@@ -42,13 +43,14 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
               {"Date", story::format_date(job.day)},
               {"CRS", job.view.projection().definition()},
               {"Extent", extent},
-              {"Source", scene.scenario().attribution}};
+              {"Source", scene.scenario().attribution},
+              {"Description", render::draft_alt_text(frame)}};
   return write_map_files(*image, v, req);
 }
 
 Status render_vector_figure(render::MapScene& scene, text::Shaper& shaper, const RenderJob& job) {
   const render::Frame frame = scene.frame(job.view, job.day, job.furniture);
-  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, ""},
+  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, render::draft_alt_text(frame)},
                       job.view.projection().wkt()};
   return write_vector_figure(frame, shaper, figure);
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "document/basemap.h"
 #include "document/commands.h"
 #include "export/interrupt.h"
 #include "export/output_files.h"
@@ -104,6 +105,12 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   }
   if (scenario->dir.empty()) {
     if (auto s = fit_to_layers(r, saved.has_value(), *scenario, *p.document); !s) return Error{s.error()};
+    // After the fit, which frames the user's layers, not the world's countries.
+    if (!r.no_basemap) {
+      auto basemap = document::read_basemap(platform::basemap_dir(), p.document->atlas().cache());
+      if (!basemap) return Error{basemap.error()};
+      if (auto s = document::add_basemap(*p.document, std::move(*basemap), warnings); !s) return Error{s.error()};
+    }
   }
   p.scene = std::make_unique<render::MapScene>(p.document->atlas());
   // After the layers: dated files may have set or widened the time range, and the first date.

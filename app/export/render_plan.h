@@ -32,6 +32,7 @@ struct RenderRequest {
   bool overwrite = false, geotiff = false;
   std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's
   bool no_graticule = false, no_caption = false, transparent = false;
+  bool no_basemap = false;                     // --scenario none: no countries under the layers
   std::string title;                           // "": the scenario's
 };
 

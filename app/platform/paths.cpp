@@ -79,6 +79,8 @@ std::string bundled_data_dir() {
 
 std::string default_scenario_dir() { return bundled_data_dir() + "/karabakh-2023"; }
 
+std::string basemap_dir() { return bundled_data_dir() + "/basemap"; }
+
 std::string font_dir() {
   if (const char* env = std::getenv("CHRONOATLAS_FONT_DIR"); env && *env) return env;
   return "/usr/share/fonts/truetype/noto";

@@ -29,6 +29,8 @@ bool display_available();
 std::string bundled_data_dir();
 // The bundled default scenario's folder.
 std::string default_scenario_dir();
+// The basemap drawn under a map without a story: a scenario folder of context layers.
+std::string basemap_dir();
 // Noto fonts (Debian's fonts-noto-core): $CHRONOATLAS_FONT_DIR if set, else the system folder.
 std::string font_dir();
 

@@ -61,6 +61,7 @@ struct Label {
   float min_width_px = 0; // >0: dropped when the text is wider than this (the feature's size on screen)
   int symbol = -1;     // the point symbol this label names (index into Frame::symbols), or -1
   int layer = -1;      // the layer it names a feature of: index into Frame::layer_titles
+  bool figure = false; // states a reported figure (a series' label on this date), not a name
 };
 
 // A point symbol on the map, as labels must see it: no label may cover one, nor sit nearer another symbol than its own.

@@ -50,6 +50,7 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
     if (symbol) frame.symbols.push_back({p.anchors[i], radius_px * view.ui_scale, static_cast<int>(layer_index)});
     if (field < 0) return;
     std::string text = model::series_label_of(l, i, day);
+    const bool figure = !text.empty();
     if (text.empty()) text = l.data->features[i].values[field];
     if (text.empty() || p.geometry.label_rank[i] < 0) return;
     Label lab;
@@ -61,6 +62,7 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.tie = i;
+    lab.figure = figure;
     lab.layer = static_cast<int>(layer_index);
     lab.style = {st.label_size_px * view.ui_scale, st.label_bold, st.label_colour, {1, 1, 1, 0.85f}};
     lab.offset_px = p.geometry.label_rank[i] == 0 ? (radius_px + 4) * view.ui_scale : 0;

@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "document/basemap.h"
 #include "export/render_plan.h"
 #include "platform/paths.h"
 #include "platform/window_glfw.h"
@@ -354,6 +355,10 @@ void frame_first_files(AppState& s) {
   s.frame_first_files = false;
   std::vector<std::string> none;
   if (!s.document->execute(document::fit_view_to_layers(), none)) return;
+  // Under the files, framed for them: the countries, so points are not set on a blank page; read off the UI thread.
+  s.background.basemap = start_job(Priority::Interactive, [dir = platform::basemap_dir(), cache = s.document->atlas().cache_handle()] {
+    return document::read_basemap(dir, cache.get());
+  });
   const model::Atlas& atlas = s.document->atlas();
   const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
   auto projection = geo::Projection::create(choice.definition);

@@ -36,6 +36,16 @@ void collect_read_files(AppState& s) {
   }
 }
 
+void collect_basemap(AppState& s) {
+  if (!s.background.basemap || !s.background.basemap->ready()) return;
+  auto basemap = std::move(*s.background.basemap->get());
+  s.background.basemap.reset();
+  if (!basemap) return s.error(basemap.error());
+  std::vector<std::string> warnings;
+  if (auto added = document::add_basemap(*s.document, std::move(*basemap), warnings); !added) s.error(added.error());
+  for (const std::string& w : warnings) s.error(w);
+}
+
 // Database layers follow the view once it has settled: each asks for what it lacks, one query at a time.
 void follow_database_layers(AppState& s) {
   if (!same_view(s.view.pixels(), s.background.last_view.pixels()) ||
@@ -88,13 +98,14 @@ void add_layer_file(AppState& s, const std::string& typed) {
 
 void collect_background_work(AppState& s) {
   collect_read_files(s);
+  collect_basemap(s);
   follow_database_layers(s);
 }
 
 bool background_work(const AppState& s) {
   bool waiting_to_settle = false;
   for (const model::AtlasLayer& l : s.scene->atlas().layers()) waiting_to_settle |= l.fetched.has_value();
-  return !s.background.files.empty() || !s.background.fetches.empty() || s.scene->loading() ||
+  return !s.background.files.empty() || !s.background.fetches.empty() || s.background.basemap || s.scene->loading() ||
          (waiting_to_settle && s.now_s - s.background.view_changed_s < kSettleS + 0.1);
 }
 

@@ -4,11 +4,13 @@
 // features meanwhile).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/job_pool.h"
 #include "base/progress.h"
+#include "document/basemap.h"
 #include "model/atlas.h"
 #include "render/map_view.h"
 
@@ -26,6 +28,7 @@ struct BackgroundWork {
     Job<Result<geo::VectorLayer>> result;
   };
   std::vector<PendingFile> files;
+  std::optional<Job<Result<document::Basemap>>> basemap;  // countries for a map opened on files alone
   std::vector<PendingFetch> fetches;
   double view_changed_s = 0;  // when the view last moved (fetches wait for it to settle)
   render::MapView last_view;

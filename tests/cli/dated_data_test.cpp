@@ -63,7 +63,7 @@ TEST(DatedData, EachEventIsDrawnOnItsOwnDayOnly) {
   std::ofstream(dir + "/events.csv") << kAcled;
   for (const char* day : {"2023-09-19", "2023-09-20", "2023-09-25"}) {
     const std::string out = dir + "/" + day + ".png";
-    auto r = run_chronoatlas("render --scenario none --layer " + dir + "/events.csv --date " + day +
+    auto r = run_chronoatlas("render --scenario none --no-basemap --layer " + dir + "/events.csv --date " + day +
                              " --bbox 44,39.2,47.2,40.6 --size 800x500 --no-graticule --out " + out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.err.find("'soon'"), std::string::npos) << "the unreadable date is named: " << r.err;
@@ -158,7 +158,7 @@ TEST(DatedData, AFadeLeavesTheNewestEventsBrightest) {
     "layers": {"events.csv": {"fill": "#d95e03", "stroke": "#d95e03", "point_radius": 6}},
     "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
                                    "instant_field": "", "duration_days": 1, "fade_days": 6}}})";
-  auto r = run_chronoatlas("render --view " + dir + "/fade.view.json --out " + dir + "/f.png");
+  auto r = run_chronoatlas("render --no-basemap --view " + dir + "/fade.view.json --out " + dir + "/f.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string png_path = dir + "/f.png";
   const Png png = read_png(png_path);

@@ -143,7 +143,7 @@ double rasterised_share(const std::string& dir, const std::string& rasterise, co
 
 class VectorFigure : public ::testing::Test {
  protected:
-  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm gdalinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
+  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm pdfinfo gdalinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
 };
 
 }  // namespace
@@ -275,4 +275,35 @@ TEST(VectorFigureNames, AnUnknownExtensionIsRefusedBeforeAnythingIsDrawn) {
   EXPECT_NE(g.exit_code, 0);
   EXPECT_NE(g.err.find("--geotiff"), std::string::npos) << g.err;
   EXPECT_TRUE(fs::is_empty(dir));
+}
+
+TEST_F(VectorFigure, EveryFormatCarriesADraftAltTextNamingTheDateAndThePlaces) {
+  const std::string dir = fresh_dir("vector_alt");
+  const std::string view = " --size 1280x720 --date 2023-09-28 --out " + dir;
+  for (const char* ext : {"png", "svg", "pdf"}) ASSERT_EQ(run_chronoatlas("render" + view + "/m." + ext).exit_code, 0) << ext;
+  const std::string png = read_png(dir + "/m.png").text["Description"];
+  const std::string svg = read_all(dir + "/m.svg");
+  const std::string desc = svg.substr(svg.find("<desc>"), svg.find("</desc>") - svg.find("<desc>"));
+  const std::string pdf = shell("pdfinfo " + dir + "/m.pdf");
+  for (const std::string& alt : {png, desc, pdf}) {
+    EXPECT_NE(alt.find("28 September 2023"), std::string::npos) << alt;
+    for (const char* place : {"Baku", "Yerevan", "Stepanakert"}) EXPECT_NE(alt.find(place), std::string::npos) << place << " in " << alt;
+    EXPECT_NE(alt.find("Largest symbol: 76,407 arrived in Armenia"), std::string::npos) << alt;
+  }
+  EXPECT_EQ(png.find("Named on the map: 76,407"), std::string::npos) << "a figure is not a place name";
+}
+
+TEST_F(VectorFigure, AMapWithoutAStoryHasTheCountriesUnderItUnlessAskedNot) {
+  const std::string dir = fresh_dir("vector_basemap");
+  std::ofstream(dir + "/cities.csv") << "name,latitude,longitude\nAleppo,36.2,37.16\nGaziantep,37.07,37.38\n";
+  const std::string view = " --scenario none --layer " + dir + "/cities.csv --size 800x500";
+  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/with.svg").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas("render" + view + " --no-basemap --out " + dir + "/without.svg").exit_code, 0);
+  const SvgSummary with = read_svg(dir + "/with.svg"), without = read_svg(dir + "/without.svg");
+  EXPECT_TRUE(has(with.layers, "Countries (basemap)"));
+  EXPECT_TRUE(has(with.layers, "cities.csv"));
+  EXPECT_TRUE(has(with.texts, "Syria") || has(with.texts, "Turkey"));
+  EXPECT_TRUE(any_contains(with.texts, "Natural Earth")) << "the sources line credits the basemap";
+  EXPECT_FALSE(has(without.layers, "Countries (basemap)"));
+  EXPECT_FALSE(any_contains(without.texts, "Natural Earth"));
 }

@@ -54,6 +54,7 @@ exporting::RenderRequest request_of(const json& j, const fs::path& dir) {
   r.crs = j.value("crs", "");
   if (j.contains("furniture")) r.furniture = j["furniture"].get<bool>();
   r.no_graticule = !j.value("graticule", true);
+  r.no_basemap = !j.value("basemap", true);
   if (j.contains("scale")) r.scale = j["scale"].get<float>();
   r.overwrite = true;
   return r;
