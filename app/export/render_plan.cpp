@@ -9,6 +9,7 @@
 #include "export/vector_figure.h"
 #include "export/video.h"
 #include "platform/headless_context.h"
+#include "render/colour_check.h"
 #include "platform/paths.h"
 
 namespace chronoatlas::exporting {
@@ -202,6 +203,8 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
     auto drawn = renderer ? render_to_files(*plan->scene, *renderer, job) : render_vector_figure(*plan->scene, shaper, job);
     say_scene_warnings();
     if (!drawn) return drawn;
+    for (const std::string& w : render::colour_vision_warnings(plan->scene->frame(job.view, job.day, job.furniture).furniture.legend))
+      say("warning: " + w);
     const std::string date = plan->scene->scenario().dir.empty() ? "" : ", " + story::format_date(job.day);
     say("wrote " + job.out_file + " (" + std::to_string(job.view.width_px()) + "x" + std::to_string(job.view.height_px()) +
         date + ")");

@@ -9,6 +9,7 @@
 #include "export/render_job.h"
 #include "export/video.h"
 #include "export/view_file.h"
+#include "render/colour_check.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -81,6 +82,8 @@ void export_now(AppState& s) {
   auto status = exporting::render_to_files(*s.scene, *s.renderer, job_for(s, s.exporting.image.path, s.day));
   if (!status) return s.error(status.error());
   s.info("Exported " + s.exporting.image.path + " with .pgw and .prj");
+  for (const std::string& w : render::colour_vision_warnings(s.scene->frame(s.view, s.day, s.furniture).furniture.legend))
+    s.error(w);
   used(s, s.exporting.image);
 }
 

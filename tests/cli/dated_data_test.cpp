@@ -107,20 +107,27 @@ TEST(DatedData, ASavedViewKeepsTheAddedFileAndItsTimeSettings) {
   EXPECT_NE(bad.err.find("layer_times.events.csv.mode"), std::string::npos) << bad.err;
 }
 
-TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
-  const std::string dir = fresh_dir("dated_style");
+// A saved view of the ACLED events in DIR, coloured by event type (BATTLES, PROTESTS) and sized by fatalities.
+void write_styled_view(const std::string& dir, const std::string& battles, const std::string& protests) {
   std::ofstream(dir + "/events.csv") << kAcled;
   std::ofstream(dir + "/styled.view.json") << R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25",
     "crs": "EPSG:4326", "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [800, 500],
     "furniture": {"legend": true, "date": false, "scale_bar": false, "graticule": false}, "added_files": [")" + dir + R"(/events.csv"],
     "layers": {"events.csv": {"fill": "#d95e03", "stroke": "#d95e03", "point_radius": 5,
-      "fill_by": {"field": "event_type", "values": {"Battles": "#e69f00", "Protests": "#56b4e9"}, "strokes": {},
-                  "legend": true},
+      "fill_by": {"field": "event_type", "values": {"Battles": ")" + battles + R"(", "Protests": ")" + protests + R"("},
+                  "strokes": {}, "legend": true},
       "size_by": {"field": "fatalities", "max": 27, "max_radius": 24}}},
     "layer_times": {"events.csv": {"mode": "cumulative", "start_field": "event_date", "end_field": "",
                                    "instant_field": "", "duration_days": 1}}})";
+}
+
+TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
+  const std::string dir = fresh_dir("dated_style");
+  write_styled_view(dir, "#e69f00", "#56b4e9");
   auto r = run_chronoatlas("render --view " + dir + "/styled.view.json --out " + dir + "/s.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("\"events.csv: Battles\" and \"events.csv: Protests\" look alike"), std::string::npos)
+      << "Okabe-Ito orange and sky blue stay apart:\n" << r.err;
   const std::string png_path = dir + "/s.png";
   const Png png = read_png(png_path);
   auto colour_at = [&](double lon, double lat, double dx_px) {
@@ -143,6 +150,16 @@ TEST(DatedData, ColourByACategoryAndSizeByANumberWithTheirLegend) {
     for (int x = 0; x < 60; ++x) orange += near(png.at(x, y), 0xe6, 0x9f, 0x00), blue += near(png.at(x, y), 0x56, 0xb4, 0xe9);
   EXPECT_GT(orange, 20);
   EXPECT_GT(blue, 20);
+}
+
+TEST(DatedData, ARedAndAGreenCategoryAreNamedForReadersWithColourBlindness) {
+  const std::string dir = fresh_dir("dated_red_green");
+  write_styled_view(dir, "#d62728", "#2ca02c");
+  auto r = run_chronoatlas("render --view " + dir + "/styled.view.json --out " + dir + "/s.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: legend: \"events.csv: Battles\" and \"events.csv: Protests\" look alike with deuteranopia"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Okabe-Ito"), std::string::npos) << r.err;
 }
 
 TEST(DatedData, AFadeLeavesTheNewestEventsBrightest) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "render/colour_check.h"
 #include "render/vector_frame.h"
 
 using namespace chronoatlas;
@@ -134,4 +135,22 @@ TEST(VectorFrame, OverlayGroupsAreNamedForADrawingProgram) {
   EXPECT_EQ(render::group_title("labels/Towns"), "Labels: Towns");
   EXPECT_EQ(render::group_title("scale bar"), "Scale bar");
   EXPECT_EQ(render::group_title("north arrow"), "North arrow");
+}
+
+TEST(ColourCheck, ARedGreenPairIsNamedAndAnOkabeItoPairIsNot) {
+  auto entry = [](const char* text, Rgba fill) {
+    render::LegendEntry e;
+    e.text = text;
+    e.kind = render::SwatchKind::Point;
+    e.fill = fill;
+    return e;
+  };
+  const Rgba red{0xd6 / 255.f, 0x27 / 255.f, 0x28 / 255.f, 1}, green{0x2c / 255.f, 0xa0 / 255.f, 0x2c / 255.f, 1};
+  const Rgba orange{0xe6 / 255.f, 0x9f / 255.f, 0, 1}, blue{0, 0x72 / 255.f, 0xb2 / 255.f, 1};
+  const auto clash = render::colour_vision_warnings({entry("Shelling", red), entry("Ceasefire", green)});
+  ASSERT_EQ(clash.size(), 1u);
+  EXPECT_NE(clash[0].find("\"Shelling\" and \"Ceasefire\" look alike with deuteranopia"), std::string::npos) << clash[0];
+  EXPECT_TRUE(render::colour_vision_warnings({entry("Shelling", orange), entry("Ceasefire", blue)}).empty());
+  // Normal vision first: a pair alike for everyone is a design choice (shades of one hue), not this check's warning.
+  EXPECT_LT(render::seen_distance(red, green, 2), render::seen_distance(red, green, 0) / 4);
 }
