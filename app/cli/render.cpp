@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "export/figure_presets.h"
 #include "export/interrupt.h"
 #include "export/render_plan.h"
 
@@ -61,6 +62,17 @@ const std::vector<Option>& options() {
          if (!(s > 0 && s <= 16)) return Error{"--scale '" + v + "': expected a number in (0, 16]"};
          return r.scale = s, Ok{};
        }},
+      {"--preset", "NAME", "a size desks publish at, with type scaled to stay legible: web-600, web-1200 (2x), social "
+                           "(1080x1350), video (1920x1080), print-1col, print-2col, a4, a3 (300 dpi); --size, "
+                           "--scale and --dpi still win",
+       [](RenderRequest& r, const std::string& v) -> Status {
+         if (!exporting::find_preset(v)) {
+           std::string ids;
+           for (const exporting::FigurePreset& p : exporting::figure_presets()) ids += (ids.empty() ? "" : ", ") + p.id;
+           return Error{"--preset '" + v + "': expected one of " + ids};
+         }
+         return r.preset = v, Ok{};
+       }},
       {"--dpi", "N", "print resolution the PNG (pHYs) and GeoTIFF state, 1 to 2400; --size gives the pixels (A4 "
                      "landscape at 300 dpi: 3508x2480)",
        [](RenderRequest& r, const std::string& v) -> Status {
@@ -84,12 +96,14 @@ const std::vector<Option>& options() {
        }},
       {"--title", "TEXT", "title instead of the scenario's",
        text(&RenderRequest::title)},
-      {"--furniture", "", "title, date, legend, scale bar, north arrow, event caption and sources (the default)",
+      {"--furniture", "", "title, date, legend, scale bar, north arrow, event caption, inset and sources (the default)",
        set(&RenderRequest::furniture, std::optional<bool>(true))},
       {"--no-furniture", "", "none of them",
        set(&RenderRequest::furniture, std::optional<bool>(false))},
       {"--no-caption", "", "no caption for the event the date has reached",
        set(&RenderRequest::no_caption, true)},
+      {"--no-inset", "", "no locator inset (drawn when the map shows less than about 1,500 km across)",
+       set(&RenderRequest::no_inset, true)},
       {"--no-basemap", "", "with --scenario none: no countries under the layers",
        set(&RenderRequest::no_basemap, true)},
       {"--no-graticule", "", "no graticule",

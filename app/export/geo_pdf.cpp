@@ -1,5 +1,6 @@
 #include "export/geo_pdf.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -59,7 +60,9 @@ void LayeredPdfCanvas::text(const render::TextPiece& t, const render::Paint& pai
 
 std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers) {
   const render::View& v = page.view;
-  const double w_pt = v.width_px * page.pt_per_px, h_pt = v.height_px * page.pt_per_px;
+  // To the hundredth of a point, as cairo writes the layers' pages: GDAL wants the sizes equal.
+  const double w_pt = std::round(v.width_px * page.pt_per_px * 100) / 100;
+  const double h_pt = std::round(v.height_px * page.pt_per_px * 100) / 100;
   auto number = [](double x) {
     char b[40];
     std::snprintf(b, sizeof b, "%.17g", x);
@@ -71,8 +74,9 @@ std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCan
   x += "    <Title>" + xml_escaped(page.text.title) + "</Title>\n  </Metadata>\n  <LayerTree>\n";
   for (size_t i = 0; i < layers.size(); ++i)
     x += "    <Layer id=\"layer" + std::to_string(i) + "\" name=\"" + xml_escaped(layers[i].name) + "\"/>\n";
-  x += "  </LayerTree>\n  <Page>\n    <DPI>72</DPI>\n    <Width>" + number(w_pt) + "</Width>\n    <Height>" +
-       number(h_pt) + "</Height>\n    <Georeferencing id=\"map\">\n      <SRS>" + xml_escaped(page.crs_wkt) + "</SRS>\n";
+  char size[64];
+  std::snprintf(size, sizeof size, "<Width>%.2f</Width>\n    <Height>%.2f</Height>", w_pt, h_pt);
+  x += "  </LayerTree>\n  <Page>\n    <DPI>72</DPI>\n    " + std::string(size) + "\n    <Georeferencing id=\"map\">\n      <SRS>" + xml_escaped(page.crs_wkt) + "</SRS>\n";
   // PDF coordinates run up from the bottom-left corner; the image's pixels down from the top-left.
   for (const auto& [px, py] : {std::pair{0, 0}, {1, 0}, {0, 1}, {1, 1}}) {
     const XY world = v.to_world({static_cast<double>(px * v.width_px), static_cast<double>((1 - py) * v.height_px)});
@@ -96,9 +100,13 @@ Status compose_pdf(const GeoPage& page, const std::vector<LayeredPdfCanvas::Laye
   if (auto s = write_file(xml_path, path, composition_xml(page, layers)); !s) return s;
   const std::string option = "COMPOSITION_FILE=" + xml_path;
   const char* options[] = {option.c_str(), nullptr};
+  // GDAL's words are kept for the message, not printed: a render's output is its own lines.
+  CPLPushErrorHandler(CPLQuietErrorHandler);
   CPLErrorReset();
   GDALDataset* ds = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, const_cast<char**>(options));
-  if (!ds) return Error{std::string("GDAL could not compose the PDF: ") + CPLGetLastErrorMsg()};
+  const std::string why = CPLGetLastErrorMsg();
+  CPLPopErrorHandler();
+  if (!ds) return Error{"GDAL could not compose the PDF: " + why};
   GDALClose(ds);
   return Ok{};
 }

@@ -4,6 +4,7 @@
 
 #include "document/basemap.h"
 #include "document/commands.h"
+#include "export/figure_presets.h"
 #include "export/interrupt.h"
 #include "export/output_files.h"
 #include "export/vector_figure.h"
@@ -57,9 +58,10 @@ Status fit_to_layers(const RenderRequest& r, bool saved_view, story::Scenario& s
 
 void apply_furniture_options(const RenderRequest& r, render::FurnitureOptions& f) {
   if (r.furniture)
-    f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.caption = *r.furniture;
+    f.title = f.date = f.legend = f.scale_bar = f.north_arrow = f.attribution = f.caption = f.inset = *r.furniture;
   if (r.no_caption) f.caption = false;
   if (r.no_graticule) f.graticule = false;
+  if (r.no_inset) f.inset = false;
   if (r.transparent) f.transparent = true;
   if (!r.title.empty()) f.title_override = r.title;
 }
@@ -121,7 +123,11 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return Error{projection.error()};
 
-  auto size = r.size.value_or(saved ? std::pair{saved->width_px, saved->height_px} : std::pair{1920, 1080});
+  const FigurePreset* preset = find_preset(r.preset);
+  const std::pair<int, int> fallback_size = preset ? std::pair{preset->width_px, preset->height_px}
+                                            : saved ? std::pair{saved->width_px, saved->height_px}
+                                                    : std::pair{1920, 1080};
+  auto size = r.size.value_or(fallback_size);
   if (saved && !r.bbox) {
     auto view = view_of(*saved);
     if (!view) return Error{r.view_file + ": " + view.error()};
@@ -137,7 +143,8 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
                    "hemisphere projection, centre it on the area)"};
     p.job.view = p.scene->default_view(*projection, size.first, size.second, 1);
   }
-  if (r.scale) p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), *r.scale);
+  if (r.scale || preset)
+    p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), r.scale ? *r.scale : preset->scale);
   if (auto s = fetch_database_layers(p, warnings); !s) return Error{s.error()};
   if (scenario->dir.empty()) {  // no story: no caption, and a date only when some layer is dated
     p.job.furniture.caption = false;
@@ -147,7 +154,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   p.job.out_file = r.out;
   p.job.overwrite = r.overwrite;
   p.job.geotiff = r.geotiff;
-  p.job.dpi = r.dpi;
+  p.job.dpi = r.dpi > 0 ? r.dpi : preset ? preset->dpi : 0;
   p.job.inputs = input_files(*p.scene);
   if (!r.view_file.empty()) p.job.inputs.push_back(r.view_file);
   if (!r.frames.empty()) {

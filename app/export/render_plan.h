@@ -28,11 +28,13 @@ struct RenderRequest {
   std::string video;                           // with frames: .mp4 or .gif
   int fps = 8;
   int dpi = 0;                                 // print resolution stated in the files; 0: none
+  std::string preset;                          // a figure preset's id: size, scale and dpi unless given
   std::string out;                             // FILE.png
   bool overwrite = false, geotiff = false;
   std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's
   bool no_graticule = false, no_caption = false, transparent = false;
-  bool no_basemap = false;                     // --scenario none: no countries under the layers
+  bool no_basemap = false;
+  bool no_inset = false;                       // no locator inset, however small the area                     // --scenario none: no countries under the layers
   std::string title;                           // "": the scenario's
 };
 

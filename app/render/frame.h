@@ -96,6 +96,15 @@ struct Caption {
   std::string line;                  // one line of detail
 };
 
+// A locator inset: the wider area around the map, its context layers drawn in a view of their own, with the map's
+// frame outlined on it. The layout chooses where the inset's box goes; its pixels count from the box's top-left.
+struct InsetMap {
+  View view;                         // the wider area, in the frame's CRS, at the inset's size in pixels
+  std::vector<LayerDraw> layers;     // context layers (the bottom area layer), in VIEW
+  std::vector<XY> footprint;         // the main map's edge as VIEW's pixels, closed
+  Rgba background{0.80f, 0.87f, 0.92f, 1};
+};
+
 struct Furniture {
   std::string title;
   std::string date;                  // large date stamp; "" for none
@@ -106,6 +115,7 @@ struct Furniture {
   float north_arrow_deg = 0;         // where north points, clockwise from up; NaN for no arrow
   bool show_north_arrow = false;
   std::optional<Caption> caption;
+  std::optional<InsetMap> inset;
 };
 
 // Height of one line of the sources band along the bottom of the image.

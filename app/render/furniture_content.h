@@ -16,6 +16,7 @@ struct FurnitureOptions {
   bool title = true, date = true, legend = true, scale_bar = true, north_arrow = true, attribution = true;
   bool graticule = true;
   bool caption = true;         // the event the date has reached, on the map
+  bool inset = true;           // a locator inset, when the map shows less than a country-sized area
   bool transparent = false;
   std::string title_override;  // "" keeps the scenario's title
 };

@@ -330,13 +330,47 @@ void lay_out_legend(const Frame& frame, const OverlayStyle& st, float top, float
     }
 }
 
-void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, Furnisher& f) {
+// The inset in the free corner that hides least (top right first, under the date and arrow; then bottom right above
+// the scale bar, top left under the title, bottom left), its background a furniture shape and its frame and the
+// map's outline drawn over its map.
+void lay_out_inset(const Frame& frame, const OverlayStyle& st, float top, float right_top, float bottom, Furnisher& f,
+                   OverlayLayout& out) {
+  if (!frame.furniture.inset) return;
+  const InsetMap& inset = *frame.furniture.inset;
+  const float s = frame.view.ui_scale, w = static_cast<float>(frame.view.width_px);
+  const float iw = static_cast<float>(inset.view.width_px), ih = static_cast<float>(inset.view.height_px);
+  // Whole pixels: the GL backend draws the inset's map in a viewport of exactly its size.
+  const float pad = std::round(st.pad_px * s), gap = std::round(st.legend_gap_px * s);
+  const float above_scale_bar = std::round(bottom - gap - 30 * s), below_right = std::round(right_top + gap);
+  const float below_left = std::round(top + gap), above_bottom = std::round(bottom - gap);
+  std::optional<PixelBox> best;
+  for (PixelBox box : {PixelBox{w - pad - iw, below_right, w - pad, below_right + ih},
+                       PixelBox{w - pad - iw, above_scale_bar - ih, w - pad, above_scale_bar},
+                       PixelBox{pad, below_left, pad + iw, below_left + ih},
+                       PixelBox{pad, above_bottom - ih, pad + iw, above_bottom}})
+    if (box.y0 >= pad && box.y1 <= bottom && f.free(box) && (!best || cost_of(box, frame) < cost_of(*best, frame)))
+      best = box;
+  if (!best) return;
+  f.rect(best->x0, best->y0, best->x1, best->y1, inset.background);
+  f.reserve(*best);
+  InsetPlacement placed{*best, {}};
+  const XY o{best->x0, best->y0};
+  std::vector<XY> outline;
+  for (XY p : inset.footprint) outline.push_back({p.x + o.x, p.y + o.y});
+  placed.over.push_back({ShapeKind::Polyline, outline, 1.5f * s, st.inset_footprint, "inset"});
+  const XY a{best->x0, best->y0}, b{best->x1, best->y0}, c{best->x1, best->y1}, d{best->x0, best->y1};
+  placed.over.push_back({ShapeKind::Polyline, {a, b, c, d, a}, 1 * s, st.inset_frame, "inset"});
+  out.inset = std::move(placed);
+}
+
+// Returns the y below the arrow (TOP when there is none).
+float lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, Furnisher& f) {
   const Furniture& fu = frame.furniture;
-  if (!fu.show_north_arrow || !std::isfinite(fu.north_arrow_deg)) return;
+  if (!fu.show_north_arrow || !std::isfinite(fu.north_arrow_deg)) return top;
   const float s = frame.view.ui_scale, len = st.north_arrow_length_px * s;
   const float cx = frame.view.width_px - st.pad_px * s - 14 * s, cy = top + 16 * s + len;
   const PixelBox box{cx - len, cy - len - 8 * s, cx + len, cy + len};
-  if (!f.free(box)) return;
+  if (!f.free(box)) return top;
   const double a = fu.north_arrow_deg * M_PI / 180;
   XY tip{cx + std::sin(a) * len, cy - std::cos(a) * len};
   XY tail{cx - std::sin(a) * len * 0.6, cy + std::cos(a) * len * 0.6};
@@ -345,9 +379,10 @@ void lay_out_north_arrow(const Frame& frame, const OverlayStyle& st, float top, 
   f.polygon({tip, {cx, cy}, {tail.x - side.x, tail.y - side.y}}, {0.6f, 0.6f, 0.6f, 1});
   f.text("N", static_cast<float>(tip.x) - 4 * s, static_cast<float>(tip.y) - 4 * s, scaled(st.small, s));
   f.reserve(box);
+  return box.y1;
 }
 
-void lay_out_pieces(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
+void lay_out_pieces(const Frame& frame, const OverlayStyle& st, Furnisher& f, OverlayLayout& out) {
   f.group("sources");
   const float bottom = lay_out_sources(frame, st, f);
   f.group("date");
@@ -361,14 +396,16 @@ void lay_out_pieces(const Frame& frame, const OverlayStyle& st, Furnisher& f) {
   f.group("legend");
   lay_out_legend(frame, st, top, bottom, f);
   f.group("north arrow");
-  lay_out_north_arrow(frame, st, date.y1, f);
+  const float below_arrow = lay_out_north_arrow(frame, st, date.y1, f);
+  f.group("inset");
+  lay_out_inset(frame, st, top, below_arrow, bottom, f, out);
 }
 
 }  // namespace
 
 void lay_out_furniture(const Frame& frame, const OverlayStyle& style, const MeasureText& measure, OverlayLayout& out) {
   Furnisher furnisher(out, measure);
-  lay_out_pieces(frame, style, furnisher);
+  lay_out_pieces(frame, style, furnisher, out);
 }
 
 void lay_out_fixed_labels(const Frame& frame, const OverlayStyle& st, const MeasureText& measure,

@@ -94,14 +94,33 @@ void MapRenderer::copy_cache(int x, int y, int width, int height, int from_x, in
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
 }
 
-void MapRenderer::draw_overlay(const OverlayLayout& o) {
+void MapRenderer::draw_overlay(const Frame& frame, const OverlayLayout& o) {
   for (const GlyphRun& g : o.labels) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
   for (const OverlayShape& s : o.shapes) add_shape(s);
   flush_shapes();
+  if (o.inset && frame.furniture.inset) draw_inset(frame, *o.inset);
   for (const GlyphRun& g : o.furniture_text) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
   glDisable(GL_SCISSOR_TEST);
+}
+
+void MapRenderer::draw_inset(const Frame& frame, const InsetPlacement& placed) {
+  const InsetMap& inset = *frame.furniture.inset;
+  const int w = inset.view.width_px, h = inset.view.height_px;
+  // The box in the target's GL pixels, whose origin is its bottom-left corner.
+  const int x = target_x_ + static_cast<int>(std::lround(placed.box.x0)) - tile_.x;
+  const int y = target_y_ + tile_.height - (static_cast<int>(std::lround(placed.box.y0)) - tile_.y) - h;
+  const int sx0 = std::max(x, target_x_), sy0 = std::max(y, target_y_);
+  const int sx1 = std::min(x + w, target_x_ + tile_.width), sy1 = std::min(y + h, target_y_ + tile_.height);
+  if (sx1 > sx0 && sy1 > sy0) {
+    glViewport(x, y, w, h);
+    glScissor(sx0, sy0, sx1 - sx0, sy1 - sy0);
+    draw_layers(frame, inset.view, inset.layers, 0, inset.layers.size());
+    set_target_state(target_x_, target_y_, tile_.width, tile_.height);
+  }
+  for (const OverlayShape& s : placed.over) add_shape(s);
+  flush_shapes();
 }
 
 void MapRenderer::draw_tile(const Frame& frame, const OverlayLayout& overlay, const PixelRect& tile) {
@@ -111,8 +130,8 @@ void MapRenderer::draw_tile(const Frame& frame, const OverlayLayout& overlay, co
   tv.width_px = tile.width;
   tv.height_px = tile.height;
   begin_target(frame, target_x_, target_y_, tile.width, tile.height);
-  draw_layers(frame, tv, 0, frame.layers.size());
-  draw_overlay(overlay);
+  draw_layers(frame, tv, frame.layers, 0, frame.layers.size());
+  draw_overlay(frame, overlay);
 }
 
 size_t MapRenderer::cacheable_prefix(const Frame& frame) {
@@ -169,7 +188,7 @@ void MapRenderer::refresh_cache(const Frame& frame, size_t cacheable, int margin
   }
   glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.id());
   begin_target(frame, 0, 0, cache_.width, cache_.height);
-  draw_layers(frame, cache_.view, 0, cacheable);
+  draw_layers(frame, cache_.view, frame.layers, 0, cacheable);
   glDisable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
   cache_.key = cache_key(frame, cacheable);
@@ -193,8 +212,10 @@ void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
   tile_ = {0, 0, v.width_px, v.height_px};
   copy_cache(x, y, v.width_px, v.height_px, margin + ox, margin + oy);
   set_target_state(x, y, v.width_px, v.height_px);
-  draw_layers(snapped, snapped.view, n, snapped.layers.size());
-  draw_overlay(layout(snapped));
+  draw_layers(snapped, snapped.view, snapped.layers, n, snapped.layers.size());
+  target_x_ = x, target_y_ = y;
+  draw_overlay(snapped, layout(snapped));
+  target_x_ = target_y_ = 0;
 }
 
 void MapRenderer::upload(const Frame& frame) {
@@ -210,7 +231,8 @@ void MapRenderer::upload(const Frame& frame) {
   });
 }
 
-void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, size_t end) {
+void MapRenderer::draw_layers(const Frame& frame, const View& v, const std::vector<LayerDraw>& layers, size_t begin,
+                              size_t end) {
   upload(frame);
   // What the target shows, widened by a margin for line widths and symbols that reach in from outside.
   const double margin = 30 * v.ui_scale * v.units_per_px;
@@ -220,7 +242,7 @@ void MapRenderer::draw_layers(const Frame& frame, const View& v, size_t begin, s
   seen.min_x -= margin, seen.min_y -= margin, seen.max_x += margin, seen.max_y += margin;
   glActiveTexture(GL_TEXTURE0);
   for (size_t i = begin; i < end; ++i) {
-    const LayerDraw& d = frame.layers[i];
+    const LayerDraw& d = layers[i];
     const auto it = resident_.find(d.source);
     if (!d.geometry || !d.styles || it == resident_.end() || it->second.gpu.levels().empty()) continue;
     const GpuLayer& gpu = it->second.gpu;

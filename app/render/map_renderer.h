@@ -46,14 +46,16 @@ class MapRenderer {
   void copy_cache(int x, int y, int width, int height, int from_x, int from_y);
   // Uploads what FRAME brings that the GPU lacks, and drops the copies of sources the scene no longer holds.
   void upload(const Frame& frame);
-  void draw_layers(const Frame& frame, const View& view, size_t begin, size_t end);
+  void draw_layers(const Frame& frame, const View& view, const std::vector<LayerDraw>& layers, size_t begin, size_t end);
   void draw_areas(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu,
                   const GpuLayer::Level& level, const BoundsXY& seen);
   void draw_lines(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu,
                   const GpuLayer::Level& level, const BoundsXY& seen);
   void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu, const BoundsXY& seen);
   void draw_cells(const LayerDraw& d);
-  void draw_overlay(const OverlayLayout& overlay);
+  void draw_overlay(const Frame& frame, const OverlayLayout& overlay);
+  // The locator inset's map in its box, then its frame and the main map's outline over it.
+  void draw_inset(const Frame& frame, const InsetPlacement& placed);
   static size_t cacheable_prefix(const Frame& frame);
   static uint64_t cache_key(const Frame& frame, size_t cacheable);
   // Draws the first CACHEABLE layers of FRAME into the cache texture, MARGIN pixels wider on each side.

@@ -267,6 +267,44 @@ const Graticule& MapScene::pick_graticule(double deg_per_px) const {
   return *g;
 }
 
+namespace {
+
+// A map narrower than this shows less than a country: readers need the inset to know where it is.
+constexpr double kInsetBelowWidthM = 1.5e6;
+
+// The inset for FRAME (its layers already listed): the wider area around MAP_VIEW, at least six times as wide and no
+// less than 3,000 km, drawing the bottom area layer that looks the same on every date (the countries), with the
+// map's edge outlined. None when the map is wide already or has no such layer.
+std::optional<InsetMap> locator_inset(const MapView& map_view, const Frame& frame) {
+  const View& v = map_view.pixels();
+  const double width_m = map_view.metres_per_px() * v.width_px;
+  if (!(width_m < kInsetBelowWidthM)) return std::nullopt;
+  const auto context = std::find_if(frame.layers.begin(), frame.layers.end(),
+                                    [](const LayerDraw& d) { return d.cacheable && d.fill && d.geometry; });
+  if (context == frame.layers.end()) return std::nullopt;
+  InsetMap inset;
+  const float s = v.ui_scale;
+  inset.view.width_px = static_cast<int>(std::clamp(0.2f * v.width_px, 130 * s, 300 * s));
+  inset.view.height_px = static_cast<int>(inset.view.width_px * 0.75f);
+  inset.view.ui_scale = s;
+  inset.view.centre = v.centre;
+  const double widen = std::max(6.0, 3.0e6 / width_m);
+  inset.view.units_per_px = v.units_per_px * v.width_px * widen / inset.view.width_px;
+  LayerDraw d = *context;
+  d.level = d.geometry->levels.empty() ? 0 : d.geometry->levels.size() - 1;  // the coarsest: a thumbnail
+  d.stroke_width_px = 0.5f;
+  d.points = false;
+  d.cells.clear();
+  inset.layers.push_back(std::move(d));
+  if (frame.background.a > 0) inset.background = frame.background;  // a transparent map still gets a sea in its inset
+  for (const XY corner : {XY{0, 0}, XY{1.0 * v.width_px, 0}, XY{1.0 * v.width_px, 1.0 * v.height_px}, XY{0, 1.0 * v.height_px}})
+    inset.footprint.push_back(inset.view.to_pixel(v.to_world(corner)));
+  inset.footprint.push_back(inset.footprint.front());
+  return inset;
+}
+
+}  // namespace
+
 Frame MapScene::describe(const MapView& map_view, story::Days day, const FurnitureOptions& options) const {
   const View& view = map_view.pixels();
   const story::Scenario& scenario = atlas_.scenario();
@@ -339,6 +377,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
   add_credits_and_time(atlas_, drawn, day, options, f);
   if (options.caption) f.caption = caption_for(scenario.events, day);
+  if (options.inset) f.inset = locator_inset(map_view, fr);
   if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, metres_per_px, f);
   if (!options.scale_bar) f.scale_bar_metres_per_px = 0;
   f.show_north_arrow = options.north_arrow && std::fabs(f.north_arrow_deg) > 0.5;

@@ -4,6 +4,7 @@
 // rectangles, polylines, circles, polygons), each in a named group. Tiles of a large export draw the same layout, so
 // labels and furniture never move between tiles, or between the screen and an export.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct OverlayStyle {
   float label_margin_px = 2;         // kept free around every label
   float leader_width_px = 1;
   Rgba leader{0.25f, 0.25f, 0.28f, 0.9f};
+  Rgba inset_frame{0.25f, 0.25f, 0.28f, 1};
+  Rgba inset_footprint{0.75f, 0.15f, 0.12f, 1};  // the main map's outline on the inset
   float fixed_label_gap_px = 6;      // around graticule degrees
 };
 
@@ -59,11 +62,18 @@ struct GlyphRun {
   std::string group;  // "title", "legend", "labels/<layer>", "graticule", ...
 };
 
+// Where the locator inset went, and what is drawn over its map: its frame and the main map's outline.
+struct InsetPlacement {
+  PixelBox box;
+  std::vector<OverlayShape> over;
+};
+
 struct OverlayLayout {
   std::vector<GlyphRun> labels;          // map labels and graticule degrees, drawn first
   std::vector<OverlayShape> shapes;      // leader lines, furniture panels, bars and arrow, drawn over the labels
   std::vector<GlyphRun> furniture_text;  // drawn last
   std::vector<PixelBox> reserved;        // furniture boxes: labels keep out of them
+  std::optional<InsetPlacement> inset;   // drawn after the shapes (its background is one, group "inset")
 };
 
 // Lays out FRAME's furniture, then its labels around it.

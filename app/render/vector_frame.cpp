@@ -14,8 +14,19 @@ struct PixelRect {
   double x0, y0, x1, y1;
 };
 
-PixelRect kept_area(const View& v, double margin_px) {
-  return {-margin_px, -margin_px, v.width_px + margin_px, v.height_px + margin_px};
+// Where a view shows, its pixels from ORIGIN in the image, with a margin.
+struct Placed {
+  View view;
+  XY origin{0, 0};
+  XY to_pixel(XY world) const {
+    const XY p = view.to_pixel(world);
+    return {p.x + origin.x, p.y + origin.y};
+  }
+};
+
+PixelRect kept_area(const Placed& v, double margin_px) {
+  return {v.origin.x - margin_px, v.origin.y - margin_px, v.origin.x + v.view.width_px + margin_px,
+          v.origin.y + v.view.height_px + margin_px};
 }
 
 bool inside(const PixelRect& r, XY p) { return p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1; }
@@ -32,7 +43,7 @@ float fade_strength(const LayerDraw& d, uint32_t feature, float day) {
 Rgba faded(Rgba c, float factor) { return {c.r, c.g, c.b, c.a * factor}; }
 
 // Points FIRST..END of PATHS in image pixels, without those nearer their predecessor than MIN_STEP (the last kept).
-std::vector<XY> to_pixels(const View& v, const ProjectedPaths& paths, size_t first, size_t end, float min_step) {
+std::vector<XY> to_pixels(const Placed& v, const ProjectedPaths& paths, size_t first, size_t end, float min_step) {
   std::vector<XY> out;
   out.reserve(end - first);
   for (size_t i = first; i < end; ++i) {
@@ -153,7 +164,7 @@ void split_line(const std::vector<XY>& line, size_t limit, std::vector<PathData>
 class FrameWriter {
  public:
   FrameWriter(const Frame& frame, text::Shaper& shaper, VectorCanvas& canvas, const VectorLimits& limits)
-      : frame_(frame), shaper_(shaper), canvas_(canvas), limits_(limits) {}
+      : frame_(frame), shaper_(shaper), canvas_(canvas), limits_(limits), placed_{frame.view} {}
 
   void background() {
     if (frame_.background.a <= 0) return;
@@ -167,6 +178,12 @@ class FrameWriter {
   void layer(const LayerDraw& d) {
     if (!d.geometry || !d.styles || d.geometry->levels.empty()) return;
     canvas_.begin_group(d.title.empty() ? "Layer" : d.title);
+    layer_content(d);
+    canvas_.end_group();
+  }
+
+  void layer_content(const LayerDraw& d) {
+    if (!d.geometry || !d.styles || d.geometry->levels.empty()) return;
     const ProjectedLevel& level = d.geometry->levels[std::min(d.level, d.geometry->levels.size() - 1)];
     if (d.fill) areas(d, level.paths);
     if (d.stroke && d.stroke_width_px > 0) outlines(d, level.paths);
@@ -175,7 +192,16 @@ class FrameWriter {
       const std::array<XY, 6> corner = drawn_corners(c);
       canvas_.path(path_of({{corner.begin(), corner.end()}}, true), filled(faded(c.colour, d.opacity)));
     }
-    canvas_.end_group();
+  }
+
+  // The inset's map in its box, between its background (a furniture shape) and what the layout draws over it.
+  void inset(const InsetPlacement& placed) {
+    if (!frame_.furniture.inset) return;
+    const InsetMap& map = *frame_.furniture.inset;
+    placed_ = {map.view, {placed.box.x0, placed.box.y0}};
+    for (const LayerDraw& d : map.layers) layer_content(d);
+    placed_ = {frame_.view};
+    for (const OverlayShape& s : placed.over) shape(s);
   }
 
   // Labels by layer, then leader lines, then each furniture part with its shapes and text.
@@ -204,6 +230,7 @@ class FrameWriter {
     for (const std::string& part : parts) {
       canvas_.begin_group(part == "labels" ? "Leader lines" : group_title(part));
       for (const OverlayShape* s : furniture[part].first) shape(*s);
+      if (part == "inset" && o.inset) inset(*o.inset);
       for (const GlyphRun* g : furniture[part].second) run(*g);
       canvas_.end_group();
     }
@@ -212,7 +239,7 @@ class FrameWriter {
  private:
   // Polyline I of PATHS in image pixels.
   std::vector<XY> polyline(const ProjectedPaths& paths, size_t i) const {
-    return to_pixels(frame_.view, paths, paths.starts[i], paths.starts[i + 1], limits_.min_step_px);
+    return to_pixels(placed_, paths, paths.starts[i], paths.starts[i + 1], limits_.min_step_px);
   }
   bool live(const LayerDraw& d, uint32_t feature) const {
     return feature < d.styles->size() && d.geometry->live(feature, frame_.day);
@@ -229,7 +256,7 @@ class FrameWriter {
 
   void areas(const LayerDraw& d, const ProjectedPaths& paths) {
     const std::vector<bool> area = area_features(*d.geometry);
-    const PixelRect keep = kept_area(frame_.view, 4 + d.stroke_width_px * frame_.view.ui_scale);
+    const PixelRect keep = kept_area(placed_, 4 + d.stroke_width_px * placed_.view.ui_scale);
     for (size_t i = 0; i + 1 < paths.starts.size();) {
       const uint32_t f = paths.feature[i];
       std::vector<std::vector<XY>> rings;
@@ -246,7 +273,7 @@ class FrameWriter {
   }
 
   void outlines(const LayerDraw& d, const ProjectedPaths& paths) {
-    const float ui = frame_.view.ui_scale;
+    const float ui = placed_.view.ui_scale;
     for (size_t i = 0; i + 1 < paths.starts.size(); ++i) {
       const uint32_t f = paths.feature[i];
       if (!live(d, f)) continue;
@@ -255,7 +282,7 @@ class FrameWriter {
       const Rgba stroke = faded(s.stroke, d.opacity * fade_strength(d, f, frame_.day));
       if (stroke.a <= 0 || width <= 0) continue;
       std::vector<PathData> pieces;
-      for (const std::vector<XY>& part : clip_line(polyline(paths, i), kept_area(frame_.view, 2 + width)))
+      for (const std::vector<XY>& part : clip_line(polyline(paths, i), kept_area(placed_, 2 + width)))
         split_line(part, limits_.max_path_points, pieces);
       for (const PathData& p : pieces) canvas_.path(p, stroked(stroke, width));
     }
@@ -264,14 +291,14 @@ class FrameWriter {
   // As point.frag draws them: a disc with a 1.5 px rim of the stroke colour, and a ring a gap outside when emphasised.
   void points(const LayerDraw& d) {
     const std::vector<float>& pts = d.geometry->points;
-    const float ui = frame_.view.ui_scale, rim = 1.5f * ui;
-    const PixelRect keep = kept_area(frame_.view, 40 * ui);
+    const float ui = placed_.view.ui_scale, rim = 1.5f * ui;
+    const PixelRect keep = kept_area(placed_, 40 * ui);
     for (size_t i = 0; i + kPointFloats <= pts.size(); i += kPointFloats) {
       const auto f = static_cast<uint32_t>(pts[i + 2]);
       if (f >= d.styles->size() || !(pts[i + 3] <= frame_.day && frame_.day < pts[i + 4])) continue;
       const model::FeatureStyle& s = (*d.styles)[f];
       const float r = s.radius_px * ui;
-      const XY c = frame_.view.to_pixel({pts[i], pts[i + 1]});
+      const XY c = placed_.to_pixel({pts[i], pts[i + 1]});
       if (r <= 0 || !inside(keep, c)) continue;
       const float k = d.opacity * fade_strength(d, f, frame_.day);
       canvas_.circle(c, std::max(r - rim / 2, 0.1f), {faded(s.fill, k), faded(s.stroke, k), std::min(rim, r)});
@@ -326,6 +353,7 @@ class FrameWriter {
   text::Shaper& shaper_;
   VectorCanvas& canvas_;
   const VectorLimits& limits_;
+  Placed placed_;  // the view layers are drawn in: the frame's, or the inset's in its box
 };
 
 }  // namespace

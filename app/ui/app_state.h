@@ -30,6 +30,7 @@ struct OutputPath {
 
 struct ExportSettings {
   int preset = 0;                 // index into the export dialog's size presets
+  int format = 0;                 // PNG, SVG or PDF: the suffix the path box follows
   int width = 2400, height = 1600;  // custom size
   bool transparent = false;
   bool geotiff = false;           // also a GeoTIFF beside the PNG

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "export/figure_presets.h"
 #include "export/output_files.h"
 #include "export/render_job.h"
 #include "export/video.h"
@@ -16,15 +17,23 @@ namespace chronoatlas::ui {
 namespace {
 
 struct Preset {
-  const char* name;
-  int width, height;  // 0: from the screen, times -width
+  std::string name;
+  int width, height;  // width 0: the screen's size times HEIGHT; -1: the custom size
   int dpi = 0;        // the print resolution the files state
+  float scale = 0;    // lines, symbols and text; 0: the screen's
 };
 
-// A4 landscape at 300 dpi is 297 x 210 mm = 3508 x 2480 px.
-const Preset kPresets[] = {{"Window size", 0, 1},         {"2x window", 0, 2},     {"4x window", 0, 4},
-                           {"1920 x 1080", 1920, 1080},   {"3840 x 2160", 3840, 2160},
-                           {"A4 landscape, 300 dpi", 3508, 2480, 300}, {"Custom", -1, -1}};
+// The window's size and multiples of it, the sizes desks publish at (shared with render --preset), and a custom size.
+const std::vector<Preset>& presets() {
+  static const std::vector<Preset> all = [] {
+    std::vector<Preset> p = {{"Window size", 0, 1}, {"2x window", 0, 2}, {"4x window", 0, 4}};
+    for (const exporting::FigurePreset& f : exporting::figure_presets())
+      p.push_back({f.name, f.width_px, f.height_px, f.dpi, f.scale});
+    p.push_back({"Custom", -1, -1});
+    return p;
+  }();
+  return all;
+}
 
 // The scenario's folder name and the date shown, in the last folder exported to: karabakh-2023_2023-09-26.png.
 std::string default_path(const AppState& s, const char* suffix) {
@@ -51,7 +60,8 @@ void used(AppState& s, OutputPath& out) {
 
 // The chosen preset; an index from an edited session file outside the list means the first.
 const Preset& preset_of(const ExportSettings& e) {
-  return e.preset >= 0 && e.preset < static_cast<int>(std::size(kPresets)) ? kPresets[e.preset] : kPresets[0];
+  return e.preset >= 0 && e.preset < static_cast<int>(presets().size()) ? presets()[static_cast<size_t>(e.preset)]
+                                                                        : presets()[0];
 }
 
 // The size the chosen preset gives for the current screen.
@@ -67,6 +77,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   auto [w, h] = export_size(s);
   exporting::RenderJob job;
   job.view = s.view.scaled(w, h);
+  if (const float scale = preset_of(s.exporting).scale; scale > 0) job.view.resize(w, h, scale);
   job.day = day;
   job.furniture = s.furniture;
   job.furniture.transparent = s.exporting.transparent;
@@ -78,10 +89,20 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   return job;
 }
 
+// The figure formats, by their names' endings: PNG for the web, SVG for Illustrator or Inkscape, PDF for print.
+constexpr const char* kFormatSuffixes[] = {".png", ".svg", ".pdf"};
+constexpr const char* kFormatNames = "PNG, with world file and .prj\0SVG, layered for Illustrator and Inkscape\0"
+                                     "PDF, georeferenced and layered\0";
+
+const char* format_suffix(const ExportSettings& e) {
+  return kFormatSuffixes[e.format >= 0 && e.format < 3 ? e.format : 0];
+}
+
 void export_now(AppState& s) {
   auto status = exporting::render_to_files(*s.scene, *s.renderer, job_for(s, s.exporting.image.path, s.day));
   if (!status) return s.error(status.error());
-  s.info("Exported " + s.exporting.image.path + " with .pgw and .prj");
+  const bool png = std::filesystem::path(s.exporting.image.path).extension() == ".png";
+  s.info("Exported " + s.exporting.image.path + (png ? " with .pgw and .prj" : ""));
   for (const std::string& w : render::colour_vision_warnings(s.scene->frame(s.view, s.day, s.furniture).furniture.legend))
     s.error(w);
   used(s, s.exporting.image);
@@ -102,9 +123,9 @@ void start_frames(AppState& s) {
 void settings(AppState& s) {
   ExportSettings& e = s.exporting;
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##size", preset_of(e).name)) {
-    for (int i = 0; i < static_cast<int>(std::size(kPresets)); ++i)
-      if (ImGui::Selectable(kPresets[i].name, i == e.preset)) e.preset = i;
+  if (ImGui::BeginCombo("##size", preset_of(e).name.c_str())) {
+    for (int i = 0; i < static_cast<int>(presets().size()); ++i)
+      if (ImGui::Selectable(presets()[static_cast<size_t>(i)].name.c_str(), i == e.preset)) e.preset = i;
     ImGui::EndCombo();
   }
   if (preset_of(e).width < 0) {
@@ -131,6 +152,8 @@ void settings(AppState& s) {
   ImGui::Checkbox("graticule", &f.graticule);
   ImGui::SameLine();
   ImGui::Checkbox("event caption", &f.caption);
+  ImGui::SameLine();
+  ImGui::Checkbox("locator inset", &f.inset);
   ImGui::Checkbox("transparent background", &e.transparent);
   ImGui::Checkbox("also GeoTIFF", &e.geotiff);
   ImGui::SetNextItemWidth(-1);
@@ -139,8 +162,10 @@ void settings(AppState& s) {
 
 void single_image(AppState& s) {
   ExportSettings& e = s.exporting;
-  path_box(s, "##path", e.image, ".png");
-  if (ImGui::Button("Export PNG (Ctrl+E)") || e.shortcut) {
+  ImGui::SetNextItemWidth(-1);
+  ImGui::Combo("##format", &e.format, kFormatNames);
+  path_box(s, "##path", e.image, format_suffix(e));
+  if (ImGui::Button("Export (Ctrl+E)") || e.shortcut) {
     e.shortcut = false;
     if (std::filesystem::exists(e.image.path)) ImGui::OpenPopup("Overwrite?");
     else export_now(s);

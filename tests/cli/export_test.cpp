@@ -171,3 +171,23 @@ TEST(Export, AnExistingFrameStopsTheRunBeforeAnythingIsDrawn) {
   EXPECT_FALSE(std::filesystem::exists(dir + "/f-0001.png"));
   EXPECT_EQ(read_all(dir + "/f-0003.png"), "mine");
 }
+
+TEST(Export, PresetsGiveTheSizesDesksPublishAtWithTheirPrintResolution) {
+  const std::string dir = fresh_dir("export_presets");
+  ASSERT_EQ(run_chronoatlas("render --preset print-1col --out " + dir + "/col.png").exit_code, 0);
+  const Png col = read_png(dir + "/col.png");
+  EXPECT_EQ(col.width, 1004);  // 85 mm at 300 dpi
+  EXPECT_EQ(col.height, 709);  // 60 mm
+  EXPECT_EQ(col.pixels_per_metre, 11811u);  // 300 dpi
+  ASSERT_EQ(run_chronoatlas("render --preset social --size 540x675 --out " + dir + "/small.png").exit_code, 0);
+  EXPECT_EQ(read_png(dir + "/small.png").width, 540) << "--size wins over the preset's";
+  ASSERT_EQ(run_chronoatlas("render --preset a3 --out " + dir + "/a3.pdf").exit_code, 0);
+  REQUIRE_TOOL(missing_tools("pdfinfo").empty(), "pdfinfo (poppler-utils)");
+  ASSERT_EQ(std::system(("pdfinfo " + dir + "/a3.pdf > " + dir + "/a3.txt").c_str()), 0);
+  EXPECT_NE(read_all(dir + "/a3.txt").find("Page size:       1190.64 x 841.92 pts (A3)"), std::string::npos)
+      << read_all(dir + "/a3.txt");
+  auto bad = run_chronoatlas("render --preset tabloid --out " + dir + "/t.png");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("expected one of web-600, web-1200, social, video, print-1col, print-2col, a4, a3"),
+            std::string::npos) << bad.err;
+}

@@ -307,3 +307,24 @@ TEST_F(VectorFigure, AMapWithoutAStoryHasTheCountriesUnderItUnlessAskedNot) {
   EXPECT_FALSE(has(without.layers, "Countries (basemap)"));
   EXPECT_FALSE(any_contains(without.texts, "Natural Earth"));
 }
+
+TEST_F(VectorFigure, ARegionalMapHasALocatorInsetWithItsFrameOutlinedAndTheWholeRegionDoesNot) {
+  const std::string dir = fresh_dir("vector_inset");
+  const std::string region = "render --bbox 44.5,38.8,48,40.8 --size 1280x720 --date 2023-09-28";
+  ASSERT_EQ(run_chronoatlas(region + " --out " + dir + "/region.svg").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas(region + " --no-inset --out " + dir + "/plain.svg").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas("render --size 1280x720 --out " + dir + "/wide.svg").exit_code, 0);
+  const SvgSummary with = read_svg(dir + "/region.svg");
+  EXPECT_TRUE(has(with.layers, "Inset"));
+  EXPECT_FALSE(has(read_svg(dir + "/plain.svg").layers, "Inset"));
+  EXPECT_FALSE(has(read_svg(dir + "/wide.svg").layers, "Inset")) << "a map of several countries needs no locator";
+  // The inset's group: its background, the countries of the wider area, then the map's outline in red.
+  const std::string svg = read_all(dir + "/region.svg");
+  const size_t from = svg.find("inkscape:label=\"Inset\""), to = svg.find("</g>", from);
+  ASSERT_NE(from, std::string::npos);
+  const std::string inset = svg.substr(from, to - from);
+  size_t paths = 0;
+  for (size_t at = inset.find("<path"); at != std::string::npos; at = inset.find("<path", at + 1)) ++paths;
+  EXPECT_GT(paths, 20u) << "the wider area's countries";
+  EXPECT_NE(inset.find("stroke=\"#bf261f\""), std::string::npos) << "the main map's outline";
+}
