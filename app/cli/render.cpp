@@ -102,6 +102,9 @@ const std::vector<Option>& options() {
        set(&RenderRequest::furniture, std::optional<bool>(false))},
       {"--no-caption", "", "no caption for the event the date has reached",
        set(&RenderRequest::no_caption, true)},
+      {"--outline-complex-scripts", "", "SVG: Arabic, Hebrew, Indic, Thai... labels as the shaped glyphs' outlines "
+                                        "(exact in any program; the text kept in each path's <title>)",
+       set(&RenderRequest::outline_complex, true)},
       {"--no-inset", "", "no locator inset (drawn when the map shows less than about 1,500 km across)",
        set(&RenderRequest::no_inset, true)},
       {"--no-basemap", "", "with --scenario none: no countries under the layers",

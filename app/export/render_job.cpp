@@ -10,6 +10,14 @@
 
 namespace chronoatlas::exporting {
 
+namespace {
+
+std::string alt_text(const render::Frame& frame, const RenderJob& job) {
+  return job.alt_text.empty() ? render::draft_alt_text(frame) : job.alt_text;
+}
+
+}  // namespace
+
 std::vector<std::string> input_files(const render::MapScene& scene) {
   const std::filesystem::path dir(scene.scenario().dir);
   std::vector<std::string> out;
@@ -44,14 +52,14 @@ Status render_to_files(render::MapScene& scene, render::MapRenderer& renderer, c
               {"CRS", job.view.projection().definition()},
               {"Extent", extent},
               {"Source", scene.scenario().attribution},
-              {"Description", render::draft_alt_text(frame)}};
+              {"Description", alt_text(frame, job)}};
   return write_map_files(*image, v, req);
 }
 
 Status render_vector_figure(render::MapScene& scene, text::Shaper& shaper, const RenderJob& job) {
   const render::Frame frame = scene.frame(job.view, job.day, job.furniture);
-  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, render::draft_alt_text(frame)},
-                      job.view.projection().wkt()};
+  VectorFigure figure{job.out_file, job.overwrite, job.inputs, job.dpi, {scene.scenario().title, alt_text(frame, job)},
+                      job.view.projection().wkt(), job.outline_complex};
   return write_vector_figure(frame, shaper, figure);
 }
 

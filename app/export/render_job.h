@@ -18,6 +18,8 @@ struct RenderJob {
   bool overwrite = false;
   bool geotiff = false;  // also FILE.tif
   int dpi = 0;           // the print resolution the files state; 0: none
+  std::string alt_text;  // the figure's description for screen readers; "": drafted from the frame
+  bool outline_complex = false;  // SVG: Arabic, Indic, Thai... runs as glyph outlines
   std::vector<std::string> inputs;      // files the map was read from: refused as outputs
 };
 

@@ -154,6 +154,7 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   p.job.out_file = r.out;
   p.job.overwrite = r.overwrite;
   p.job.geotiff = r.geotiff;
+  p.job.outline_complex = r.outline_complex;
   p.job.dpi = r.dpi > 0 ? r.dpi : preset ? preset->dpi : 0;
   p.job.inputs = input_files(*p.scene);
   if (!r.view_file.empty()) p.job.inputs.push_back(r.view_file);

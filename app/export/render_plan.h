@@ -34,7 +34,8 @@ struct RenderRequest {
   std::optional<bool> furniture;               // all furniture on or off; unset: the defaults or the saved view's
   bool no_graticule = false, no_caption = false, transparent = false;
   bool no_basemap = false;
-  bool no_inset = false;                       // no locator inset, however small the area                     // --scenario none: no countries under the layers
+  bool no_inset = false;
+  bool outline_complex = false;                // SVG: complex scripts as glyph outlines                       // no locator inset, however small the area                     // --scenario none: no countries under the layers
   std::string title;                           // "": the scenario's
 };
 

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+
 namespace chronoatlas::exporting {
 namespace {
 
@@ -68,7 +72,18 @@ std::string xml_escaped(const std::string& text) {
   return out;
 }
 
-SvgCanvas::SvgCanvas(int width_px, int height_px, int dpi, const FigureText& meta) {
+bool complex_script(uint32_t tag) {
+  static const char* const kComplex[] = {"Arab", "Hebr", "Syrc", "Thaa", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml",
+                                         "Telu", "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Tibt", "Mymr", "Khmr"};
+  for (const char* c : kComplex)
+    if (tag == (static_cast<uint32_t>(c[0]) << 24 | static_cast<uint32_t>(c[1]) << 16 | static_cast<uint32_t>(c[2]) << 8 |
+                static_cast<uint32_t>(c[3])))
+      return true;
+  return false;
+}
+
+SvgCanvas::SvgCanvas(int width_px, int height_px, int dpi, const FigureText& meta, bool outline_complex)
+    : outline_complex_(outline_complex) {
   auto size = [&](int px) { return dpi > 0 ? num(px * 25.4 / dpi) + "mm" : std::to_string(px); };
   out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -134,6 +149,7 @@ void SvgCanvas::circle(XY c, float r, const render::Paint& paint) {
 
 void SvgCanvas::text(const render::TextPiece& t, const render::Paint& paint) {
   if (!t.face) return;
+  if (outline_complex_ && complex_script(t.script)) return outlined(t, paint);
   char size[32];
   std::snprintf(size, sizeof size, "%.2f", t.size_px);
   // A right-to-left run is set right to left from its right end, so its brackets mirror and its spaces stay inside,
@@ -145,6 +161,56 @@ void SvgCanvas::text(const render::TextPiece& t, const render::Paint& paint) {
   if (t.right_to_left) out_ += " direction=\"rtl\" unicode-bidi=\"embed\"";
   if (t.face->bold) out_ += " font-weight=\"bold\"";
   out_ += paint_attributes(paint, false) + ">" + xml_escaped(t.text) + "</text>\n";
+}
+
+namespace {
+
+// FreeType's outline walk writing SVG path commands, from font units to image pixels.
+struct OutlineWriter {
+  std::string* d;
+  double x, y, per_unit;
+  std::string at(const FT_Vector* v) const { return num(x + v->x * per_unit) + " " + num(y - v->y * per_unit); }
+};
+
+int move_to(const FT_Vector* to, void* user) {
+  auto* w = static_cast<OutlineWriter*>(user);
+  *w->d += (w->d->empty() ? "M" : "Z M") + w->at(to);
+  return 0;
+}
+int line_to(const FT_Vector* to, void* user) {
+  auto* w = static_cast<OutlineWriter*>(user);
+  *w->d += " L" + w->at(to);
+  return 0;
+}
+int conic_to(const FT_Vector* control, const FT_Vector* to, void* user) {
+  auto* w = static_cast<OutlineWriter*>(user);
+  *w->d += " Q" + w->at(control) + " " + w->at(to);
+  return 0;
+}
+int cubic_to(const FT_Vector* c1, const FT_Vector* c2, const FT_Vector* to, void* user) {
+  auto* w = static_cast<OutlineWriter*>(user);
+  *w->d += " C" + w->at(c1) + " " + w->at(c2) + " " + w->at(to);
+  return 0;
+}
+
+}  // namespace
+
+// The run's glyphs as one path (nonzero fill, as fonts are drawn), the string kept in its <title> for search.
+void SvgCanvas::outlined(const render::TextPiece& t, const render::Paint& paint) {
+  std::string d;
+  const FT_Outline_Funcs funcs{move_to, line_to, conic_to, cubic_to, 0, 0};
+  for (size_t i = 0; i < t.glyph_ids.size(); ++i) {
+    if (FT_Load_Glyph(t.face->ft, t.glyph_ids[i], FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) continue;
+    if (t.face->ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE) continue;
+    std::string glyph;
+    OutlineWriter w{&glyph, t.glyph_origins[i].x, t.glyph_origins[i].y, t.size_px / t.face->units_per_em};
+    FT_Outline_Decompose(&t.face->ft->glyph->outline, &funcs, &w);
+    if (!glyph.empty()) d += (d.empty() ? "" : " ") + glyph + "Z";
+  }
+  if (d.empty()) return;
+  render::Paint p = paint;
+  indent();
+  out_ += "<path d=\"" + d + "\"" + paint_attributes(p, false) + "><title>" + xml_escaped(t.text) + "</title></path>\n";
 }
 
 std::string SvgCanvas::finish() {

@@ -14,10 +14,15 @@ struct FigureText {
   std::string description;  // alt text
 };
 
+// Whether a script's text needs shaping (joining, reordering, conjuncts) that a drawing program may not do as
+// HarfBuzz did: Arabic, Hebrew, Syriac, Thaana, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer.
+bool complex_script(uint32_t iso15924);
+
 class SvgCanvas : public render::VectorCanvas {
  public:
   // An image of WIDTH x HEIGHT pixels; DPI > 0 also states its printed size (in mm).
-  SvgCanvas(int width_px, int height_px, int dpi, const FigureText& meta);
+  // OUTLINE_COMPLEX: runs of complex scripts become paths of the shaped glyphs, exact wherever the file is opened.
+  SvgCanvas(int width_px, int height_px, int dpi, const FigureText& meta, bool outline_complex = false);
   void begin_group(const std::string& name) override;
   void end_group() override;
   void path(const render::PathData& path, const render::Paint& paint) override;
@@ -29,6 +34,8 @@ class SvgCanvas : public render::VectorCanvas {
  private:
   std::string unique_id(const std::string& name);
   void indent();
+  void outlined(const render::TextPiece& piece, const render::Paint& paint);
+  bool outline_complex_ = false;
   std::string out_;
   int depth_ = 0;
   std::set<std::string> ids_;

@@ -61,7 +61,7 @@ Status write_vector_figure(const render::Frame& frame, text::Shaper& shaper, con
   const int width = frame.view.width_px, height = frame.view.height_px;
   Status written = Ok{};
   if (*format == FigureFormat::Svg) {
-    SvgCanvas svg(width, height, f.dpi, f.text);
+    SvgCanvas svg(width, height, f.dpi, f.text, f.outline_complex);
     render::draw_vector_frame(frame, overlay, shaper, svg);
     written = write_file(temp, f.path, svg.finish());
   } else if (f.crs_wkt.empty()) {

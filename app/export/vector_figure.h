@@ -22,6 +22,7 @@ struct VectorFigure {
   int dpi = 0;                       // printed size: pixels per inch; 0: 96, a CSS pixel
   FigureText text;
   std::string crs_wkt;               // the view's CRS: a PDF is georeferenced and layered (GDAL); "": plain cairo
+  bool outline_complex = false;      // SVG: complex scripts as glyph outlines instead of <text>
 };
 
 Status write_vector_figure(const render::Frame& frame, text::Shaper& shaper, const VectorFigure& figure);

@@ -39,6 +39,7 @@ struct TextPiece {
   float width_px = 0;
   float size_px = 13;
   bool right_to_left = false;
+  uint32_t script = 0;            // ISO 15924 tag, as HarfBuzz spells it
 };
 
 class VectorCanvas {

@@ -335,6 +335,7 @@ class FrameWriter {
       piece.face = &shaper_.fonts().face(r.face);
       piece.size_px = size;
       piece.right_to_left = r.right_to_left;
+      piece.script = r.script;
       for (const text::ShapedGlyph& sg : r.glyphs) piece.glyph_clusters.push_back(static_cast<uint32_t>(sg.cluster - r.begin));
       const float per_unit = size / static_cast<float>(piece.face->units_per_em);
       const text::ShapedGlyph& first = r.glyphs.front();

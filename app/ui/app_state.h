@@ -31,6 +31,8 @@ struct OutputPath {
 struct ExportSettings {
   int preset = 0;                 // index into the export dialog's size presets
   int format = 0;                 // PNG, SVG or PDF: the suffix the path box follows
+  std::string alt_text;           // the figure's description: the draft for the map shown until the user edits it
+  bool alt_typed = false;
   int width = 2400, height = 1600;  // custom size
   bool transparent = false;
   bool geotiff = false;           // also a GeoTIFF beside the PNG

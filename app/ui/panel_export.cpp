@@ -10,6 +10,7 @@
 #include "export/render_job.h"
 #include "export/video.h"
 #include "export/view_file.h"
+#include "render/alt_text.h"
 #include "render/colour_check.h"
 #include "ui/app_state.h"
 
@@ -86,6 +87,7 @@ exporting::RenderJob job_for(const AppState& s, const std::string& path, story::
   job.dpi = preset_of(s.exporting).dpi;
   job.overwrite = true;  // the dialog asked already
   job.inputs = exporting::input_files(*s.scene);
+  job.alt_text = s.exporting.alt_text;
   return job;
 }
 
@@ -106,6 +108,7 @@ void export_now(AppState& s) {
   for (const std::string& w : render::colour_vision_warnings(s.scene->frame(s.view, s.day, s.furniture).furniture.legend))
     s.error(w);
   used(s, s.exporting.image);
+  s.exporting.alt_typed = false;  // the next figure gets its own draft
 }
 
 void start_frames(AppState& s) {
@@ -162,6 +165,11 @@ void settings(AppState& s) {
 
 void single_image(AppState& s) {
   ExportSettings& e = s.exporting;
+  // Alt text: drafted from what the map shows (date, layers, places, figures), for the user to finish.
+  if (!e.alt_typed) e.alt_text = render::draft_alt_text(s.scene->frame(s.view, s.day, s.furniture));
+  ImGui::TextDisabled("Alt text (written into the PNG, SVG and PDF)");
+  if (ImGui::InputTextMultiline("##alt", &e.alt_text, {-1, ImGui::GetTextLineHeight() * 4}))
+    e.alt_typed = true;
   ImGui::SetNextItemWidth(-1);
   ImGui::Combo("##format", &e.format, kFormatNames);
   path_box(s, "##path", e.image, format_suffix(e));

@@ -328,3 +328,22 @@ TEST_F(VectorFigure, ARegionalMapHasALocatorInsetWithItsFrameOutlinedAndTheWhole
   EXPECT_GT(paths, 20u) << "the wider area's countries";
   EXPECT_NE(inset.find("stroke=\"#bf261f\""), std::string::npos) << "the main map's outline";
 }
+
+TEST_F(VectorFigure, ComplexScriptsCanLeaveAsTheShapedGlyphsOutlines) {
+  const std::string dir = fresh_dir("vector_outlines");
+  const std::string story = std::string(RENDER_CASES_DIR) + "/labels-every-script-48px";
+  const std::string view = " --scenario " + story + " --date 2020-06-01 --size 1600x950 --no-furniture";
+  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/m.png").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/text.svg").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas("render" + view + " --outline-complex-scripts --out " + dir + "/outlined.svg").exit_code, 0);
+  const SvgSummary s = read_svg(dir + "/outlined.svg");
+  ASSERT_TRUE(s.parsed);
+  for (const char* complex : {"حلب", "ירושלים", "दिल्ली"}) EXPECT_FALSE(has(s.texts, complex)) << complex << " is outlined";
+  for (const char* plain : {"東京都", "Бишкек", "Αθήνα"}) EXPECT_TRUE(has(s.texts, plain)) << plain << " stays text";
+  const std::string svg = read_all(dir + "/outlined.svg");
+  EXPECT_NE(svg.find("<title>حلب</title>"), std::string::npos) << "the outline keeps its words";
+  // Outlines are the glyphs HarfBuzz placed: the rasterised SVG comes nearer the PNG than the renderer's own layout.
+  const double as_text = rasterised_share(dir, "rsvg-convert " + dir + "/text.svg -o " + dir + "/text.png", "text.png");
+  const double outlined = rasterised_share(dir, "rsvg-convert " + dir + "/outlined.svg -o " + dir + "/outlined.png", "outlined.png");
+  EXPECT_LT(outlined, as_text * 0.8);
+}
