@@ -141,6 +141,15 @@ double rasterised_share(const std::string& dir, const std::string& rasterise, co
   return share;
 }
 
+// The every-script render case drawn in DIR as m.png and as SVG; returns its view's options for more renders.
+std::string render_every_script(const std::string& dir, const std::string& svg) {
+  const std::string story = std::string(RENDER_CASES_DIR) + "/labels-every-script-48px";
+  const std::string view = " --scenario " + story + " --date 2020-06-01 --size 1600x950 --no-furniture";
+  EXPECT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/m.png").exit_code, 0);
+  EXPECT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/" + svg).exit_code, 0);
+  return view;
+}
+
 class VectorFigure : public ::testing::Test {
  protected:
   void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm pdfinfo gdalinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
@@ -215,10 +224,7 @@ TEST_F(VectorFigure, PdfEmbedsEveryFontHasExtractableTextAndMatchesThePng) {
 
 TEST_F(VectorFigure, ArabicHebrewAndCjkNamesStayTextInSvgAndPdf) {
   const std::string dir = fresh_dir("vector_scripts");
-  const std::string story = std::string(RENDER_CASES_DIR) + "/labels-every-script-48px";
-  const std::string view = " --scenario " + story + " --date 2020-06-01 --size 1600x950 --no-furniture";
-  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/m.png").exit_code, 0);
-  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/s.svg").exit_code, 0);
+  const std::string view = render_every_script(dir, "s.svg");
   ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/s.pdf").exit_code, 0);
   // The PDF sets our glyphs; rsvg-convert lays out the SVG's text itself, with Pango's hinted advances, which run a
   // few pixels a word wider than HarfBuzz's outside Latin: a looser bound, still far below a missing label.
@@ -331,10 +337,7 @@ TEST_F(VectorFigure, ARegionalMapHasALocatorInsetWithItsFrameOutlinedAndTheWhole
 
 TEST_F(VectorFigure, ComplexScriptsCanLeaveAsTheShapedGlyphsOutlines) {
   const std::string dir = fresh_dir("vector_outlines");
-  const std::string story = std::string(RENDER_CASES_DIR) + "/labels-every-script-48px";
-  const std::string view = " --scenario " + story + " --date 2020-06-01 --size 1600x950 --no-furniture";
-  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/m.png").exit_code, 0);
-  ASSERT_EQ(run_chronoatlas("render" + view + " --out " + dir + "/text.svg").exit_code, 0);
+  const std::string view = render_every_script(dir, "text.svg");
   ASSERT_EQ(run_chronoatlas("render" + view + " --outline-complex-scripts --out " + dir + "/outlined.svg").exit_code, 0);
   const SvgSummary s = read_svg(dir + "/outlined.svg");
   ASSERT_TRUE(s.parsed);
