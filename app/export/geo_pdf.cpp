@@ -58,7 +58,8 @@ void LayeredPdfCanvas::text(const render::TextPiece& t, const render::Paint& pai
   if (auto* c = current()) c->text(t, paint);
 }
 
-std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers) {
+std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers,
+                            const std::vector<StructureFile>& structure) {
   const render::View& v = page.view;
   // To the hundredth of a point, as cairo writes the layers' pages: GDAL wants the sizes equal.
   const double w_pt = std::round(v.width_px * page.pt_per_px * 100) / 100;
@@ -84,20 +85,27 @@ std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCan
          number(world.x) + "\" GeoY=\"" + number(world.y) + "\"/>\n";
   }
   x += "    </Georeferencing>\n    <Content>\n";
-  for (size_t i = 0; i < layers.size(); ++i)
-    x += "      <IfLayerOn layerId=\"layer" + std::to_string(i) + "\"><PDF dataset=\"" + xml_escaped(layers[i].file) +
-         "\"/></IfLayerOn>\n";
+  for (size_t i = 0; i < layers.size(); ++i) {
+    x += "      <IfLayerOn layerId=\"layer" + std::to_string(i) + "\"><PDF dataset=\"" + xml_escaped(layers[i].file) + "\"/>";
+    for (const StructureFile& s : structure)
+      if (s.layer == layers[i].name)
+        x += "<Vector dataset=\"" + xml_escaped(s.file) + "\" layer=\"" + xml_escaped(s.ogr_layer) +
+             "\" georeferencingId=\"map\" visible=\"false\"><LogicalStructure displayLayerName=\"" + xml_escaped(s.layer) +
+             "\"" + (s.name_field.empty() ? "" : " fieldToDisplay=\"" + xml_escaped(s.name_field) + "\"") +
+             "/></Vector>";
+    x += "</IfLayerOn>\n";
+  }
   x += "    </Content>\n  </Page>\n</PDFComposition>\n";
   return x;
 }
 
-Status compose_pdf(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers, const std::string& folder,
-                   const std::string& path) {
+Status compose_pdf(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers,
+                   const std::vector<StructureFile>& structure, const std::string& folder, const std::string& path) {
   geo::init_gdal();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("PDF");
   if (!driver) return Error{"GDAL has no PDF driver"};
   const std::string xml_path = (std::filesystem::path(folder) / "composition.xml").string();
-  if (auto s = write_file(xml_path, path, composition_xml(page, layers)); !s) return s;
+  if (auto s = write_file(xml_path, path, composition_xml(page, layers, structure)); !s) return s;
   const std::string option = "COMPOSITION_FILE=" + xml_path;
   const char* options[] = {option.c_str(), nullptr};
   // GDAL's words are kept for the message, not printed: a render's output is its own lines.

@@ -50,11 +50,19 @@ struct GeoPage {
   FigureText text;
 };
 
-// The composition GDAL's PDF driver is given: one page, its georeferencing, and a layer per element of LAYERS.
-std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers);
+// Features listed in the PDF's logical structure under a layer: a file GDAL reads, its layer, the naming field.
+struct StructureFile {
+  std::string layer, file, ogr_layer, name_field;
+};
 
-// Composes LAYERS into the PDF at PATH, the composition written in FOLDER; an error says what GDAL reported.
-Status compose_pdf(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers, const std::string& folder,
-                   const std::string& path);
+// The composition GDAL's PDF driver is given: one page, its georeferencing, a layer per element of LAYERS, and
+// under each the features of STRUCTURE filed under it, not drawn (the layer's PDF draws them).
+std::string composition_xml(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers,
+                            const std::vector<StructureFile>& structure);
+
+// Composes LAYERS (and STRUCTURE) into the PDF at PATH, the composition written in FOLDER; an error says what GDAL
+// reported.
+Status compose_pdf(const GeoPage& page, const std::vector<LayeredPdfCanvas::Layer>& layers,
+                   const std::vector<StructureFile>& structure, const std::string& folder, const std::string& path);
 
 }  // namespace chronoatlas::exporting

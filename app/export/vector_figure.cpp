@@ -6,6 +6,7 @@
 #include "export/geo_pdf.h"
 #include "export/output_files.h"
 #include "export/pdf_canvas.h"
+#include "geo/vector_write.h"
 #include "render/overlay_layout.h"
 #include "render/vector_frame.h"
 
@@ -40,8 +41,15 @@ Status write_geo_pdf(const render::Frame& frame, const render::OverlayLayout& ov
   LayeredPdfCanvas layers(folder, frame.view.width_px, frame.view.height_px, page.pt_per_px);
   render::draw_vector_frame(frame, overlay, shaper, layers);
   Status s = layers.status();
+  std::vector<StructureFile> structure;
+  for (size_t i = 0; i < f.features.size() && s; ++i) {
+    const std::string file = (std::filesystem::path(folder) / ("features-" + std::to_string(i) + ".geojson")).string();
+    s = geo::write_geojson(f.features[i].points, file);
+    // GDAL names a GeoJSON file's layer after the file.
+    structure.push_back({f.features[i].layer, file, std::filesystem::path(file).stem().string(), f.features[i].name_field});
+  }
   if (!s) s = Error{f.path + ": " + s.error()};
-  else s = compose_pdf(page, layers.layers(), folder, temp);
+  else s = compose_pdf(page, layers.layers(), structure, folder, temp);
   if (!s && s.error().rfind(f.path, 0) != 0) s = Error{f.path + ": " + s.error()};
   std::filesystem::remove_all(folder, ec);
   return s;

@@ -152,7 +152,7 @@ std::string render_every_script(const std::string& dir, const std::string& svg) 
 
 class VectorFigure : public ::testing::Test {
  protected:
-  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm pdfinfo gdalinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
+  void SetUp() override { REQUIRE_TOOL(missing_tools("rsvg-convert pdffonts pdftotext pdftoppm pdfinfo gdalinfo ogrinfo").empty(), "librsvg2-bin / poppler-utils / gdal-bin"); }
 };
 
 }  // namespace
@@ -216,6 +216,10 @@ TEST_F(VectorFigure, PdfEmbedsEveryFontHasExtractableTextAndMatchesThePng) {
   for (const char* name : {"Baku", "Yerevan", "Moscow", "as of 1 October 2023", "Karabakh 2020–2024"})
     EXPECT_NE(text.find(name), std::string::npos) << name << " in:\n" << text;
 
+  // The logical structure lists each drawn layer's features with their attributes (Acrobat's Model Tree).
+  const std::string structure = shell("ogrinfo -ro -q " + dir + "/m.pdf \"Places named or implied in the article\"");
+  EXPECT_NE(structure.find("label (String) = Baku"), std::string::npos) << structure.substr(0, 2000);
+  EXPECT_NE(structure.find("POINT ("), std::string::npos);
   for (const auto& entry : fs::directory_iterator(dir))
     EXPECT_EQ(entry.path().filename().string().find("chronoatlas-tmp"), std::string::npos) << "left behind: " << entry.path();
   // Glyph edges: poppler's text rasteriser is lighter than FreeType's hinted bitmaps.
