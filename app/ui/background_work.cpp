@@ -42,7 +42,9 @@ void collect_basemap(AppState& s) {
   s.background.basemap.reset();
   if (!basemap) return s.error(basemap.error());
   std::vector<std::string> warnings;
+  const size_t layers = basemap->layers.size();
   if (auto added = document::add_basemap(*s.document, std::move(*basemap), warnings); !added) s.error(added.error());
+  else s.info("Added the basemap under the layers (" + std::to_string(layers) + " layer(s); hide it in Layers)");
   for (const std::string& w : warnings) s.error(w);
 }
 

@@ -292,6 +292,8 @@ TEST_F(DesktopSession, AnEventExportDroppedOnTheWindowPlaysWithoutADialog) {
                          " 800 400 " + csv).c_str()),
             0);
   ASSERT_TRUE(app.wait_for("Added 1 layer(s) from " + csv, 30)) << app.stderr_text();
+  // The countries come under the events once read, off the UI thread: the map is still only after that.
+  ASSERT_TRUE(app.wait_for("Added the basemap", 30)) << app.stderr_text();
   d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
   pause_s(1.5);
   const Png dropped = d().screenshot(home + "/dropped.png");
