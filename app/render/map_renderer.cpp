@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace chronoatlas::render {
 namespace {
@@ -82,13 +83,13 @@ void MapRenderer::set_target_state(int x, int y, int width, int height) {
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
-void MapRenderer::copy_cache(int x, int y, int width, int height, int from_x, int from_y) {
+void MapRenderer::copy_cache(const CacheTarget& source, int x, int y, int width, int height, int from_x, int from_y) {
   // A same-size, same-format framebuffer blit is a plain copy in Mesa: several times cheaper on llvmpipe than a
   // full-screen textured draw, and it replaces the clear as well.
   GLint target_fbo = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
   glDisable(GL_SCISSOR_TEST);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, cache_.fbo.id());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, source.fbo.id());
   glBlitFramebuffer(from_x, from_y, from_x + width, from_y + height, x, y, x + width, y + height,
                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
@@ -114,9 +115,29 @@ void MapRenderer::draw_inset(const Frame& frame, const InsetPlacement& placed) {
   const int sx0 = std::max(x, target_x_), sy0 = std::max(y, target_y_);
   const int sx1 = std::min(x + w, target_x_ + tile_.width), sy1 = std::min(y + h, target_y_ + tile_.height);
   if (sx1 > sx0 && sy1 > sy0) {
-    glViewport(x, y, w, h);
-    glScissor(sx0, sy0, sx1 - sx0, sy1 - sy0);
-    draw_layers(frame, inset.view, inset.layers, 0, inset.layers.size());
+    // Drawn once into a texture of its own and copied while the view stays: the screen redraws it every frame.
+    Frame own;
+    own.generation = frame.generation;
+    own.view = inset.view;
+    own.background = inset.background;
+    own.layers = inset.layers;
+    uint64_t key = cache_key(own, own.layers.size());
+    for (double c : {inset.view.centre.x, inset.view.centre.y}) {
+      uint64_t bits = 0;
+      std::memcpy(&bits, &c, sizeof bits);
+      key = (key ^ bits) * 1099511628211ull;
+    }
+    if (key != inset_cache_.key) {
+      GLint target_fbo = 0;
+      glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
+      inset_cache_.resize(w, h);
+      glBindFramebuffer(GL_FRAMEBUFFER, inset_cache_.fbo.id());
+      begin_target(own, 0, 0, w, h);
+      draw_layers(frame, inset.view, inset.layers, 0, inset.layers.size());
+      glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+      inset_cache_.key = key;
+    }
+    copy_cache(inset_cache_, x, y, w, h, 0, 0);
     set_target_state(target_x_, target_y_, tile_.width, tile_.height);
   }
   for (const OverlayShape& s : placed.over) add_shape(s);
@@ -166,26 +187,28 @@ uint64_t MapRenderer::cache_key(const Frame& frame, size_t n) {
   return h;
 }
 
+void MapRenderer::CacheTarget::resize(int w, int h) {
+  if (width == w && height == h) return;
+  texture = make_texture();
+  glBindTexture(GL_TEXTURE_2D, texture.id());
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  GLuint id = 0;
+  glGenFramebuffers(1, &id);
+  fbo = GlFramebuffer(id);
+  glBindFramebuffer(GL_FRAMEBUFFER, id);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture.id(), 0);
+  width = w, height = h;
+}
+
 void MapRenderer::refresh_cache(const Frame& frame, size_t cacheable, int margin) {
   GLint target_fbo = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
   cache_.view = frame.view;
   cache_.view.width_px = frame.view.width_px + 2 * margin;
   cache_.view.height_px = frame.view.height_px + 2 * margin;
-  if (cache_.width != cache_.view.width_px || cache_.height != cache_.view.height_px) {
-    cache_.texture = make_texture();
-    glBindTexture(GL_TEXTURE_2D, cache_.texture.id());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, cache_.view.width_px, cache_.view.height_px, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    GLuint fbo = 0;
-    glGenFramebuffers(1, &fbo);
-    cache_.fbo = GlFramebuffer(fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache_.texture.id(), 0);
-    cache_.width = cache_.view.width_px, cache_.height = cache_.view.height_px;
-  }
+  cache_.resize(cache_.view.width_px, cache_.view.height_px);
   glBindFramebuffer(GL_FRAMEBUFFER, cache_.fbo.id());
   begin_target(frame, 0, 0, cache_.width, cache_.height);
   draw_layers(frame, cache_.view, frame.layers, 0, cacheable);
@@ -210,7 +233,7 @@ void MapRenderer::draw_cached(const Frame& frame, int x, int y) {
   Frame snapped = frame;
   snapped.view.centre = {cache_.view.centre.x + ox * v.units_per_px, cache_.view.centre.y + oy * v.units_per_px};
   tile_ = {0, 0, v.width_px, v.height_px};
-  copy_cache(x, y, v.width_px, v.height_px, margin + ox, margin + oy);
+  copy_cache(cache_, x, y, v.width_px, v.height_px, margin + ox, margin + oy);
   set_target_state(x, y, v.width_px, v.height_px);
   draw_layers(snapped, snapped.view, snapped.layers, n, snapped.layers.size());
   target_x_ = x, target_y_ = y;

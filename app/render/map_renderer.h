@@ -39,11 +39,19 @@ class MapRenderer {
   text::Shaper& shaper() { return text_->shaper(); }
 
  private:
+  // A texture drawn once and copied from while its key stays the same.
+  struct CacheTarget {
+    GlTexture texture;
+    GlFramebuffer fbo;
+    int width = 0, height = 0;
+    uint64_t key = 0;
+    void resize(int w, int h);  // makes the texture and framebuffer again when the size changes
+  };
   MapRenderer() = default;
   void begin_target(const Frame& frame, int x, int y, int width, int height);
   void set_target_state(int x, int y, int width, int height);
-  // Copies the cache's pixels from (FROM_X, FROM_Y) onward to the target's rectangle at (X, Y).
-  void copy_cache(int x, int y, int width, int height, int from_x, int from_y);
+  // Copies SOURCE's pixels from (FROM_X, FROM_Y) onward to the target's rectangle at (X, Y).
+  void copy_cache(const CacheTarget& source, int x, int y, int width, int height, int from_x, int from_y);
   // Uploads what FRAME brings that the GPU lacks, and drops the copies of sources the scene no longer holds.
   void upload(const Frame& frame);
   void draw_layers(const Frame& frame, const View& view, const std::vector<LayerDraw>& layers, size_t begin, size_t end);
@@ -77,13 +85,10 @@ class MapRenderer {
     std::shared_ptr<const std::vector<model::FeatureStyle>> styles;
   };
   std::unordered_map<uint64_t, Resident> resident_;
-  struct Cache {
-    GlTexture texture;
-    GlFramebuffer fbo;
-    int width = 0, height = 0;
+  struct Cache : CacheTarget {
     View view;              // what the texture shows
-    uint64_t key = 0;
   } cache_;
+  CacheTarget inset_cache_;   // the locator inset's map: it changes only with the view
   GlVertexArray shape_vao_;
   GlBuffer shape_vbo_;
   std::vector<float> shapes_;  // x, y, rgba per vertex, image pixels
