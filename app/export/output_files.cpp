@@ -11,6 +11,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "base/text.h"
+
 namespace chronoatlas::exporting {
 namespace {
 
@@ -22,6 +24,11 @@ constexpr const char* kTempTag = ".chronoatlas-tmp-";
 std::string base_name(const fs::path& p) {
   const std::string name = p.filename().string();
   return name.substr(0, name.find('.'));
+}
+
+bool reads_prj(const fs::path& p) {
+  static const std::set<std::string> readers = {".shp", ".dbf", ".csv", ".tsv", ".psv"};
+  return readers.count(ascii_lower(p.extension().string())) > 0;
 }
 
 bool same_file(const fs::path& a, const fs::path& b) {
@@ -52,7 +59,8 @@ class FolderLock {
 
 std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
   // What a render writes (.png, .pgw, .prj, .tif, .svg, .pdf) is not taken for a sidecar of a vector input, or a second render to
-  // the same name would be refused; except a shapefile's .prj, which GDAL reads whether or not it exists yet.
+  // the same name would be refused; except the .prj that GDAL reads, whether or not it exists yet, as the CRS of a
+  // shapefile or a CSV: a map written next to its CSV would otherwise give the CSV the map's CRS on the next read.
   static const std::set<std::string> ours = {".png", ".pgw", ".prj", ".tif", ".svg", ".pdf"};
   std::vector<std::string> out;
   for (const std::string& in : inputs) {
@@ -65,7 +73,7 @@ std::vector<std::string> with_sidecars(const std::vector<std::string>& inputs) {
     for (const auto& e : fs::directory_iterator(dir, ec))
       if (e.path() != p && base_name(e.path()) == base && e.is_regular_file(ec) && !ours.count(e.path().extension()))
         out.push_back(e.path().string());
-    if (p.extension() == ".shp" || p.extension() == ".dbf") out.push_back((dir / (base + ".prj")).string());
+    if (reads_prj(p)) out.push_back((dir / (base + ".prj")).string());
   }
   return out;
 }

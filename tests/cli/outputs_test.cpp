@@ -73,6 +73,18 @@ TEST(Outputs, AnInputAndItsSidecarsAreNeverOverwritten) {
   EXPECT_NE(r.err.find("is an input"), std::string::npos) << r.err;
 }
 
+TEST(Outputs, AMapIsNotWrittenNextToItsCsvUnderTheCsvsName) {
+  // GDAL reads cities.prj as the CRS of cities.csv: a map's .prj there would move the points into the map's metres.
+  const std::string dir = fresh_dir("outputs_csv_prj");
+  std::ofstream(dir + "/cities.csv") << "name,latitude,longitude\nAleppo,36.2,37.16\nBeijing,39.9,116.4\n";
+  auto r = run_chronoatlas("render --scenario none --size 64x48 --layer " + dir + "/cities.csv --out " + dir + "/cities.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cities.prj is an input"), std::string::npos) << r.err;
+  EXPECT_EQ(entries(dir), std::vector<std::string>{"cities.csv"});
+  auto info = run_chronoatlas("info " + dir + "/cities.csv");
+  EXPECT_NE(info.out.find("Extent (lon/lat): 37.160000, 36.200000, 116.400000, 39.900000"), std::string::npos) << info.out;
+}
+
 TEST(Outputs, AFullDiskLeavesNothingAndSaysSoOnce) {
   // A file size limit makes writes fail as a full disk does (EFBIG instead of ENOSPC), without root or a mount.
   const std::string dir = fresh_dir("outputs_full");
