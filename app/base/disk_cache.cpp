@@ -1,14 +1,19 @@
 #include "base/disk_cache.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <vector>
 
 #include "base/byte_stream.h"
+#include "base/progress.h"
 
 namespace chronoatlas {
 namespace {
@@ -16,17 +21,38 @@ namespace {
 constexpr char kMagic[8] = {'C', 'h', 'r', 'o', 'n', 'o', 'A', 'C'};
 constexpr uint64_t kMaxEntryBytes = uint64_t(8) << 30;
 
+// The entry at PATH, read through a descriptor that follows no symlink and never waits on a FIFO or a device: what
+// sits in the folder may have been put there by anyone. Nothing when it is not a regular file of a sane size.
 std::optional<std::string> read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<uint64_t>(in.tellg());
-  if (!in || size > kMaxEntryBytes) return std::nullopt;
-  std::string bytes(size, '\0');
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (!in) return std::nullopt;
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> bytes;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) <= kMaxEntryBytes) {
+    bytes.emplace(static_cast<size_t>(st.st_size), '\0');
+    size_t got = 0;
+    while (got < bytes->size()) {
+      const ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
+      if (n < 0 && errno == EINTR && !process_stop()) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    if (got != bytes->size()) bytes.reset();
+    else futimens(fd, nullptr);  // its time is when it was last used: the folder's cap evicts the longest unused
+  }
+  close(fd);
   return bytes;
+}
+
+bool write_all(int fd, const std::string& bytes) {
+  size_t put = 0;
+  while (put < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + put, bytes.size() - put);
+    if (n < 0 && errno == EINTR && !process_stop()) continue;
+    if (n <= 0) return false;
+    put += static_cast<size_t>(n);
+  }
+  return true;
 }
 
 }  // namespace
@@ -65,9 +91,9 @@ std::string DiskCache::path_of(const std::string& name) const { return dir_ + "/
 DiskCache::Lookup DiskCache::read(const std::string& name, const std::string& key) const {
   const std::string path = path_of(name);
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return {};
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return {};
   auto bytes = read_whole(path);
-  if (!bytes) return {std::nullopt, "cache entry " + path + " could not be read", true};
+  if (!bytes) return {std::nullopt, "cache entry " + path + " could not be read (not a regular file, or unreadable)", true};
   ByteReader in(*bytes);
   char magic[8];
   uint32_t format = 0;
@@ -92,7 +118,8 @@ Status DiskCache::write(const std::string& name, const std::string& key, const s
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   const std::string path = path_of(name);
-  // A name no other process or thread uses: pid plus a counter.
+  // A name no other process or thread uses (pid plus a counter), created new: a file or link planted under it is
+  // never written through.
   static std::atomic<unsigned> serial{0};
   const std::string temporary = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
   ByteWriter header;
@@ -101,21 +128,44 @@ Status DiskCache::write(const std::string& name, const std::string& key, const s
   header.put(key);
   header.put(hash_text(payload));
   header.put<uint64_t>(payload.size());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(header.bytes().data(), static_cast<std::streamsize>(header.bytes().size()));
-    out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary, ec);
-      return Error{"could not write the cache entry " + path};
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::filesystem::remove(temporary, ec);
+  const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Error{"could not write the cache entry " + path + ": " + std::strerror(errno)};
+  const bool written = write_all(fd, header.bytes()) && write_all(fd, payload) && !process_stop();
+  if (close(fd) != 0 || !written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    unlink(temporary.c_str());
     return Error{"could not write the cache entry " + path};
   }
+  trim(name);
   return Ok{};
+}
+
+void DiskCache::remove(const std::string& name) const { unlink(path_of(name).c_str()); }
+
+void DiskCache::trim(const std::string& keep) const {
+  struct Entry {
+    std::filesystem::path path;
+    std::filesystem::file_time_type used;
+    uintmax_t bytes;
+  };
+  std::vector<Entry> entries;
+  uintmax_t total = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
+    std::error_code fe;
+    const std::string file = e.path().filename().string();
+    // Another process's entry being written is not counted, nor touched; a link is not an entry.
+    if (e.is_symlink(fe) || !e.is_regular_file(fe) || file.find(".tmp-") != std::string::npos) continue;
+    Entry entry{e.path(), e.last_write_time(fe), e.file_size(fe)};
+    if (fe) continue;
+    total += entry.bytes;
+    if (file != keep) entries.push_back(std::move(entry));
+  }
+  if (total <= max_bytes_) return;
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  for (const Entry& e : entries) {
+    if (total <= max_bytes_) break;
+    if (std::filesystem::remove(e.path, ec)) total -= e.bytes;
+  }
 }
 
 }  // namespace chronoatlas

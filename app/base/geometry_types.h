@@ -9,6 +9,9 @@ struct LonLat {
   double lat;  // degrees north
 };
 
+// A coordinate that every step after reading may rely on: finite, longitude within ±180, latitude within ±90.
+inline bool on_earth(const LonLat& p) { return p.lon >= -180 && p.lon <= 180 && p.lat >= -90 && p.lat <= 90; }
+
 struct XY {
   double x;  // projected metres (or the projection's own unit)
   double y;

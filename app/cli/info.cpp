@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "export/interrupt.h"
 #include "geo/vector_source.h"
 #include "model/time_detection.h"
 
@@ -64,6 +65,7 @@ int run_info(const std::vector<std::string>& args) {
     std::fprintf(stderr, "chronoatlas info: give a PATH (see chronoatlas info --help)\n");
     return 1;
   }
+  exporting::stop_on_signals();
   auto report = geo::load_vector_source(path);
   if (!report) {
     std::fprintf(stderr, "chronoatlas info: %s\n", report.error().c_str());

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "base/numbers.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "export/figure_presets.h"
@@ -58,9 +59,9 @@ const std::vector<Option>& options() {
        }},
       {"--scale", "S", "line, symbol and text scale (default 1; 2 for a 2x export)",
        [](RenderRequest& r, const std::string& v) -> Status {
-         float s = std::strtof(v.c_str(), nullptr);
-         if (!(s > 0 && s <= 16)) return Error{"--scale '" + v + "': expected a number in (0, 16]"};
-         return r.scale = s, Ok{};
+         const std::optional<double> s = parse_number(v);
+         if (!s || !(*s > 0 && *s <= 16)) return Error{"--scale '" + v + "': expected a number in (0, 16]"};
+         return r.scale = static_cast<float>(*s), Ok{};
        }},
       {"--preset", "NAME", "a size desks publish at, with type scaled to stay legible: web-600, web-1200 (2x), social "
                            "(1080x1350), video (1920x1080), print-1col, print-2col, a4, a3 (300 dpi); --size, "
@@ -76,10 +77,9 @@ const std::vector<Option>& options() {
       {"--dpi", "N", "print resolution the PNG (pHYs) and GeoTIFF state, 1 to 2400; --size gives the pixels (A4 "
                      "landscape at 300 dpi: 3508x2480)",
        [](RenderRequest& r, const std::string& v) -> Status {
-         char* end = nullptr;
-         const long dpi = std::strtol(v.c_str(), &end, 10);
-         if (end == v.c_str() || *end || dpi < 1 || dpi > 2400) return Error{"--dpi '" + v + "': expected 1 to 2400"};
-         return r.dpi = static_cast<int>(dpi), Ok{};
+         const std::optional<long long> dpi = parse_integer(v, 1, 2400);
+         if (!dpi) return Error{"--dpi '" + v + "': expected 1 to 2400"};
+         return r.dpi = static_cast<int>(*dpi), Ok{};
        }},
       {"--date", "YYYY-MM-DD", "date to draw (default: the scenario's initial date)",
        text(&RenderRequest::date)},
@@ -89,10 +89,9 @@ const std::vector<Option>& options() {
        text(&RenderRequest::video)},
       {"--fps", "N", "frames per second of the video (default 8)",
        [](RenderRequest& r, const std::string& v) -> Status {
-         char* end = nullptr;
-         long fps = std::strtol(v.c_str(), &end, 10);
-         if (end == v.c_str() || *end || fps < 1 || fps > 120) return Error{"--fps '" + v + "': expected 1 to 120"};
-         return r.fps = static_cast<int>(fps), Ok{};
+         const std::optional<long long> fps = parse_integer(v, 1, 120);
+         if (!fps) return Error{"--fps '" + v + "': expected 1 to 120"};
+         return r.fps = static_cast<int>(*fps), Ok{};
        }},
       {"--title", "TEXT", "title instead of the scenario's",
        text(&RenderRequest::title)},

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/numbers.h"
+
 namespace chronoatlas::exporting {
 
 namespace fs = std::filesystem;
@@ -19,9 +21,9 @@ Result<std::vector<story::Days>> parse_frame_range(const std::string& text) {
   auto end = story::parse_moment(text.substr(a + 1, b - a - 1));
   if (!start) return bad(start.error());
   if (!end) return bad(end.error());
-  char* rest = nullptr;
-  const double step = std::strtod(text.c_str() + b + 1, &rest);
-  if (!rest || *rest || !std::isfinite(step) || !(step > 0)) return bad("the step must be a positive number of days");
+  const std::optional<double> step_read = parse_number(std::string_view(text).substr(b + 1));
+  if (!step_read || !(*step_read > 0)) return bad("the step must be a positive number of days");
+  const double step = *step_read;
   if (*end < *start) return bad("END is before START");
   // Counted before anything is allocated: a tiny step would otherwise ask for billions of frames.
   const double count = std::floor((*end - *start) / step + 1e-9) + 1;

@@ -201,6 +201,7 @@ Status run_render(const RenderRequest& r, const std::function<void(const std::st
   auto plan = prepare_render(r, warnings);
   for (const std::string& w : warnings) say("warning: " + w);
   if (!plan) return Error{plan.error()};
+  if (stop_requested()) return Error{"interrupted: nothing was written"};
   for (const std::string& note : plan->notes) say(note);
   const RenderJob& job = plan->job;
   auto say_scene_warnings = [&] {

@@ -10,6 +10,8 @@
 #include <geodesic.h>
 #include <proj.h>
 
+#include "base/numbers.h"
+
 namespace chronoatlas::geo {
 
 struct Projection::State {
@@ -52,7 +54,7 @@ double parse_lon0(const char* proj_string) {
   if (!proj_string) return 0;
   std::cmatch m;
   static const std::regex lon0(R"(\+lon_0=(-?[0-9.eE+-]+))");
-  return std::regex_search(proj_string, m, lon0) ? std::atof(m[1].first) : 0.0;
+  return std::regex_search(proj_string, m, lon0) ? parse_number(m[1].str()).value_or(0.0) : 0.0;
 }
 
 }  // namespace

@@ -25,6 +25,9 @@ constexpr double kNearAntimeridian = 0.5;
 // -180 (at 1:110m, from -180 to 179.36, the vertex next to the cut generalised away), an island's outline from 179.9
 // to -179.9. Any other edge means what it says in the plane, as GDAL and QGIS draw it: (-170, 10) to (170, 10) runs
 // 340 degrees through Greenwich, however wide.
+// The most whole turns round the earth a cut polygon may span once unwrapped (a ring round a pole spans one).
+constexpr double kMostTurns = 4;
+
 bool crosses_antimeridian(LonLat a, LonLat b) {
   return std::fabs(b.lon - a.lon) > 180 &&
          (std::fabs(a.lon) > 180 - kNearAntimeridian || std::fabs(b.lon) > 180 - kNearAntimeridian);
@@ -90,8 +93,14 @@ bool needs_cut(const std::vector<LonLat>& points, double seam) {
 }
 
 std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
+  // Total on any input: a polygon without a shell, or with a coordinate off the earth, has no band to give.
+  if (polygon.empty() || polygon.front().empty()) return {};
+  for (const Ring& r : polygon)
+    for (const LonLat& q : r)
+      if (!on_earth(q)) return {};
   Polygon continuous;
   for (const Ring& r : polygon) {
+    if (r.empty()) continue;  // an empty hole holds nothing
     Ring u = continuous_ring(r);
     close_around_pole(u);
     continuous.push_back(std::move(u));
@@ -104,6 +113,8 @@ std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
   if (std::isnan(seam)) seam = 180;
   double lo, hi;
   lon_range(continuous, lo, hi);
+  // A ring that winds round the earth more than a few times is no shape anyone drew: its bands would be endless.
+  if (!(hi - lo <= kMostTurns * 360)) return {};
   // Bands one turn wide between successive repeats of the seam, cut by half-plane clipping (no validity needed).
   std::vector<Polygon> out;
   for (double west = seam + std::floor((lo - seam) / 360) * 360; west < hi; west += 360) {
@@ -120,6 +131,8 @@ std::vector<Polygon> cut_polygon(const Polygon& polygon, double seam) {
 }
 
 std::vector<LineString> cut_line(const LineString& input, double seam) {
+  for (const LonLat& q : input)
+    if (!on_earth(q)) return {};
   LineString line = unwrap(input);
   if (std::isnan(seam)) seam = 180;
   std::vector<LineString> out(1);

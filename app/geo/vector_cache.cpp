@@ -100,7 +100,7 @@ std::optional<LoadReport> unpack_report(const std::string& bytes) {
   if (!r.ok() || !r.at_end()) return std::nullopt;
   for (const VectorLayer& l : report.layers)
     for (const Feature& f : l.features)
-      if (f.values.size() != l.fields.size()) return std::nullopt;
+      if (f.values.size() != l.fields.size() || !well_formed(f)) return std::nullopt;
   return report;
 }
 

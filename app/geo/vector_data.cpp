@@ -4,6 +4,28 @@
 
 namespace chronoatlas::geo {
 
+namespace {
+
+bool all_on_earth(const std::vector<LonLat>& points) {
+  for (const LonLat& p : points)
+    if (!on_earth(p)) return false;
+  return true;
+}
+
+}  // namespace
+
+bool well_formed(const Feature& f) {
+  if (!all_on_earth(f.points)) return false;
+  for (const LineString& l : f.lines)
+    if (l.size() < 2 || !all_on_earth(l)) return false;
+  for (const Polygon& p : f.polygons) {
+    if (p.empty()) return false;
+    for (const Ring& r : p)
+      if (r.size() < 4 || !all_on_earth(r)) return false;
+  }
+  return true;
+}
+
 int VectorLayer::field_index(const std::string& field) const {
   for (size_t i = 0; i < fields.size(); ++i)
     if (fields[i] == field) return static_cast<int>(i);

@@ -15,6 +15,11 @@ struct Feature {
   std::vector<std::string> values;     // one per VectorLayer::fields, "" for null
 };
 
+// True when F is what the reader makes of a usable feature: every coordinate on_earth, each line of two points or
+// more, each polygon with an outer ring and every ring closed over three points or more. Prepared data read back
+// from the cache must pass it before any geometry code sees it.
+bool well_formed(const Feature& f);
+
 struct VectorLayer {
   std::string name;
   std::string geometry_type;           // OGR's name for the layer's declared type, e.g. "Multi Polygon"

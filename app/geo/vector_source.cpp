@@ -239,9 +239,9 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
   const GIntBig total = progress ? src.GetFeatureCount(FALSE) : -1;  // -1 where counting would cost a pass
   size_t seen = 0;
   for (auto& f : src) {
-    if (progress && ++seen % 1024 == 0) {
-      if (progress->cancelled) return false;
-      if (total > 0) progress->fraction = static_cast<float>(seen) / static_cast<float>(total);
+    if (++seen % 1024 == 0) {
+      if (stopped(progress)) return false;
+      if (progress && total > 0) progress->fraction = static_cast<float>(seen) / static_cast<float>(total);
     }
     Feature feature;
     feature.fid = f->GetFID();
@@ -396,13 +396,13 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
 
   QuietGdal quiet;
   LoadReport report;
-  // A plain file the user may cancel is read through a watch on PROGRESS: a cancel stops GDAL within one read, even
+  // A plain file is read through a watch on PROGRESS and the process's stop: either stops GDAL within one read, even
   // while a driver parses the whole file on opening it.
   std::optional<WatchedPath> watched;
-  if (progress && *opened == path && std::filesystem::is_regular_file(path)) watched.emplace(path, progress);
+  if (*opened == path && std::filesystem::is_regular_file(path)) watched.emplace(path, progress);
   GDALDatasetUniquePtr ds(GDALDataset::Open(watched ? watched->gdal_path().c_str() : opened->c_str(),
                                             GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened)));
-  if (progress && progress->cancelled) return Error{path + ": reading cancelled"};
+  if (stopped(progress)) return Error{path + ": reading cancelled"};
   if (ds && fragile(*ds) && !survives_reading(*opened)) {
     // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
     report.warnings.push_back(path + ": GDAL's LIBKML driver crashed reading it; read with GDAL's KML driver instead "
@@ -422,7 +422,7 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
     return Error{path + ": a VRT that reads from a database server is not opened (a file must not connect anywhere); "
                         "add the database's PG: connection as a layer instead"};
   for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report, progress);
-  if (progress && progress->cancelled) return Error{path + ": reading cancelled"};
+  if (stopped(progress)) return Error{path + ": reading cancelled"};
   if (report.layers.empty() && ds->GetLayerCount() == 0) return Error{path + ": contains no vector layers"};
   return report;
 }

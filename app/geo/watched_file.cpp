@@ -54,7 +54,7 @@ void* open_cb(void*, const char* name, const char* access) {
   if (std::strchr(access, 'w') || std::strchr(access, 'a') || std::strchr(access, '+')) return nullptr;  // read only
   if (!split(name, id, real)) return nullptr;
   Progress* progress = progress_of(id);
-  if (progress && progress->cancelled) return nullptr;
+  if (stopped(progress)) return nullptr;
   VSILFILE* f = VSIFOpenL(real.c_str(), "rb");
   return f ? new Handle{f, progress} : nullptr;
 }
@@ -65,7 +65,7 @@ int eof_cb(void* h) { return VSIFEofL(static_cast<Handle*>(h)->file); }
 
 size_t read_cb(void* h, void* buffer, size_t size, size_t count) {
   auto* handle = static_cast<Handle*>(h);
-  if (handle->progress && handle->progress->cancelled) return 0;  // GDAL sees the end of the file and gives up
+  if (stopped(handle->progress)) return 0;  // GDAL sees the end of the file and gives up
   return VSIFReadL(buffer, size, count, handle->file);
 }
 

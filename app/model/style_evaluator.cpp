@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/numbers.h"
 #include "model/layer_times.h"
 
 namespace chronoatlas::model {
@@ -30,11 +31,8 @@ FeatureStyle StyleEvaluator::operator()(size_t i) const {
   if (size_by_ >= 0) {
     // Area in proportion to the value (at least 3 px, so a zero is still seen); a missing or unreadable number
     // gets the layer's plain symbol.
-    char* end = nullptr;
-    const std::string& text = f.values[size_by_];
-    const double v = std::strtod(text.c_str(), &end);
-    if (!text.empty() && end && *end == '\0' && v >= 0)
-      s.radius_px = std::max(3.0f, static_cast<float>(st.size_max_px * std::sqrt(v / st.size_max)));
+    if (const std::optional<double> v = parse_number(f.values[size_by_]); v && *v >= 0)
+      s.radius_px = std::max(3.0f, static_cast<float>(st.size_max_px * std::sqrt(*v / st.size_max)));
   }
   if (i < layer_.highlights.size() && highlighted_on(layer_.highlights[i], day_)) s.emphasis = 1;
   for (const story::Series& series : layer_.spec.series) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/numbers.h"
+
 namespace chronoatlas::platform {
 namespace {
 
@@ -59,7 +61,7 @@ double seconds_since_process_start() {
   for (int i = 3; i <= 22 && fields >> field; ++i) {}
   timespec now{};
   clock_gettime(CLOCK_BOOTTIME, &now);
-  return now.tv_sec + now.tv_nsec * 1e-9 - std::stod(field.empty() ? "0" : field) / sysconf(_SC_CLK_TCK);
+  return now.tv_sec + now.tv_nsec * 1e-9 - parse_number(field).value_or(0) / sysconf(_SC_CLK_TCK);
 }
 
 bool display_available() {

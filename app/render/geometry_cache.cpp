@@ -1,5 +1,6 @@
 #include "render/geometry_cache.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -50,14 +51,25 @@ void get_shapes(ByteReader& r, Shapes& s) {
   r.get(s.line_feature);
 }
 
-// Indices that stay inside their arrays: a damaged entry must not reach the GPU or the label code.
-bool consistent(const Shapes& s) {
+// An entry is untrusted input: its coordinates must be ones the reader could have made, and its indices must stay
+// inside their arrays, before it reaches the seam cutter, the GPU or the label code.
+bool all_on_earth(const std::vector<LonLat>& points) {
+  return std::all_of(points.begin(), points.end(), [](const LonLat& p) { return on_earth(p); });
+}
+
+bool below(const std::vector<uint32_t>& indices, size_t n) {
+  return std::all_of(indices.begin(), indices.end(), [n](uint32_t i) { return i < n; });
+}
+
+// S's arrays agree with each other and with the FEATURES of its layer.
+bool consistent(const Shapes& s, size_t features) {
+  if (!below(s.fill_feature, features) || !below(s.line_feature, features)) return false;
+  if (!all_on_earth(s.fill_vertices) || !all_on_earth(s.line_points)) return false;
   const size_t v = s.fill_vertices.size(), p = s.line_points.size();
   if (s.fill_feature.size() != v || s.fill_indices.size() % 3 || s.line_starts.empty() ||
       s.line_feature.size() + 1 != s.line_starts.size())
     return false;
-  for (uint32_t i : s.fill_indices)
-    if (i >= v) return false;
+  if (!below(s.fill_indices, v)) return false;
   for (size_t i = 0; i < s.line_starts.size(); ++i)
     if (s.line_starts[i] > p || (i && s.line_starts[i] < s.line_starts[i - 1])) return false;
   return true;
@@ -92,15 +104,16 @@ std::optional<LayerGeometry> unpack_geometry(const std::string& bytes) {
   r.get(g.seam_deg);
   r.get(g.cut);
   if (!r.ok() || !r.at_end() || g.points.size() != g.point_feature.size() ||
-      g.label_anchor.size() != g.label_rank.size())
+      g.label_anchor.size() != g.label_rank.size() || !all_on_earth(g.points))
     return std::nullopt;
+  if (!below(g.point_feature, g.label_anchor.size())) return std::nullopt;
   for (const Shapes& s : g.levels)
-    if (!consistent(s)) return std::nullopt;
+    if (!consistent(s, g.label_anchor.size())) return std::nullopt;
   return g;
 }
 
-LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_deg, const DiskCache* cache,
-                                    std::vector<std::string>& warnings) {
+LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, const std::string& slot, double seam_deg,
+                                    const DiskCache* cache, std::vector<std::string>& warnings) {
   if (!cache) return build_layer_geometry(layer, seam_deg);
   std::string key = "geometry " + std::to_string(kGeometryFormat) + " tolerances";
   for (double t : kLevelTolerancesDeg) key += " " + std::to_string(t);
@@ -108,7 +121,7 @@ LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_d
   std::snprintf(seam, sizeof seam, " seam %.17g", seam_deg);
   key += seam + std::string(" features ") + std::to_string(layer.features.size()) + " content " +
          std::to_string(content_hash(layer));
-  const std::string name = DiskCache::entry_name("geometry", key);
+  const std::string name = DiskCache::entry_name("geometry", slot.empty() ? key : slot);
   std::string damage;
   LayerGeometry g = cache->through<LayerGeometry>(
       name, key,
@@ -118,6 +131,7 @@ LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_d
       },
       [&] { return build_layer_geometry(layer, seam_deg); }, pack_geometry, damage);
   g.cache_key = key;
+  g.cache_slot = slot.empty() ? key : slot;
   if (!damage.empty()) warnings.push_back(damage + "; layer " + layer.name + " was prepared again");
   return g;
 }

@@ -11,9 +11,10 @@
 namespace chronoatlas::render {
 
 // build_layer_geometry(LAYER, SEAM_DEG), from CACHE when it holds it (CACHE may be null). A damaged entry is rebuilt
-// and named in WARNINGS.
-LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, double seam_deg, const DiskCache* cache,
-                                    std::vector<std::string>& warnings);
+// and named in WARNINGS. SLOT names the layer (its source and name): the entry for a slot's new content or seam
+// replaces the old one, so edits of a file do not pile up entries; "" names the entry by its content.
+LayerGeometry cached_layer_geometry(const geo::VectorLayer& layer, const std::string& slot, double seam_deg,
+                                    const DiskCache* cache, std::vector<std::string>& warnings);
 
 std::string pack_geometry(const LayerGeometry& geometry);
 std::optional<LayerGeometry> unpack_geometry(const std::string& bytes);

@@ -34,6 +34,7 @@ struct LayerGeometry {
   double seam_deg = NAN;                   // meridian the geometry was cut at (NaN: not cut)
   bool cut = false;                        // some feature straddled the seam and was cut
   std::string cache_key;                   // what the prepared-data cache knows it by; "" when it was not cached
+  std::string cache_slot;                  // the entry name's identity: a layer's next entry replaces its last
 };
 
 // Simplifies (one level per kLevelTolerancesDeg), tessellates, densifies and indexes LAYER. Every feature gets an index

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/numbers.h"
 #include "base/text.h"
 
 namespace chronoatlas::render {
@@ -58,7 +59,7 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
     lab.alternate = p.focus_anchors[i];
     lab.text = clipped(text, kMaxLabelBytes);
     // Upper layers win, then larger areas (or, by the layer's choice, larger figures such as populations).
-    const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, std::atof(l.data->features[i].values[rank_field].c_str())))
+    const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, parse_number(l.data->features[i].values[rank_field]).value_or(0.0)))
                                           : p.geometry.label_rank[i];
     lab.rank = static_cast<double>(layer_index) * 1e4 + std::min(within, 9999.0);
     lab.tie = i;

@@ -87,11 +87,16 @@ struct Preparation {
   std::shared_ptr<const DiskCache> cache;  // shared: a background job may outlive the scene
 };
 
+// A file's layer is one slot of the cache; a layer without a file (a story's own, a database's) is named by content.
+std::string cache_slot(const model::AtlasLayer& layer) {
+  return layer.spec.source.empty() ? std::string() : layer.spec.source + "|" + layer.data->name;
+}
+
 std::unique_ptr<PreparedLayer> prepare_layer(const model::AtlasLayer& layer, const Preparation& how,
                                              std::vector<std::string>& warnings) {
   auto p = std::make_unique<PreparedLayer>();
   p->atlas_id = layer.id;
-  p->geometry = cached_layer_geometry(*layer.data, how.seam, how.cache.get(), warnings);
+  p->geometry = cached_layer_geometry(*layer.data, cache_slot(layer), how.seam, how.cache.get(), warnings);
   p->focus_anchor = focus_anchors(*layer.data, p->geometry, how.view);
   return p;
 }
@@ -107,7 +112,7 @@ bool needs_recut(const PreparedLayer& p, const model::AtlasLayer& l, double s) {
 
 void project(PreparedLayer& p, const model::AtlasLayer& l, const geo::Projection& projection, const Preparation& how,
              std::vector<std::string>& warnings) {
-  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(*l.data, how.seam, how.cache.get(), warnings);
+  if (needs_recut(p, l, how.seam)) p.geometry = cached_layer_geometry(*l.data, cache_slot(l), how.seam, how.cache.get(), warnings);
   auto projected = std::make_shared<ProjectedLayer>(
       cached_projection(p.geometry, projection, l.times, how.origin, how.cache.get(), warnings));
   p.time_revision = l.time_revision;

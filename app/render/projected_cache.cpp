@@ -93,7 +93,8 @@ ProjectedLayer cached_projection(const LayerGeometry& geometry, const geo::Proje
                 static_cast<unsigned long long>(hash_bytes(times.data(), times.size() * sizeof(story::Interval))));
   const std::string key = "projected " + std::to_string(kProjectedFormat) + " of " + geometry.cache_key + " in " +
                           projection.definition() + tail;
-  const std::string name = DiskCache::entry_name("projected", key);
+  // Named for the geometry's slot alone: a new CRS, time origin or content replaces the layer's last projection.
+  const std::string name = DiskCache::entry_name("projected", geometry.cache_slot);
   std::string damage;
   ProjectedLayer p = cache->through<ProjectedLayer>(
       name, key,

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/numbers.h"
 #include "base/text.h"
 
 namespace chronoatlas::story {
@@ -38,16 +39,17 @@ Result<DataTime> written_date(const std::string& text) {
     }
   }
   if (words.size() != 3) return Error{"not a date"};
-  int day, month, year;
+  int month;
+  std::optional<long long> day, year;
   if (all_digits(words[0]) && (month = month_from_name(words[1])) && all_digits(words[2]))
-    day = std::stoi(words[0]), year = std::stoi(words[2]);
+    day = parse_integer(words[0], 1, 31), year = parse_integer(words[2], 1000, 9999);
   else if ((month = month_from_name(words[0])) && all_digits(words[1]) && all_digits(words[2]))
-    day = std::stoi(words[1]), year = std::stoi(words[2]);
+    day = parse_integer(words[1], 1, 31), year = parse_integer(words[2], 1000, 9999);
   else
     return Error{"not a date"};
-  if (words[2].size() != 4 || day < 1 || day > 31) return Error{"not a date"};
+  if (!day || !year) return Error{"not a date"};
   char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+  std::snprintf(iso, sizeof iso, "%04lld-%02d-%02lld", *year, month, *day);
   auto d = parse_iso_date(iso);
   if (!d) return Error{"day out of range"};
   return DataTime{*d, false};

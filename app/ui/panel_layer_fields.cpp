@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "base/numbers.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -41,10 +42,9 @@ double largest_number(const geo::VectorLayer& data, const std::string& field) {
   for (const geo::Feature& f : data.features) {
     const std::string& text = data.value(f, field);
     if (text.empty()) continue;
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (!end || *end != '\0') return 0;
-    largest = std::max(largest, v);
+    const std::optional<double> v = parse_number(text);
+    if (!v) return 0;
+    largest = std::max(largest, *v);
   }
   return largest;
 }

@@ -1,9 +1,11 @@
-// Fuzz target: dates, moments and frame ranges as typed by users and written in data files.
+// Fuzz target: dates, moments, frame ranges and numbers as typed by users and written in data files.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "base/numbers.h"
 #include "export/frame_sequence.h"
+#include "story/data_time.h"
 #include "story/time.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -11,5 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto moment = chronoatlas::story::parse_moment(text)) (void)chronoatlas::story::format_moment(*moment);
   (void)chronoatlas::story::parse_iso_date(text);
   (void)chronoatlas::exporting::parse_frame_range(text);
+  (void)chronoatlas::story::parse_data_time(text);
+  (void)chronoatlas::parse_number(text);
+  (void)chronoatlas::parse_integer(text, -1000, 1000);
   return 0;
 }

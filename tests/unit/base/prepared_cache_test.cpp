@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 
 #include "temp_dir.h"
 
+#include "base/byte_stream.h"
 #include "base/disk_cache.h"
 #include "geo/vector_cache.h"
 #include "geo/vector_source.h"
@@ -175,8 +177,8 @@ TEST(PreparedCache, CachedGeometryEqualsTheBuiltOneAndDamageIsRebuilt) {
   const geo::VectorLayer& layer = report->layers[0];
   std::vector<std::string> warnings;
   const render::LayerGeometry built = render::build_layer_geometry(layer, NAN);
-  (void)render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
-  const render::LayerGeometry cached = render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
+  (void)render::cached_layer_geometry(layer, "", NAN, &f.cache, warnings);
+  const render::LayerGeometry cached = render::cached_layer_geometry(layer, "", NAN, &f.cache, warnings);
   EXPECT_TRUE(warnings.empty());
   ASSERT_EQ(cached.levels.size(), built.levels.size());
   for (size_t i = 0; i < built.levels.size(); ++i) {
@@ -193,7 +195,7 @@ TEST(PreparedCache, CachedGeometryEqualsTheBuiltOneAndDamageIsRebuilt) {
   wrong.levels[0].fill_indices[0] = 1u << 30;
   EXPECT_FALSE(render::unpack_geometry(render::pack_geometry(wrong)));
   write_file(entry(f.cache.dir(), "geometry"), "damaged");
-  const render::LayerGeometry rebuilt = render::cached_layer_geometry(layer, NAN, &f.cache, warnings);
+  const render::LayerGeometry rebuilt = render::cached_layer_geometry(layer, "", NAN, &f.cache, warnings);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("prepared again"), std::string::npos);
   EXPECT_EQ(render::pack_geometry(rebuilt), packed);
@@ -218,7 +220,7 @@ TEST(PreparedCache, ProjectedLayersComeBackAsProjectedAndBadIndicesAreRefused) {
   auto report = geo::load_vector_source(std::string(TEST_DATA_DIR) + "/caucasus.geojson");
   ASSERT_TRUE(report);
   std::vector<std::string> warnings;
-  const render::LayerGeometry geometry = render::cached_layer_geometry(report->layers[0], NAN, &f.cache, warnings);
+  const render::LayerGeometry geometry = render::cached_layer_geometry(report->layers[0], "", NAN, &f.cache, warnings);
   ASSERT_FALSE(geometry.cache_key.empty());
   const geo::Projection conic = *geo::Projection::create("+proj=lcc +lat_1=38 +lat_2=42 +lon_0=45 +datum=WGS84");
   const render::ProjectedLayer direct = render::project_layer(geometry, conic, {}, 0);
@@ -241,4 +243,113 @@ TEST(PreparedCache, ProjectedLayersComeBackAsProjectedAndBadIndicesAreRefused) {
   wrong = direct;
   wrong.levels[0].segments[0].count = 1 << 30;
   EXPECT_FALSE(render::unpack_projected(render::pack_projected(wrong))) << "a run past the segments";
+}
+
+namespace {
+
+// The key in the header of the entry file at PATH (magic, format, key, ...): what an attacker who can write the folder
+// knows too, so a lying entry can carry a correct header and hash.
+std::string stored_key(const std::string& path) {
+  const std::string bytes = read_file(path);
+  ByteReader r(bytes);
+  char magic[8];
+  uint32_t format = 0;
+  std::string key;
+  r.get(magic);
+  r.get(format);
+  r.get(key);
+  return key;
+}
+
+// A report of one polygon feature with the given shell, in a layer with the fixture's one field.
+geo::LoadReport lying_report(const Ring& shell) {
+  geo::LoadReport report;
+  geo::VectorLayer l;
+  l.name = "places";
+  l.fields = {"name"};
+  geo::Feature f;
+  if (!shell.empty()) f.polygons.push_back({shell});
+  else f.polygons.push_back({});
+  f.values = {"Liar"};
+  l.features.push_back(f);
+  l.extent.extend(LonLat{44, 40});
+  report.layers.push_back(l);
+  return report;
+}
+
+}  // namespace
+
+TEST(PreparedCache, AnEntryWithAGoodHeaderAndHashButLyingContentIsDeletedAndRebuilt) {
+  // The hostile-input issue's second row: every default render failed (SIGSEGV in the seam cutter and tessellator,
+  // an endless band loop, bad_alloc) until the user deleted the cache.
+  Fixture f;
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  const std::string path = entry(f.cache.dir(), "vector");
+  const std::string name = fs::path(path).filename().string(), key = stored_key(path);
+  const double nan = std::nan(""), inf = HUGE_VAL;
+  const std::vector<Ring> shells = {
+      {},                                                          // an empty polygon
+      {{44, 40}, {nan, 40}, {45, 41}, {44, 40}},                   // a NaN coordinate
+      {{44, 40}, {inf, 40}, {45, 41}, {44, 40}},                   // an infinite one
+      {{44, 40}, {1e8, 40}, {45, 41}, {44, 40}},                   // 1e8 degrees
+      {{44, 40}, {45, 41}},                                        // a ring of two points
+  };
+  for (size_t i = 0; i < shells.size(); ++i) {
+    ASSERT_TRUE(f.cache.write(name, key, geo::pack_report(lying_report(shells[i])))) << i;
+    auto r = geo::load_vector_source(f.source, &f.cache);
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(first_name(*r), "Goris") << "case " << i << ": the lie was believed";
+    ASSERT_EQ(r->warnings.size(), 1u) << i;
+    EXPECT_NE(r->warnings[0].find("was damaged"), std::string::npos) << r->warnings[0];
+    EXPECT_EQ(stored_key(path), key) << "case " << i << ": rebuilt in place";
+  }
+}
+
+TEST(PreparedCache, AFifoOrALinkAtAnEntrysNameIsRefusedWithoutBlockingOrFollowing) {
+  Fixture f;
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  const std::string path = entry(f.cache.dir(), "vector");
+  // A FIFO: opening it for reading would wait for a writer forever.
+  fs::remove(path);
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  auto r = geo::load_vector_source(f.source, &f.cache);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(first_name(*r), "Goris");
+  EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(path))) << "the FIFO is replaced by the rebuilt entry";
+  // A link to a file elsewhere: neither read nor written through.
+  const std::string elsewhere = f.dir + "/elsewhere";
+  write_file(elsewhere, "someone else's file");
+  fs::remove(path);
+  fs::create_symlink(elsewhere, path);
+  ASSERT_TRUE(geo::load_vector_source(f.source, &f.cache));
+  EXPECT_EQ(read_file(elsewhere), "someone else's file");
+  EXPECT_FALSE(fs::is_symlink(fs::symlink_status(path)));
+}
+
+TEST(PreparedCache, ALinkPlantedAtTheNextTemporaryNameIsNotWrittenThrough) {
+  Fixture f;
+  const std::string elsewhere = f.dir + "/elsewhere";
+  write_file(elsewhere, "someone else's file");
+  fs::create_directories(f.cache.dir());
+  // The counter starts anywhere in this process; plant links at the next few names.
+  for (int serial = 0; serial < 64; ++serial)
+    fs::create_symlink(elsewhere, f.cache.path_of("x.tmp-" + std::to_string(getpid()) + "-" + std::to_string(serial)));
+  for (int i = 0; i < 64; ++i) (void)f.cache.write("x", "key", "payload");
+  EXPECT_EQ(read_file(elsewhere), "someone else's file");
+}
+
+TEST(PreparedCache, TheFolderIsCappedAndTheEntriesUsedLongestAgoGoFirst) {
+  Fixture f;
+  const DiskCache small{f.dir + "/small", 3000};
+  const std::string kb(1000, 'x');
+  ASSERT_TRUE(small.write("a", "k", kb));
+  ASSERT_TRUE(small.write("b", "k", kb));
+  // "a" is used again: "b" is now the one used longest ago.
+  const timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
+  utimensat(AT_FDCWD, small.path_of("b").c_str(), old, 0);
+  ASSERT_TRUE(small.read("a", "k").payload);
+  ASSERT_TRUE(small.write("c", "k", kb));
+  EXPECT_TRUE(fs::exists(small.path_of("a")));
+  EXPECT_FALSE(fs::exists(small.path_of("b")));
+  EXPECT_TRUE(fs::exists(small.path_of("c")));
 }

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "geo/densify.h"
 #include "geo/seam.h"
 #include "geo/planar.h"
 
@@ -66,4 +69,27 @@ TEST(Seam, WideFeaturesAreDrawnAsWrittenNotCutOnTheirWidth) {
   parts = geo::cut_polygon(world, geo::seam_of(45));
   EXPECT_EQ(parts.size(), 2u);
   EXPECT_NEAR(area(parts), 360 * 180, 1e-3);
+}
+
+TEST(Seam, HostileGeometryGivesNothingInsteadOfACrashOrAnEndlessLoop) {
+  // Values only a damaged cache entry or a buggy source could hand over; each used to crash or loop to bad_alloc.
+  const double nan = std::nan(""), inf = HUGE_VAL;
+  EXPECT_TRUE(geo::cut_polygon({}, 10).empty());
+  EXPECT_TRUE(geo::cut_polygon({Ring{}}, 10).empty());
+  for (double bad : {nan, inf, -inf, 1e8})
+    EXPECT_TRUE(geo::cut_polygon({{{170, 0}, {bad, 0}, {-170, 10}, {170, 0}}}, 180).empty()) << bad;
+  for (double bad : {nan, inf, 1e8}) EXPECT_TRUE(geo::cut_line({{170, 0}, {bad, 1}, {-170, 2}}, 180).empty()) << bad;
+  // An empty hole beside a good shell is skipped, the shell kept.
+  EXPECT_FALSE(geo::cut_polygon({{{170, 0}, {-170, 0}, {-170, 10}, {170, 10}, {170, 0}}, Ring{}}, 180).empty());
+  // A ring that zig-zags across the antimeridian, winding round the earth again at every step.
+  Ring zigzag;
+  for (int i = 0; i < 2000; ++i) zigzag.push_back({i % 2 ? -179.5 : 179.5, i * 0.01});
+  zigzag.push_back(zigzag.front());
+  EXPECT_LE(geo::cut_polygon({zigzag}, 180).size(), 5u);
+}
+
+TEST(Densify, NonFiniteOrHugeSegmentsAreBounded) {
+  const double nan = std::nan("");
+  EXPECT_EQ(geo::densify({{0, 0}, {nan, 0}}, 1).size(), 2u);
+  EXPECT_LE(geo::densify({{0, 0}, {1e12, 0}}, 1e-6).size(), 70000u);
 }
