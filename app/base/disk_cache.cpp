@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -153,8 +154,14 @@ void DiskCache::trim(const std::string& keep) const {
   for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
     std::error_code fe;
     const std::string file = e.path().filename().string();
-    // Another process's entry being written is not counted, nor touched; a link is not an entry.
-    if (e.is_symlink(fe) || !e.is_regular_file(fe) || file.find(".tmp-") != std::string::npos) continue;
+    // A link is not an entry. Another process's entry being written is not counted, nor touched, unless it is an
+    // hour old: then the process ended before renaming it (the app does not wait for its workers on quit).
+    if (e.is_symlink(fe) || !e.is_regular_file(fe)) continue;
+    if (file.find(".tmp-") != std::string::npos) {
+      if (e.last_write_time(fe) < std::filesystem::file_time_type::clock::now() - std::chrono::hours(1))
+        std::filesystem::remove(e.path(), fe);
+      continue;
+    }
     Entry entry{e.path(), e.last_write_time(fe), e.file_size(fe)};
     if (fe) continue;
     total += entry.bytes;

@@ -1,28 +1,48 @@
 #include "base/files.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <strings.h>
+
 namespace chronoatlas {
 
-Status write_text_file(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) return Error{path + ": cannot be written"};
-    out << text;
-    if (!out) {
-      out.close();
-      std::filesystem::remove(tmp);
-      return Error{path + ": writing failed"};
-    }
+bool is_database_source(const std::string& source) { return strncasecmp(source.c_str(), "PG:", 3) == 0; }
+
+Status write_text_file(const std::string& path, const std::string& text, Backup backup) {
+  // A name no other writer uses, created new: a link or file planted at a fixed "path.tmp" is never written through.
+  static std::atomic<unsigned> serial{0};
+  const std::string tmp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
+  const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) return Error{path + ": cannot be written (" + std::strerror(errno) + ")"};
+  size_t put = 0;
+  while (put < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + put, text.size() - put);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    put += static_cast<size_t>(n);
   }
+  const int why = errno;
+  if (close(fd) != 0 || put != text.size()) {
+    unlink(tmp.c_str());
+    return Error{path + ": writing failed (" + std::strerror(why) + ")"};
+  }
+  // The old file becomes the backup (a rename: if the new one never arrives, the old one is still whole there).
   std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Error{path + ": cannot be written (" + ec.message() + ")"};
+  if (backup == Backup::Keep && std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)))
+    std::rename(path.c_str(), (path + ".bak").c_str());
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    unlink(tmp.c_str());
+    return Error{path + ": cannot be written (" + reason + ")"};
+  }
   return Ok{};
 }
 

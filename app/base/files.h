@@ -10,7 +10,13 @@ namespace chronoatlas {
 
 // The whole of PATH, which must be a regular file of at most MAX_BYTES. Errors name PATH and what it is instead.
 Result<std::string> read_text_file(const std::string& path, size_t max_bytes = 64u << 20);
-// Writes TEXT to PATH whole or not at all: into a temporary beside it, then renamed over it. Errors name PATH.
-Status write_text_file(const std::string& path, const std::string& text);
+// True for a source that names a database connection ("PG:dbname=...") rather than a file: never resolved against a
+// folder, never cached, opened only when the user names it.
+bool is_database_source(const std::string& source);
+// Whether writing a file keeps the one it replaces as PATH.bak (the session: a damaged or foreign one is not lost).
+enum class Backup { None, Keep };
+// Writes TEXT to PATH whole or not at all: into a new temporary beside it (O_EXCL, no link followed), then renamed
+// over it. Errors name PATH.
+Status write_text_file(const std::string& path, const std::string& text, Backup backup = Backup::None);
 
 }  // namespace chronoatlas

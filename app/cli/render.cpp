@@ -106,6 +106,9 @@ const std::vector<Option>& options() {
        set(&RenderRequest::outline_complex, true)},
       {"--no-inset", "", "no locator inset (drawn when the map shows less than about 1,500 km across)",
        set(&RenderRequest::no_inset, true)},
+      {"--allow-connections", "", "open the database connections the story or the --view file names (refused "
+                                  "unless given: a file may come from anyone)",
+       set(&RenderRequest::allow_connections, true)},
       {"--no-basemap", "", "with --scenario none: no countries under the layers",
        set(&RenderRequest::no_basemap, true)},
       {"--no-graticule", "", "no graticule",

@@ -44,7 +44,7 @@ class FolderWriter {
 
   // Where layer L's data goes in the new folder, relative to it (or the connection, for a database).
   Result<std::string> place_layer(const model::AtlasLayer& l, std::string& source_layer) {
-    if (geo::is_database_source(l.spec.source)) return l.spec.source;
+    if (is_database_source(l.spec.source)) return l.spec.source;
     std::error_code ec;
     const fs::path file(l.spec.source);
     if (!authored(l) && fs::is_regular_file(file, ec)) return copy_file_once(file);
@@ -150,7 +150,7 @@ Result<story::Scenario> write_folder(const model::Atlas& atlas, const fs::path& 
     auto rel = writer.place_layer(l, spec.source_layer);
     if (!rel) return Error{"layer '" + l.spec.title + "': " + rel.error()};
     sources.push_back(*rel);
-    spec.source = geo::is_database_source(*rel) ? *rel : (dir / *rel).lexically_normal().string();
+    spec.source = is_database_source(*rel) ? *rel : (dir / *rel).lexically_normal().string();
     saved.layers.push_back(std::move(spec));
   }
   if (auto s = writer.copy_documents(); !s) return Error{s.error()};

@@ -183,12 +183,16 @@ Status write_map_files(const render::Image& image, const render::View& view, con
   if (auto s = check_outputs(finals, req.inputs, req.overwrite); !s) return s;
   remove_stale_temporaries(finals);
   std::vector<std::string> temps;
-  for (const std::string& f : finals) temps.push_back(temporary_name(f));
   std::error_code ec;
   auto failed = [&](const Status& s) {
     for (const std::string& t : temps) fs::remove(t, ec);
     return s;
   };
+  for (const std::string& f : finals) {
+    auto temp = claim_temporary(f);
+    if (!temp) return failed(Error{temp.error()});
+    temps.push_back(*temp);
+  }
   if (auto s = write_png(temps[0], finals[0], image, req.text, req.dpi); !s) return failed(s);
   if (auto s = write_file(temps[1], finals[1], world_file_text(view)); !s) return failed(s);
   if (auto s = write_file(temps[2], finals[2], req.crs_wkt); !s) return failed(s);

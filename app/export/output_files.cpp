@@ -101,6 +101,15 @@ std::string temporary_name(const std::string& final_path) {
   return (p.parent_path() / ("." + p.filename().string() + kTempTag + std::to_string(getpid()))).string();
 }
 
+Result<std::string> claim_temporary(const std::string& final_path) {
+  const std::string temp = temporary_name(final_path);
+  unlink(temp.c_str());  // a link or file left there (planted, or by a killed run) goes; unlink follows no link
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) return Error{final_path + ": cannot be written (" + std::strerror(errno) + " at its temporary name)"};
+  close(fd);
+  return temp;
+}
+
 void remove_stale_temporaries(const std::vector<std::string>& finals) {
   if (finals.empty()) return;
   std::set<std::string> prefixes;
@@ -130,14 +139,36 @@ Status publish(const std::vector<std::string>& temps, const std::vector<std::str
   // Checked again under the lock: a folder made in the meantime would stop the set halfway.
   for (const std::string& f : finals)
     if (fs::is_directory(f, ec)) return discard(), Error{f + " is a folder; nothing was written"};
+  // All or nothing: the old members are moved aside first (a member that cannot be moved, being immutable or another
+  // user's in a sticky folder, stops the set before anything changed), the new ones put in place, and only then are
+  // the old ones removed; any failure puts back what was there.
+  std::vector<std::string> aside(finals.size());
+  auto restore = [&](size_t placed) {
+    for (size_t i = 0; i < placed; ++i) fs::remove(finals[i], ec);
+    for (size_t i = 0; i < finals.size(); ++i)
+      if (!aside[i].empty()) std::rename(aside[i].c_str(), finals[i].c_str());
+    discard();
+  };
   for (size_t i = 0; i < finals.size(); ++i) {
-    fs::rename(temps[i], finals[i], ec);
-    if (ec) {
-      const std::string why = ec.message();
-      discard();
-      return Error{finals[i] + ": cannot be written (" + why + ")"};
+    if (!fs::exists(fs::symlink_status(finals[i], ec))) continue;
+    aside[i] = temporary_name(finals[i]) + "-old";
+    if (std::rename(finals[i].c_str(), aside[i].c_str()) != 0) {
+      const std::string why = std::strerror(errno);
+      aside[i].clear();
+      restore(0);
+      return Error{finals[i] + ": cannot be replaced (" + why + "); none of " + std::to_string(finals.size()) +
+                   " files was changed"};
     }
   }
+  for (size_t i = 0; i < finals.size(); ++i)
+    if (std::rename(temps[i].c_str(), finals[i].c_str()) != 0) {
+      const std::string why = std::strerror(errno);
+      restore(i);
+      return Error{finals[i] + ": cannot be written (" + why + "); none of " + std::to_string(finals.size()) +
+                   " files was changed"};
+    }
+  for (const std::string& a : aside)
+    if (!a.empty()) fs::remove(a, ec);
   return Ok{};
 }
 

@@ -19,6 +19,9 @@ Status check_outputs(const std::vector<std::string>& finals, const std::vector<s
 
 // The temporary name FINAL is written under: a hidden file beside it, naming this process.
 std::string temporary_name(const std::string& final_path);
+// FINAL's temporary name, created empty and new (O_EXCL, no link followed) so that what is written there goes into a
+// file of this process, never through a link someone planted at that name.
+Result<std::string> claim_temporary(const std::string& final_path);
 
 // Writes BYTES to PATH (a temporary), naming FINAL in any error.
 Status write_file(const std::string& path, const std::string& final, const std::string& bytes);
@@ -29,7 +32,8 @@ Status write_file(const std::string& path, const std::string& final, const std::
 void remove_stale_temporaries(const std::vector<std::string>& finals);
 
 // Renames each of TEMPS to the matching FINAL while holding an advisory lock on their folder, so that Chronoatlas
-// processes writing the same set never interleave; on failure the temporaries are removed and nothing is renamed.
+// processes writing the same set never interleave. All or nothing: on failure the temporaries are removed and every
+// old member of the set is as it was.
 Status publish(const std::vector<std::string>& temps, const std::vector<std::string>& finals);
 
 }  // namespace chronoatlas::exporting

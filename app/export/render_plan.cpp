@@ -4,6 +4,7 @@
 
 #include "document/basemap.h"
 #include "document/commands.h"
+#include "document/connections.h"
 #include "export/figure_presets.h"
 #include "export/interrupt.h"
 #include "export/output_files.h"
@@ -96,6 +97,10 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   }
   auto scenario = requested_scenario(r, saved);
   if (!scenario) return Error{scenario.error()};
+  if (const auto named = document::connecting_layers(*scenario); !named.empty() && !r.allow_connections)
+    return Error{std::filesystem::path(scenario->dir).filename().string() + "/scenario.json: layer " + named.front() +
+                 " connects to a server; a story may not open connections by itself (pass --allow-connections if you "
+                 "trust it, or name the connection with --layer)"};
   auto doc = document::StoryDocument::open(*scenario, warnings, platform::prepared_data_cache());
   if (!doc) return Error{doc.error()};
   p.document = std::move(*doc);
@@ -103,7 +108,8 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
     if (auto s = document::add_file(*p.document, path, warnings); !s) return Error{s.error()};
   if (saved) {
     // A figure drawn without one of its layers would mislead: the CLI refuses, where the app reports and goes on.
-    if (auto failed = add_saved_files(*saved, *p.document, warnings); !failed.empty())
+    const Connections connections = r.allow_connections ? Connections::Allowed : Connections::Refused;
+    if (auto failed = add_saved_files(*saved, *p.document, warnings, connections); !failed.empty())
       return Error{r.view_file + ": " + failed.front()};
   }
   if (scenario->dir.empty()) {

@@ -35,6 +35,7 @@ struct RenderRequest {
   bool no_graticule = false, no_caption = false, transparent = false;
   bool no_basemap = false;
   bool no_inset = false;
+  bool allow_connections = false;             // the story's and the view file's database connections may be opened
   bool outline_complex = false;                // SVG: complex scripts as glyph outlines                       // no locator inset, however small the area                     // --scenario none: no countries under the layers
   std::string title;                           // "": the scenario's
 };

@@ -65,7 +65,9 @@ Status write_vector_figure(const render::Frame& frame, text::Shaper& shaper, con
   remove_stale_temporaries({f.path, f.path + ".layers"});
   const render::OverlayLayout overlay = render::layout_overlay(
       frame, [&](const std::string& s, const render::TextStyle& st) { return render::shaped_box(shaper.shape(s, st.bold), st); });
-  const std::string temp = temporary_name(f.path);
+  auto claimed = claim_temporary(f.path);
+  if (!claimed) return Error{claimed.error()};
+  const std::string temp = *claimed;
   const int width = frame.view.width_px, height = frame.view.height_px;
   Status written = Ok{};
   if (*format == FigureFormat::Svg) {

@@ -167,11 +167,18 @@ Result<render::MapView> view_of(const SavedView& saved) {
 }
 
 std::vector<std::string> add_saved_files(const SavedView& saved, document::StoryDocument& doc,
-                                         std::vector<std::string>& warnings) {
+                                         std::vector<std::string>& warnings, Connections connections) {
   std::vector<std::string> failed;
-  const std::vector<std::string> present = doc.atlas().added_files();
+  std::vector<std::string> present = doc.atlas().added_files();
   for (const std::string& path : saved.added_files) {
+    // Named twice (or 20,000 times) is one layer.
     if (std::find(present.begin(), present.end(), path) != present.end()) continue;
+    present.push_back(path);
+    if (connections == Connections::Refused && is_database_source(path)) {
+      failed.push_back(path + " was not opened: a view file may not connect to a server by itself; if you trust it, "
+                              "add the connection yourself (--layer, or Add file in the app)");
+      continue;
+    }
     if (auto added = document::add_file(doc, path, warnings); !added) failed.push_back(added.error());
   }
   return failed;

@@ -51,9 +51,14 @@ void apply_styles(const SavedView& saved, document::StoryDocument& document);
 // Applies the saved time settings to the layers of the same id whose settings differ; unreadable dates are named in
 // WARNINGS.
 void apply_times(const SavedView& saved, document::StoryDocument& document, std::vector<std::string>& warnings);
+// Whether a saved view may open the database connections it names: the user's own session may, a view file that
+// anyone may have written may not (unless the user says so, as with render --allow-connections).
+enum class Connections { Refused, Allowed };
+
 // Adds the saved view's added files that the atlas lacks, with their features' warnings in WARNINGS. A file that
-// cannot be read is skipped and its reason returned: the caller decides whether the rest of the view is enough.
+// cannot be read, or a connection refused, is skipped and its reason returned: the caller decides whether the rest
+// of the view is enough.
 std::vector<std::string> add_saved_files(const SavedView& saved, document::StoryDocument& document,
-                                         std::vector<std::string>& warnings);
+                                         std::vector<std::string>& warnings, Connections connections);
 
 }  // namespace chronoatlas::exporting

@@ -4,25 +4,63 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "base/numbers.h"
+#include "base/progress.h"
+#include "base/text.h"
 #include "geo/gdal_setup.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::geo {
 namespace {
 
-// An SQL identifier, quoted: "name" (a "schema.table" name is quoted part by part).
+// An SQL identifier, quoted as one name: "my.table" stays one table, a quote is doubled.
 std::string quoted(const std::string& name) {
   std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += "\"\"";
-    else if (c == '.') out += "\".\"";
-    else out += c;
-  }
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// An SQL string literal: quotes doubled, and no backslash escapes (standard_conforming_strings is on since 9.1).
+std::string literal(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// The first row's first column of QUERY as text; nothing when the query fails or gives no row.
+std::optional<std::string> single_value(GDALDataset& ds, const std::string& query) {
+  OGRLayer* rows = ds.ExecuteSQL(query.c_str(), nullptr, nullptr);
+  if (!rows) return std::nullopt;
+  std::optional<std::string> value;
+  if (OGRFeatureUniquePtr row(rows->GetNextFeature()); row && row->GetFieldCount() > 0 && row->IsFieldSetAndNotNull(0))
+    value = row->GetFieldAsString(0);
+  ds.ReleaseResultSet(rows);
+  return value;
+}
+
+// The table GDAL calls NAME, as SQL: GDAL names a table of another schema "schema.table", and a table of the search
+// path by its own name, which may hold a dot too. A relation of exactly that name wins; else the first dot parts
+// schema from table.
+std::string table_sql(GDALDataset& ds, const std::string& name) {
+  const size_t dot = name.find('.');
+  if (dot == std::string::npos || single_value(ds, "SELECT to_regclass(" + literal(quoted(name)) + ")::text"))
+    return quoted(name);
+  return quoted(name.substr(0, dot)) + "." + quoted(name.substr(dot + 1));
+}
+
+// The SRID of TABLE's geometry column as the database records it (a custom SRID has no authority code for GDAL).
+std::string column_srid(GDALDataset& ds, OGRLayer& table, const std::string& from) {
+  auto srid = single_value(ds, "SELECT ST_SRID(" + quoted(table.GetGeometryColumn()) + ") FROM " + from + " WHERE " +
+                                   quoted(table.GetGeometryColumn()) + " IS NOT NULL LIMIT 1");
+  if (srid && parse_integer(*srid, 1, 999999999)) return *srid;
+  const OGRSpatialReference* srs = table.GetSpatialRef();
+  const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
+  return code ? code : "4326";
 }
 
 std::string number(double v) {
@@ -33,11 +71,11 @@ std::string number(double v) {
 
 // The query for TABLE's features overlapping BOX, simplified on the server. The box is given in lon/lat and
 // transformed to the table's SRID there, so the spatial index on the geometry column is used.
-std::string view_query(OGRLayer& table, const BoundsLonLat& box, double tolerance_deg) {
+std::string view_query(GDALDataset& ds, OGRLayer& table, const BoundsLonLat& box, double tolerance_deg) {
   const std::string geom = quoted(table.GetGeometryColumn());
+  const std::string from = table_sql(ds, table.GetName());
   const OGRSpatialReference* srs = table.GetSpatialRef();
-  const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
-  const std::string srid = code ? code : "4326";
+  const std::string srid = column_srid(ds, table, from);
   // Tolerances in the table's units: degrees, or about 111 km to a degree for a projected table.
   const double tolerance = (!srs || srs->IsGeographic()) ? tolerance_deg : tolerance_deg * 111320;
   std::string envelope = "ST_MakeEnvelope(" + number(box.west) + "," + number(box.south) + "," + number(box.east) +
@@ -52,7 +90,7 @@ std::string view_query(OGRLayer& table, const BoundsLonLat& box, double toleranc
   const std::string simplified = tolerance > 0 ? "ST_Simplify(" + geom + "," + number(tolerance) + ",false)" : geom;
   // Features that simplify away or only touch the box by their bounding box are left on the server.
   return "SELECT " + columns + "clipped AS " + geom + " FROM (SELECT " + columns + "ST_ClipByBox2D(" + simplified + "," +
-         envelope + ") AS clipped FROM " + quoted(table.GetName()) + " WHERE " + geom + " && " + envelope +
+         envelope + ") AS clipped FROM " + from + " WHERE " + geom + " && " + envelope +
          ") AS shown WHERE clipped IS NOT NULL AND NOT ST_IsEmpty(clipped)";
 }
 
@@ -71,7 +109,14 @@ void count(const VectorLayer& layer, FetchStats& stats) {
 
 }  // namespace
 
-bool is_database_source(const std::string& source) { return strncasecmp(source.c_str(), "PG:", 3) == 0; }
+std::string with_timeouts(const std::string& connection) {
+  const std::string lower = ascii_lower(connection);
+  std::string out = connection;
+  if (lower.find("connect_timeout") == std::string::npos) out += " connect_timeout=" + std::to_string(kConnectTimeoutS);
+  if (lower.find("options=") == std::string::npos)
+    out += " options='-c statement_timeout=" + std::to_string(kStatementTimeoutMs) + "'";
+  return out;
+}
 
 Result<LoadReport> load_database_view(const std::string& connection, const BoundsLonLat& box, double tolerance_deg,
                                       FetchStats& stats, const std::string& only) {
@@ -79,7 +124,7 @@ Result<LoadReport> load_database_view(const std::string& connection, const Bound
   CPLPushErrorHandler(CPLQuietErrorHandler);
   CPLErrorReset();
   const char* const drivers[] = {"PostgreSQL", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+  GDALDatasetUniquePtr ds(GDALDataset::Open(with_timeouts(connection).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
   if (!ds) {
     const std::string why = gdal_message_or("could not connect");
     CPLPopErrorHandler();
@@ -87,17 +132,26 @@ Result<LoadReport> load_database_view(const std::string& connection, const Bound
   }
   LoadReport report;
   std::string failure;
+  size_t tables = 0;
   for (OGRLayer* table : ds->GetLayers()) {
+    if (stopped(nullptr)) {
+      failure = connection + ": stopped";
+      break;
+    }
     if (!only.empty() && only != table->GetName()) continue;
     if (!table->GetGeometryColumn() || !*table->GetGeometryColumn()) {
       report.warnings.push_back(connection + ", table '" + table->GetName() + "': no geometry column; skipped");
       continue;
     }
     CPLErrorReset();
-    OGRLayer* rows = ds->ExecuteSQL(view_query(*table, box, tolerance_deg).c_str(), nullptr, nullptr);
+    ++tables;
+    OGRLayer* rows = ds->ExecuteSQL(view_query(*ds, *table, box, tolerance_deg).c_str(), nullptr, nullptr);
     if (!rows) {
-      failure = connection + ", table '" + table->GetName() + "': " + gdal_message_or("the query failed");
-      break;
+      // One table that cannot be queried leaves the others drawn.
+      const std::string why = connection + ", table '" + table->GetName() + "': " + gdal_message_or("the query failed");
+      report.warnings.push_back(why + "; skipped");
+      if (failure.empty()) failure = why;
+      continue;
     }
     const size_t before = report.layers.size();
     read_ogr_layer(*rows, connection, report);
@@ -108,7 +162,8 @@ Result<LoadReport> load_database_view(const std::string& connection, const Bound
     }
   }
   CPLPopErrorHandler();
-  if (!failure.empty()) return Error{failure};
+  if (!failure.empty() && (report.layers.empty() || stopped(nullptr))) return Error{failure};
+  if (tables == 0 && !only.empty()) return Error{connection + ": no table '" + only + "' with a geometry column"};
   return report;
 }
 

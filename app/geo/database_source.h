@@ -10,8 +10,13 @@
 
 namespace chronoatlas::geo {
 
-// True for a source that names a database connection rather than a file.
-bool is_database_source(const std::string& source);
+// How long a server may take to accept a connection, and a query to answer, unless the connection string sets its
+// own connect_timeout or options: a server that accepts and never answers must not hang a render or the app.
+constexpr int kConnectTimeoutS = 10;
+constexpr int kStatementTimeoutMs = 60000;
+
+// CONNECTION ("PG:...") with those timeouts added where it does not set its own; every connection opens through it.
+std::string with_timeouts(const std::string& connection);
 
 // What one query fetched, for the benchmark and the messages.
 struct FetchStats {

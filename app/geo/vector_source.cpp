@@ -19,7 +19,9 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "base/files.h"
 #include "base/text.h"
+#include "geo/database_source.h"
 #include "geo/gdal_setup.h"
 #include "geo/watched_file.h"
 
@@ -375,7 +377,7 @@ Result<std::string> gdal_path(const std::string& path) {
   const auto status = std::filesystem::status(path, ec);
   // A connection string names a source that is not a file ("PG:dbname=...", "GPKG:file.gpkg:table").
   if (!std::filesystem::exists(status) && !starts("/") && !starts(".") && path.find(':') != std::string::npos)
-    return path;
+    return is_database_source(path) ? with_timeouts(path) : path;
   if (!std::filesystem::exists(status)) return Error{path + ": no such file"};
   if (std::filesystem::is_directory(status)) {
     if (std::filesystem::is_empty(path, ec)) return Error{path + ": empty directory, not a vector source"};

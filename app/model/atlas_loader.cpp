@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/files.h"
 #include "base/job_pool.h"
 #include "geo/database_source.h"
 #include "geo/gdal_setup.h"
@@ -24,7 +25,7 @@ FetchedView first_fetch(const BoundsLonLat& view) {
 // SOURCE read: a file (through CACHE), or a database's features for the scenario's VIEW.
 Result<geo::LoadReport> read_source(const std::string& source, const DiskCache* cache, const BoundsLonLat& view,
                                     Progress* progress = nullptr) {
-  if (!geo::is_database_source(source)) return geo::load_vector_source(source, cache, progress);
+  if (!is_database_source(source)) return geo::load_vector_source(source, cache, progress);
   const FetchedView f = first_fetch(view);
   geo::FetchStats stats;
   return geo::load_database_view(source, f.box, f.tolerance_deg, stats);
@@ -55,7 +56,7 @@ Result<Atlas> Atlas::load(const story::Scenario& scenario, std::vector<std::stri
     if (it == report->layers.end())
       return Error{"layer '" + spec.id + "': " + spec.source + " has no usable layer '" + spec.source_layer + "'"};
     atlas.add_layer(spec, std::move(*it), warnings);
-    if (geo::is_database_source(spec.source)) atlas.layers_.back().fetched = first_fetch(scenario.view);
+    if (is_database_source(spec.source)) atlas.layers_.back().fetched = first_fetch(scenario.view);
   }
   return atlas;
 }
@@ -87,7 +88,7 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
     if (some_features && l.features.empty()) continue;  // GPX's empty waypoint and route layers, and the like
     story::LayerSpec spec;
     // A database layer is named for its table; a file's for the file (and its layer, when it has several).
-    spec.id = spec.title = geo::is_database_source(path) ? l.name
+    spec.id = spec.title = is_database_source(path) ? l.name
                                                           : std::filesystem::path(path).filename().string() +
                                                                 (report.layers.size() > 1 ? " / " + l.name : "");
     spec.source = path;
@@ -102,7 +103,7 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
     // Dated data plays on the timeline at once; the layer's Time section can change what was found.
     spec.time = detect_time(l).time;
     add_layer(std::move(spec), std::move(l), warnings);
-    if (geo::is_database_source(path)) layers_.back().fetched = first_fetch(scenario_.view);
+    if (is_database_source(path)) layers_.back().fetched = first_fetch(scenario_.view);
     widen_time_range(layers_.back(), warnings);
   }
   return Ok{};

@@ -59,6 +59,11 @@ bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
 void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
+void Window::hide() {
+  glfwHideWindow(window_);
+  glfwPollEvents();  // so the window manager sees it go now, not when the process ends
+}
+
 void Window::replace_fonts(const std::function<void()>& add_fonts) {
   ImGui::GetIO().Fonts->Clear();
   add_fonts();

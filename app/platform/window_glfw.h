@@ -20,6 +20,8 @@ class Window {
   bool should_close() const;
   // Ends the event loop as the window's close button does (Ctrl+Q).
   void request_close();
+  // Takes the window off the screen at once (on quit, before what may still take time).
+  void hide();
   // Replaces ImGui's fonts between frames: clears them, calls ADD_FONTS, and re-uploads the atlas.
   void replace_fonts(const std::function<void()>& add_fonts);
   // Waits for input up to TIMEOUT seconds (0: no wait; negative: until input arrives), then starts an ImGui frame.

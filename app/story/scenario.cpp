@@ -76,7 +76,7 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   TRY_ASSIGN(l.title, r.string(j, "title", path, l.id));
   std::string source;
   TRY_ASSIGN(source, r.string(j, "source", path));
-  l.source = (dir / source).lexically_normal().string();
+  l.source = is_database_source(source) ? source : (dir / source).lexically_normal().string();
   TRY_ASSIGN(l.source_layer, r.string(j, "source_layer", path, ""));
   if (j.contains("style")) TRY_ASSIGN(l.style, read_layer_style(r, j["style"], path + "style.", l.style));
   if (j.contains("time")) {

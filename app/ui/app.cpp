@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include <glad/gl.h>
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "document/basemap.h"
+#include "document/connections.h"
 #include "export/render_plan.h"
 #include "platform/paths.h"
 #include "platform/window_glfw.h"
@@ -235,7 +237,8 @@ void add_launch_files(AppState& s, const std::vector<std::string>& layers) {
 // Scenario, atlas, renderer and the first view; false (with a message printed) when any fails.
 bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario& scenario) {
   std::vector<std::string> warnings;
-  auto doc = document::StoryDocument::open(scenario, warnings, platform::prepared_data_cache());
+  auto doc = document::StoryDocument::open(document::without_connections(scenario, warnings), warnings,
+                                           platform::prepared_data_cache());
   if (!doc) return std::fprintf(stderr, "chronoatlas: %s\n", doc.error().c_str()), false;
   s.scene.reset();  // observes the old document: goes first
   s.document = std::move(*doc);
@@ -314,7 +317,13 @@ int run_app(const std::vector<std::string>& args) {
       std::fprintf(stderr, "chronoatlas: first map drawn %.0f ms after launch\n", platform::seconds_since_process_start() * 1000);
     }
   }
-  return save_session(s, session_path) ? 0 : 1;
+  // The window goes first, and the process ends without joining its workers: one blocked on a database that does not
+  // answer (until its statement timeout) must not keep a closed window on the screen. Nothing a worker writes is
+  // needed (cache entries go to temporary names first), and the session is saved before the end.
+  w.hide();
+  const int status = save_session(s, session_path) ? 0 : 1;
+  std::fflush(nullptr);
+  std::_Exit(status);
 }
 
 void switch_projection(AppState& s, geo::Projection projection, const std::string& name) {

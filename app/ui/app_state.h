@@ -63,6 +63,7 @@ struct SelectionOutline {
 
 struct AppState {
   std::unique_ptr<document::StoryDocument> document;  // the story; changed only through edit(), undo() and redo()
+  bool keep_session_file = false;     // session.json could not be read (too big, not a file): never saved over
   std::unique_ptr<render::MapScene> scene;            // observes the document's atlas
   std::unique_ptr<render::MapRenderer> renderer;
   render::MapView view;               // what the map shows, in its CRS

@@ -286,7 +286,8 @@ void load_view(AppState& s, const std::string& path) {
   set_day(s, *story::parse_moment(saved->date));
   s.furniture = saved->furniture;
   std::vector<std::string> warnings;
-  for (const std::string& failed : exporting::add_saved_files(*saved, *s.document, warnings)) s.error(failed);
+  for (const std::string& failed : exporting::add_saved_files(*saved, *s.document, warnings, exporting::Connections::Refused))
+    s.error(failed);
   exporting::apply_styles(*saved, *s.document);
   exporting::apply_times(*saved, *s.document, warnings);
   for (const std::string& w : warnings) s.error(w);

@@ -14,6 +14,9 @@
 namespace chronoatlas::ui {
 namespace {
 
+// Far more than any session holds (a few KB; views name files, not their data): a bigger file is not ours to parse.
+constexpr size_t kMaxSessionBytes = 16 << 20;
+
 using nlohmann::json;
 
 template <typename T>
@@ -75,7 +78,7 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
   auto saved = exporting::read_view_json(j["view"], path);
   if (!saved || saved->scenario_dir != s.scene->scenario().dir) return;
   std::vector<std::string> warnings;
-  for (const std::string& failed : exporting::add_saved_files(*saved, *s.document, warnings))
+  for (const std::string& failed : exporting::add_saved_files(*saved, *s.document, warnings, exporting::Connections::Allowed))
     s.error("Last session's layer not restored: " + failed);
   exporting::apply_styles(*saved, *s.document);
   exporting::apply_times(*saved, *s.document, warnings);
@@ -98,15 +101,22 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
 }  // namespace
 
 void load_session(AppState& s, const std::string& path) {
-  auto text = read_text_file(path, 16 << 20);
-  if (!text) return;  // first launch, or nothing worth restoring
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) return;  // a first launch
+  auto text = read_text_file(path, kMaxSessionBytes);
+  if (!text) {
+    // Too big, a folder, a pipe: not this app's to replace. The session is not saved over it.
+    s.keep_session_file = true;
+    return s.error(text.error() + "; the session file was left as it is, and this session will not be saved");
+  }
   const json j = json::parse(*text, nullptr, false);
-  if (!j.is_object()) return s.error(path + ": not a session file; starting afresh");
+  if (!j.is_object()) return s.error(path + ": not a session file; starting afresh (it is kept as session.json.bak on quit)");
   restore_preferences(s, j);
   restore_map(s, j, path);
 }
 
 bool save_session(AppState& s, const std::string& path) {
+  if (s.keep_session_file) return true;
   json j = {{"chronoatlas_session", 1},
             {"view", exporting::view_json(exporting::capture_view(*s.scene, s.view, s.day, s.furniture))},
             {"projection_name", s.projection_name},
@@ -131,7 +141,7 @@ bool save_session(AppState& s, const std::string& path) {
               {"folder", s.exporting.folder}}},
             {"files", {{"folder", s.browser.folder}, {"recent", s.browser.recent}, {"all_files", s.browser.all_files}}},
             {"furniture", exporting::furniture_json(s.furniture)}};
-  const Status written = write_text_file(path, j.dump(2) + "\n");
+  const Status written = write_text_file(path, j.dump(2) + "\n", Backup::Keep);
   if (!written) s.error("The session could not be saved: " + written.error());
   return static_cast<bool>(written);
 }

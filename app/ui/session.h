@@ -8,9 +8,11 @@
 namespace chronoatlas::ui {
 
 // Restores what PATH holds. The view, date and layers come back only for the same scenario; preferences always.
-// An unreadable or partial file leaves the defaults in place; a missing layer file is reported, not fatal.
+// A damaged or partial file leaves the defaults in place; one that cannot be read at all (too big, not a file) is
+// reported and left alone for good (save_session then writes nothing); a missing layer file is reported, not fatal.
 void load_session(AppState& state, const std::string& path);
-// Writes the session atomically (a temporary beside it, then a rename); false with a message on failure.
+// Writes the session atomically (a new temporary beside it, then a rename), the old file kept as session.json.bak;
+// false with a message on failure.
 bool save_session(AppState& state, const std::string& path);
 
 }  // namespace chronoatlas::ui

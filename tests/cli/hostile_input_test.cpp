@@ -6,8 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 
 #include "run_command.h"
 
@@ -28,6 +35,42 @@ void write_points(const std::string& path, int n) {
   std::ofstream out(path);
   out << "lat,lon\n";
   for (int i = 0; i < n; ++i) out << 39 + (i % 1000) * 0.003 << "," << 44 + (i / 1000 % 1000) * 0.003 << "\n";
+}
+
+// A TCP port on 127.0.0.1 whose connections the kernel accepts (the backlog completes the handshake) and nobody ever
+// answers: a database server that hangs.
+class SilentServer {
+ public:
+  SilentServer() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (bind(fd_, reinterpret_cast<sockaddr*>(&a), len) == 0 && listen(fd_, 16) == 0 &&
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) == 0)
+      port_ = ntohs(a.sin_port);
+    fcntl(fd_, F_SETFL, O_NONBLOCK);
+  }
+  ~SilentServer() { close(fd_); }
+  int port() const { return port_; }
+  std::string connection() const {
+    return "PG:host=127.0.0.1 port=" + std::to_string(port_) + " dbname=x user=x tables=t";
+  }
+  // True when some client has connected since the server opened.
+  bool was_contacted() {
+    const int c = accept(fd_, nullptr, nullptr);
+    if (c >= 0) close(c);
+    return c >= 0;
+  }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -106,4 +149,43 @@ TEST(Hostile, TheFirstSigtermOrSigintStopsARenderAtOnceWithExit1AndNothingWritte
     for (const auto& e : fs::directory_iterator(dir))
       EXPECT_EQ(e.path().filename().string().find("tmp"), std::string::npos) << e.path();
   }
+}
+
+TEST(Hostile, ADatabaseThatAcceptsAndNeverAnswersTimesOutInsteadOfHanging) {
+  // render hung 760 s until killed and info 125 s: no connect or statement timeout.
+  SilentServer server;
+  ASSERT_GT(server.port(), 0);
+  const std::string dir = fresh_dir("hostile_silent_db");
+  for (const std::string& command :
+       {"render --scenario none --no-basemap --size 64x48 --layer '" + server.connection() + "' --out " + dir + "/x.png",
+        "info '" + server.connection() + "'"}) {
+    const auto start = std::chrono::steady_clock::now();
+    auto r = run_chronoatlas(command);
+    EXPECT_EQ(r.exit_code, 1) << command << r.err;
+    EXPECT_LT(seconds_since(start), 30) << command;
+    EXPECT_NE(r.err.find("PG:host=127.0.0.1"), std::string::npos) << r.err;
+  }
+  EXPECT_TRUE(server.was_contacted()) << "the connection the user named is opened";
+  EXPECT_FALSE(fs::exists(dir + "/x.png"));
+}
+
+TEST(Hostile, AViewFileOrAStoryThatNamesAConnectionIsRefusedWithoutConnecting) {
+  SilentServer server;
+  ASSERT_GT(server.port(), 0);
+  const std::string dir = fresh_dir("hostile_view_connects");
+  write(dir + "/view.json", R"({"chronoatlas_view": 1, "scenario": "none", "date": "2023-09-25", "crs": "EPSG:4326",
+    "centre_lonlat": [45.6, 39.9], "units_per_pixel": 0.0045, "size": [80, 50], "furniture": {},
+    "added_files": [")" + server.connection() + R"("]})");
+  auto r = run_chronoatlas("render --view " + dir + "/view.json --out " + dir + "/v.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("may not connect to a server by itself"), std::string::npos) << r.err;
+  fs::create_directories(dir + "/story");
+  write(dir + "/story/scenario.json", R"({"title": "Connects", "time": {"start": "2023-09-19", "end": "2023-10-01"}, "view": {"bbox": [44, 39, 47, 41]},
+    "layers": [{"id": "remote", "title": "Remote", "source": ")" + server.connection() + R"("}]})");
+  r = run_chronoatlas("render --scenario " + dir + "/story --out " + dir + "/s.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("may not open connections by itself"), std::string::npos) << r.err;
+  EXPECT_FALSE(server.was_contacted()) << "a file someone else wrote made the render connect";
+  EXPECT_FALSE(fs::exists(dir + "/v.png"));
+  EXPECT_FALSE(fs::exists(dir + "/s.png"));
 }

@@ -218,6 +218,24 @@ TEST_F(DesktopSession, ADamagedSessionFileStartsAfreshInsteadOfCrashing) {
   }
 }
 
+TEST_F(DesktopSession, ASessionFileTooBigToReadIsSaidAndKeptNotReplaced) {
+  // It was dropped with no message, and on quit replaced by a 6.8 KB default: the user's settings lost.
+  const std::string home = fresh_dir("desktop-huge-session");
+  std::filesystem::create_directories(home + "/config/chronoatlas");
+  const std::string path = home + "/config/chronoatlas/session.json";
+  {
+    std::ofstream out(path);
+    out << R"({"layout": {"ui_scale": 1.25}, "padding": ")" << std::string(17 << 20, 'x') << "\"}";
+  }
+  const auto size = std::filesystem::file_size(path);
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  EXPECT_TRUE(app.wait_for("this session will not be saved")) << app.stderr_text();
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(), 0) << app.stderr_text();
+  EXPECT_EQ(std::filesystem::file_size(path), size) << "the session file was replaced";
+}
+
 TEST_F(DesktopSession, TheMapIsDrawnWhileABigFileIsReadAndTheAppIdlesOnceItIsIn) {
   const std::string home = fresh_dir("desktop-big-file");
   // 300,000 points (about 30 MB of GeoJSON): seconds of reading on a small machine.

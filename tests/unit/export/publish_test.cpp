@@ -10,6 +10,7 @@
 #include "temp_dir.h"
 
 #include "export/map_export.h"
+#include "export/output_files.h"
 
 using namespace chronoatlas;
 namespace fs = std::filesystem;
@@ -74,6 +75,51 @@ TEST(Publish, ConcurrentWritersNeverMixTheirSets) {
     mixed += png_who != pgw_who;
   }
   EXPECT_EQ(mixed, 0) << "rounds where the PNG and its world file came from different writers, of " << rounds;
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find("chronoatlas-tmp"), std::string::npos) << e.path();
+}
+
+namespace {
+
+fs::path fresh(const std::string& name) {
+  const fs::path dir = fs::path(scratch_dir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST(Publish, ALinkPlantedAtTheTemporaryNameIsNotWrittenThrough) {
+  // It was followed: the link's target got the PNG, and m.png became a link to it.
+  const fs::path dir = fresh("publish-link");
+  const std::string png = (dir / "m.png").string(), target = (dir / "target").string();
+  std::ofstream(target) << "not yours";
+  for (const std::string& member : {png, exporting::world_file_path(png), exporting::prj_path(png)})
+    fs::create_symlink(target, exporting::temporary_name(member));
+  ASSERT_TRUE(write_as(7, png));
+  EXPECT_EQ(read(target), "not yours");
+  EXPECT_FALSE(fs::is_symlink(fs::symlink_status(png)));
+  EXPECT_EQ(read(png).substr(1, 3), "PNG");
+}
+
+TEST(Publish, AMemberThatCannotBePlacedLeavesTheWholeOldSetAsItWas) {
+  // Exit 1 with a new PNG beside the old .pgw and .prj was a mismatched set.
+  const fs::path dir = fresh("publish-all-or-nothing");
+  const std::string png = (dir / "m.png").string();
+  ASSERT_TRUE(write_as(1, png));
+  const std::vector<std::string> finals = {png, exporting::world_file_path(png), exporting::prj_path(png)};
+  std::vector<std::string> old, temps;
+  for (const std::string& f : finals) {
+    old.push_back(read(f));
+    temps.push_back(exporting::temporary_name(f));
+    std::ofstream(temps.back()) << "new " << f;
+  }
+  fs::remove(temps[2]);  // the third member's temporary is gone when its turn comes
+  const Status s = exporting::publish(temps, finals);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().find("none of 3 files was changed"), std::string::npos) << s.error();
+  for (size_t i = 0; i < finals.size(); ++i) EXPECT_EQ(read(finals[i]), old[i]) << finals[i];
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().filename().string().find("chronoatlas-tmp"), std::string::npos) << e.path();
 }
