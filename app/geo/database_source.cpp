@@ -77,7 +77,12 @@ std::string view_query(GDALDataset& ds, OGRLayer& table, const BoundsLonLat& box
   const OGRSpatialReference* srs = table.GetSpatialRef();
   const std::string srid = column_srid(ds, table, from);
   // Tolerances in the table's units: degrees, or about 111 km to a degree for a projected table.
-  const double tolerance = (!srs || srs->IsGeographic()) ? tolerance_deg : tolerance_deg * 111320;
+  // A custom SRID that GDAL could not make an SRS of is geographic when the server's own definition says so.
+  const bool geographic = srs ? srs->IsGeographic()
+                              : single_value(ds, "SELECT proj4text FROM spatial_ref_sys WHERE srid = " + srid)
+                                        .value_or("+proj=longlat")
+                                        .find("longlat") != std::string::npos;
+  const double tolerance = geographic ? tolerance_deg : tolerance_deg * 111320;
   std::string envelope = "ST_MakeEnvelope(" + number(box.west) + "," + number(box.south) + "," + number(box.east) +
                          "," + number(box.north) + ",4326)";
   if (srid != "4326") envelope = "ST_Transform(" + envelope + "," + srid + ")";
@@ -89,7 +94,9 @@ std::string view_query(GDALDataset& ds, OGRLayer& table, const BoundsLonLat& box
   // so the cut edges stay off screen.
   const std::string simplified = tolerance > 0 ? "ST_Simplify(" + geom + "," + number(tolerance) + ",false)" : geom;
   // Features that simplify away or only touch the box by their bounding box are left on the server.
-  return "SELECT " + columns + "clipped AS " + geom + " FROM (SELECT " + columns + "ST_ClipByBox2D(" + simplified + "," +
+  // Sent back in lon/lat, transformed by the server: a custom SRID (a row of its spatial_ref_sys) is known there only.
+  const std::string shown = srid == "4326" ? "clipped" : "ST_Transform(clipped, 4326)";
+  return "SELECT " + columns + shown + " AS " + geom + " FROM (SELECT " + columns + "ST_ClipByBox2D(" + simplified + "," +
          envelope + ") AS clipped FROM " + from + " WHERE " + geom + " && " + envelope +
          ") AS shown WHERE clipped IS NOT NULL AND NOT ST_IsEmpty(clipped)";
 }

@@ -6,9 +6,12 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <cpl_minixml.h>
+#include <cpl_string.h>
 #include <gdal.h>
 
 #include "base/byte_stream.h"
+#include "base/text.h"
 #include "geo/vector_source.h"
 
 namespace chronoatlas::geo {
@@ -16,12 +19,43 @@ namespace {
 
 constexpr uint32_t kReportFormat = 1;
 
-// "name size mtime_ns;" for PATH and every file beside it with the same stem; nothing for what is not a plain file.
-std::optional<std::string> file_identity(const std::string& path) {
-  namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+// How deep VRTs that name VRTs are followed for the key; deeper ones are not cached.
+constexpr int kVrtDepth = 4;
+
+// The files an OGR VRT reads from (its SrcDataSource elements, relative ones resolved against its folder); nothing
+// when it cannot be parsed. Sources that are not files (connections, /vsi paths) are left to the reader's checks.
+std::optional<std::vector<std::string>> vrt_sources(const fs::path& vrt) {
+  CPLXMLNode* root = CPLParseXMLFile(vrt.c_str());
+  if (!root) return std::nullopt;
+  std::vector<std::string> out;
+  std::vector<const CPLXMLNode*> todo = {root};
+  while (!todo.empty()) {
+    const CPLXMLNode* n = todo.back();
+    todo.pop_back();
+    for (const CPLXMLNode* c = n; c; c = c->psNext) {
+      if (c->eType != CXT_Element) continue;
+      if (EQUAL(c->pszValue, "SrcDataSource")) {
+        const std::string source = CPLGetXMLValue(c, nullptr, "");
+        const bool relative = CPLTestBool(CPLGetXMLValue(c, "relativeToVRT", "0"));
+        out.push_back(relative ? (vrt.parent_path() / source).string() : source);
+      } else if (c->psChild) {
+        todo.push_back(c->psChild);
+      }
+    }
+  }
+  CPLDestroyXMLNode(root);
+  return out;
+}
+
+// "name size mtime_ns;" for PATH and every file beside it with the same stem, and for a VRT the same for every file
+// it reads from (a source rewritten elsewhere must not leave the old geometry in the cache); nothing for what is not
+// a plain file, or a VRT whose sources cannot all be known.
+std::optional<std::string> file_identity(const std::string& path, int depth = 0) {
   std::error_code ec;
   const fs::path p = fs::canonical(path, ec);
-  if (ec || !fs::is_regular_file(p, ec)) return std::nullopt;
+  if (ec || !fs::is_regular_file(p, ec) || depth > kVrtDepth) return std::nullopt;
   std::string id = p.string() + "|";
   std::vector<std::string> members;
   for (const fs::directory_entry& e : fs::directory_iterator(p.parent_path(), ec))
@@ -32,6 +66,16 @@ std::optional<std::string> file_identity(const std::string& path) {
     if (stat(m.c_str(), &st) != 0) continue;
     id += fs::path(m).filename().string() + " " + std::to_string(st.st_size) + " " +
           std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ";";
+  }
+  if (ascii_lower(p.extension().string()) == ".vrt") {
+    const auto sources = vrt_sources(p);
+    if (!sources) return std::nullopt;
+    for (const std::string& s : *sources) {
+      if (!fs::exists(s, ec)) continue;  // a connection or virtual path: refused or read uncached by the reader
+      const auto source = file_identity(s, depth + 1);
+      if (!source) return std::nullopt;
+      id += "<" + *source + ">";
+    }
   }
   return id;
 }

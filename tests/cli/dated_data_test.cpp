@@ -256,3 +256,20 @@ TEST(DatedData, TheDensityViewCountsTheEventsLiveOnTheDateInHexagons) {
     for (int x = 0; x < a.width; ++x) strokes += a.at(x, y)[0] == 0x73 && a.at(x, y)[1] == 0x6b && a.at(x, y)[2] == 0x61;
   EXPECT_EQ(strokes, 0);
 }
+
+TEST(DatedData, APlaceholderYearIsSkippedWithAMessageAndTheOtherDaysStayExact) {
+  // One 0001-01-01 row moved the time origin to year 1: float times stepped in 1/16 day, and the event of 26 Sep
+  // was hidden while the one of 27 Sep was drawn on the 26th.
+  const std::string dir = fresh_dir("dated_placeholder");
+  std::ofstream(dir + "/ev.csv") << "name,event_date,latitude,longitude\nunknown,0001-01-01,39.5,44.5\n"
+                                    "sixth,2023-09-26,39.8153,46.7519\nseventh,2023-09-27,39.60,46.30\n";
+  const std::string out = dir + "/m.png";
+  auto r = run_chronoatlas("render --scenario none --no-basemap --layer " + dir + "/ev.csv --date 2023-09-26"
+                           " --bbox 44,39.2,47.2,40.6 --size 800x500 --no-graticule --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("'0001-01-01' is outside 1800 to 2200"), std::string::npos) << r.err;
+  const Png png = read_png(out);
+  EXPECT_TRUE(drawn_at(out, png, 46.7519, 39.8153)) << "the event of the day is drawn";
+  EXPECT_FALSE(drawn_at(out, png, 46.30, 39.60)) << "the next day's event is not";
+  EXPECT_FALSE(drawn_at(out, png, 44.5, 39.5)) << "the placeholder is not drawn as a date";
+}

@@ -120,3 +120,33 @@ TEST_F(PostGis, AServerThatIsNotThereIsAClearErrorAndNoImage) {
   EXPECT_NE(r.err.find("PG:host="), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/x.png"));
 }
+
+TEST_F(PostGis, ATableInACustomSridAndATableWithADotInItsNameAreDrawnLikeTheFile) {
+  // A custom SRID (a row of spatial_ref_sys): "1 features fetched", nothing drawn, exit 0, the envelope and the
+  // tolerance left in degrees. A table named "my.table": queried as "my"."table", and every table failed with it.
+  const std::string dir = fresh_dir("postgis-srid");
+  const std::string sql =
+      "INSERT INTO spatial_ref_sys (srid, auth_name, auth_srid, srtext, proj4text) VALUES (990001, 'chronoatlas', "
+      "990001, '', '+proj=utm +zone=38 +datum=WGS84 +units=m +no_defs'); "
+      "CREATE TABLE custom_utm AS SELECT name, ST_SetSRID(ST_Transform(wkb_geometry, 32638), 990001)::geometry(MultiPolygon, 990001) "
+      "AS geom FROM caucasus; CREATE TABLE \"my.table\" AS SELECT * FROM caucasus;";
+  std::ofstream(dir + "/setup.sql") << sql;
+  const std::string setup = run_chronoatlas_tool("psql \"" + conninfo() + "\" -v ON_ERROR_STOP=1 -f " + dir + "/setup.sql && echo DONE");
+  ASSERT_NE(setup.find("DONE"), std::string::npos) << setup;
+  auto file = run_chronoatlas("render --layer " + data("caucasus.geojson") + kRegion + " --out " + dir + "/file.png");
+  ASSERT_EQ(file.exit_code, 0) << file.err;
+  const Png expected = read_png(dir + "/file.png");
+  for (const char* name : {"custom_utm", "my.table"}) {
+    // All tables of the connection, as GDAL lists them: the dotted name is one of them.
+    const std::string layer = std::string(name) == "my.table" ? "'PG:" + conninfo() + "'" : table(name);
+    auto db = run_chronoatlas("render --layer " + layer + kRegion + " --out " + dir + "/db.png");
+    ASSERT_EQ(db.exit_code, 0) << name << ": " << db.err;
+    EXPECT_EQ(db.err.find("failed"), std::string::npos) << db.err;
+    EXPECT_EQ(fetched(db.out).first, 3) << name << ": " << db.out;
+    if (std::string(name) == "custom_utm") {
+      EXPECT_LT(differing(read_png(dir + "/db.png"), expected), 0.01) << name;
+    }
+  }
+  std::ofstream(dir + "/teardown.sql") << "DROP TABLE custom_utm; DROP TABLE \"my.table\"; DELETE FROM spatial_ref_sys WHERE srid = 990001;";
+  run_chronoatlas_tool("psql \"" + conninfo() + "\" -f " + dir + "/teardown.sql");
+}

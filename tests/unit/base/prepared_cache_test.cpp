@@ -353,3 +353,21 @@ TEST(PreparedCache, TheFolderIsCappedAndTheEntriesUsedLongestAgoGoFirst) {
   EXPECT_FALSE(fs::exists(small.path_of("b")));
   EXPECT_TRUE(fs::exists(small.path_of("c")));
 }
+
+TEST(PreparedCache, AVrtsEntryIsKeyedByTheFilesItReadsFromToo) {
+  // The old geometry came back forever: the key saw the VRT, not its sources.
+  Fixture f;
+  for (const bool relative : {true, false}) {
+    const std::string vrt = f.dir + (relative ? "/rel.vrt" : "/abs.vrt");
+    write_file(f.source, point_file("Goris"));
+    write_file(vrt, std::string("<OGRVRTDataSource><OGRVRTLayer name=\"places\"><SrcDataSource relativeToVRT=\"") +
+                        (relative ? "1\">places.geojson" : "0\">" + f.source) + "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>");
+    auto first = geo::load_vector_source(vrt, &f.cache);
+    ASSERT_TRUE(first) << first.error();
+    EXPECT_EQ(first_name(*first), "Goris");
+    write_file(f.source, point_file("Stepanakert"));
+    auto second = geo::load_vector_source(vrt, &f.cache);
+    ASSERT_TRUE(second) << second.error();
+    EXPECT_EQ(first_name(*second), "Stepanakert") << (relative ? "relative" : "absolute") << " source";
+  }
+}
