@@ -163,7 +163,7 @@ Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* 
         return std::nullopt;
       },
       [&] { return load_vector_source(path, progress); },
-      [](const Result<LoadReport>& r) { return r ? pack_report(*r) : std::string(); }, damage);
+      [](const Result<LoadReport>& r) { return r && r->cacheable ? pack_report(*r) : std::string(); }, damage);
   if (report && !damage.empty()) report->warnings.push_back(damage + "; " + path + " was read again");
   return report;
 }

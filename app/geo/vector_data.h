@@ -39,6 +39,7 @@ struct VectorLayer {
 struct LoadReport {
   std::vector<VectorLayer> layers;
   std::vector<std::string> warnings;   // skipped features and layers, each naming the file, layer and feature
+  bool cacheable = true;               // false when what was read depends on more than the file (a memory cap)
 };
 
 }  // namespace chronoatlas::geo

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <memory>
+#include <cstdlib>
 #include <optional>
 
 #include <cpl_conv.h>
@@ -20,6 +21,7 @@
 #include <ogrsf_frmts.h>
 
 #include "base/files.h"
+#include "base/numbers.h"
 #include "base/text.h"
 #include "geo/database_source.h"
 #include "geo/gdal_setup.h"
@@ -47,6 +49,32 @@ bool clamp_overshoot(double& lon, double& lat) {
     return false;
   lon = std::clamp(lon, -180.0, 180.0), lat = std::clamp(lat, -90.0, 90.0);
   return true;
+}
+
+// The memory one layer may take as read (features, coordinates and attribute text): 1 GiB, or
+// CHRONOATLAS_MAX_LAYER_MB. Preparing and drawing it takes about as much again; a layer past it is refused with its
+// counts instead of taking the machine's memory (ten million points took 5 GB and a minute).
+size_t layer_memory_cap() {
+  const char* set = std::getenv("CHRONOATLAS_MAX_LAYER_MB");
+  const std::optional<long long> mb = set ? parse_integer(set, 1, 1 << 24) : std::nullopt;
+  return static_cast<size_t>(mb.value_or(1024)) << 20;
+}
+
+size_t vertex_count(const Feature& f) {
+  size_t n = f.points.size();
+  for (const Polygon& p : f.polygons)
+    for (const Ring& r : p) n += r.size();
+  for (const LineString& l : f.lines) n += l.size();
+  return n;
+}
+
+// What F holds on the heap and in its vector slot: each allocation with its bookkeeping, short strings inline.
+size_t feature_bytes(const Feature& f, size_t vertices) {
+  constexpr size_t kAllocation = 16;
+  size_t bytes = sizeof(Feature) + vertices * sizeof(LonLat) +
+                 kAllocation * (2 + f.polygons.size() + f.lines.size());  // the values' and parts' arrays too
+  for (const std::string& v : f.values) bytes += sizeof(std::string) + (v.size() > 15 ? v.size() + kAllocation : 0);
+  return bytes;
 }
 
 // Converts OGR geometry into the feature's parts. Returns "" or the reason the feature cannot be used.
@@ -192,6 +220,7 @@ struct LayerReading {
   VectorLayer layer;
   std::vector<std::string> warnings;
   size_t skipped_unnamed = 0;  // feature problems past the first few, counted rather than listed
+  bool over_cap = false;       // refused for the memory cap, which the environment sets: not a fact about the file
 };
 
 // A problem with one feature. A file of 100,000 rows with the same fault names the first few and counts the rest.
@@ -237,6 +266,8 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
   }
 
   size_t metres = 0;  // features skipped for coordinates in metres
+  const size_t cap = layer_memory_cap();
+  size_t memory = 0, vertices = 0;  // what the features read so far hold, roughly as the allocator sees it
   src.ResetReading();
   const GIntBig total = progress ? src.GetFeatureCount(FALSE) : -1;  // -1 where counting would cost a pass
   size_t seen = 0;
@@ -274,6 +305,17 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
                                " unclosed ring(s) closed, as GDAL read them open");
     for (int i = 0; i < defn->GetFieldCount(); ++i)
       feature.values.push_back(valid_utf8(field_text(*f, *defn->GetFieldDefn(i), i)));
+    const size_t own = vertex_count(feature);
+    vertices += own;
+    memory += feature_bytes(feature, own);
+    if (memory > cap) {
+      out.warnings.push_back(where + ": too large to draw: " + std::to_string(layer.features.size()) + " features and " +
+                             std::to_string(vertices) + " vertices read take more than the " + std::to_string(cap >> 20) +
+                             " MiB a layer may use (CHRONOATLAS_MAX_LAYER_MB); layer skipped. Cut it to the area or "
+                             "the features needed, e.g. ogr2ogr -spat or -where");
+      out.over_cap = true;
+      return false;
+    }
     for (const Polygon& p : feature.polygons)
       for (LonLat q : p.front()) layer.extent.extend(q);
     for (const LineString& l : feature.lines)
@@ -359,6 +401,7 @@ void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& repor
   LayerReading reading;
   const bool usable = read_layer(layer, label, reading, progress);
   report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
+  report.cacheable = report.cacheable && !reading.over_cap;
   if (usable) report.layers.push_back(std::move(reading.layer));
 }
 

@@ -1,6 +1,7 @@
 #include "geo/watched_file.h"
 
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <mutex>
 
@@ -100,7 +101,10 @@ WatchedPath::WatchedPath(const std::string& path, Progress* progress) {
   std::lock_guard lock(watches_mutex);
   id_ = next_id++;
   watches[id_] = progress;
-  gdal_path_ = kPrefix + std::to_string(id_) + ":" + path;
+  // Absolute, so that the last part GDAL names a layer after is the file's own name ("1:places" for a relative path).
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  gdal_path_ = kPrefix + std::to_string(id_) + ":" + (ec ? path : absolute.string());
 }
 
 WatchedPath::~WatchedPath() {
