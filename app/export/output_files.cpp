@@ -33,7 +33,8 @@ bool reads_prj(const fs::path& p) {
 
 bool same_file(const fs::path& a, const fs::path& b) {
   std::error_code ec;
-  if (fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec)) return true;
+  // Absolute first: weakly_canonical leaves a relative path to a file not yet there relative ("m.prj").
+  if (fs::weakly_canonical(fs::absolute(a, ec), ec) == fs::weakly_canonical(fs::absolute(b, ec), ec)) return true;
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 

@@ -6,10 +6,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +13,7 @@
 #include <chrono>
 
 #include "run_command.h"
+#include "silent_server.h"
 
 namespace fs = std::filesystem;
 
@@ -36,38 +33,6 @@ void write_points(const std::string& path, int n) {
   out << "lat,lon\n";
   for (int i = 0; i < n; ++i) out << 39 + (i % 1000) * 0.003 << "," << 44 + (i / 1000 % 1000) * 0.003 << "\n";
 }
-
-// A TCP port on 127.0.0.1 whose connections the kernel accepts (the backlog completes the handshake) and nobody ever
-// answers: a database server that hangs.
-class SilentServer {
- public:
-  SilentServer() {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (bind(fd_, reinterpret_cast<sockaddr*>(&a), len) == 0 && listen(fd_, 16) == 0 &&
-        getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) == 0)
-      port_ = ntohs(a.sin_port);
-    fcntl(fd_, F_SETFL, O_NONBLOCK);
-  }
-  ~SilentServer() { close(fd_); }
-  int port() const { return port_; }
-  std::string connection() const {
-    return "PG:host=127.0.0.1 port=" + std::to_string(port_) + " dbname=x user=x tables=t";
-  }
-  // True when some client has connected since the server opened.
-  bool was_contacted() {
-    const int c = accept(fd_, nullptr, nullptr);
-    if (c >= 0) close(c);
-    return c >= 0;
-  }
-
- private:
-  int fd_ = -1;
-  int port_ = 0;
-};
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

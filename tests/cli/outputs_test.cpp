@@ -81,6 +81,10 @@ TEST(Outputs, AMapIsNotWrittenNextToItsCsvUnderTheCsvsName) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("cities.prj is an input"), std::string::npos) << r.err;
   EXPECT_EQ(entries(dir), std::vector<std::string>{"cities.csv"});
+  // The same with names relative to the working folder, and a shapefile's .prj not yet there.
+  const std::string relative = "cd " + dir + " && env -u DISPLAY " CHRONOATLAS_EXE " render --scenario none --size 64x48 ";
+  EXPECT_NE(shell(relative + "--layer cities.csv --out cities.png").find("cities.prj is an input"), std::string::npos);
+  EXPECT_EQ(entries(dir), std::vector<std::string>{"cities.csv"});
   auto info = run_chronoatlas("info " + dir + "/cities.csv");
   EXPECT_NE(info.out.find("Extent (lon/lat): 37.160000, 36.200000, 116.400000, 39.900000"), std::string::npos) << info.out;
 }

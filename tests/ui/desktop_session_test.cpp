@@ -12,6 +12,7 @@
 
 #include "desktop.h"
 #include "pixel_diff.h"
+#include "silent_server.h"
 
 namespace {
 
@@ -234,6 +235,18 @@ TEST_F(DesktopSession, ASessionFileTooBigToReadIsSaidAndKeptNotReplaced) {
   d().key("ctrl+q");
   EXPECT_EQ(app.wait_exit(), 0) << app.stderr_text();
   EXPECT_EQ(std::filesystem::file_size(path), size) << "the session file was replaced";
+}
+
+TEST_F(DesktopSession, QuittingWhileADatabaseDoesNotAnswerClosesTheWindowAtOnce) {
+  // The app saved the session on Ctrl+Q, then hung with its window open, waiting on the worker stuck in the connect.
+  SilentServer server;
+  ASSERT_GT(server.port(), 0);
+  const std::string home = fresh_dir("desktop-silent-db");
+  AppProcess app(d(), home, {server.connection()});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  d().key("ctrl+q");
+  EXPECT_EQ(app.wait_exit(4), 0) << "still open 4 s after Ctrl+Q\n" << app.stderr_text();
+  EXPECT_TRUE(std::filesystem::exists(home + "/config/chronoatlas/session.json")) << "the session is saved first";
 }
 
 TEST_F(DesktopSession, TheMapIsDrawnWhileABigFileIsReadAndTheAppIdlesOnceItIsIn) {
