@@ -240,8 +240,13 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
   OGRFeatureDefn* defn = src.GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(valid_utf8(defn->GetFieldDefn(i)->GetNameRef()));
   if (defn->GetGeomFieldCount() == 0) {
-    out.warnings.push_back(where + ": a table without coordinates (for a CSV, name the columns latitude and longitude, "
-                                   "lat and lon/lng, or y and x; or give a WKT column); layer skipped");
+    // Only a delimited text file can gain coordinates by naming its columns; any other table has none to find.
+    const std::string ext = ascii_lower(std::filesystem::path(path).extension().string());
+    const bool delimited = ext == ".csv" || ext == ".tsv" || ext == ".psv" || ext == ".txt";
+    out.warnings.push_back(where + (delimited ? ": a table without coordinates (for a CSV, name the columns latitude "
+                                                "and longitude, lat and lon/lng, or y and x; or give a WKT column)"
+                                              : ": a table of attributes only, with no geometry to draw") +
+                           "; layer skipped");
     return false;
   }
 

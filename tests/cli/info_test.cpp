@@ -129,3 +129,14 @@ TEST(CliInfo, ACrashInsideAGdalDriverIsContained) {
   auto render = run_chronoatlas("render --size 320x200 --layer " + dir + "/track.kml --out " + dir + "/t.png");
   EXPECT_EQ(render.exit_code, 0) << render.err;
 }
+
+TEST(Info, ATableWithoutGeometryIsNotGivenTheCsvAdvice) {
+  // A dBase table (a shapefile's attributes alone), as a GML or MapInfo table without geometry: the hint about CSV
+  // column names would mislead.
+  const std::string dir = fresh_dir("info_aspatial");
+  std::filesystem::copy_file(data("caucasus.dbf"), dir + "/attributes.dbf");
+  auto r = run_chronoatlas("info " + dir + "/attributes.dbf");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("a table of attributes only, with no geometry to draw"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("for a CSV"), std::string::npos) << r.err;
+}
