@@ -29,6 +29,8 @@ nlohmann::json time_json(const model::TimeDetection& d) {
   j["first"] = moment(d.first);
   j["last"] = moment(d.last);
   j["unparsed"] = d.unparsed;
+  j["placeholders"] = d.placeholders;
+  j["utc_offsets"] = d.offsets;
   return j;
 }
 
@@ -39,6 +41,10 @@ std::string time_text(const nlohmann::json& t) {
   std::string s = t["kind"].get<std::string>() + ", " + fields + ", " + t["first"].get<std::string>() + " to " +
                   t["last"].get<std::string>();
   if (t["unparsed"].get<size_t>() > 0) s += ", " + t["unparsed"].dump() + " unreadable";
+  if (t["placeholders"].get<size_t>() > 0)
+    s += ", " + t["placeholders"].dump() + " outside 1800 to 2200 (placeholders of unknown dates, not drawn)";
+  if (t["utc_offsets"].get<size_t>() > 0)
+    s += ", " + t["utc_offsets"].dump() + " with a UTC offset (times shown as written, the offset not applied)";
   return s;
 }
 

@@ -24,6 +24,7 @@
 #include "base/numbers.h"
 #include "base/text.h"
 #include "geo/database_source.h"
+#include "geo/delimited_text.h"
 #include "geo/gdal_setup.h"
 #include "geo/watched_file.h"
 
@@ -187,11 +188,13 @@ class GeometryReader {
   size_t degenerate_rings() const { return degenerate_rings_; }
 };
 
-// Far beyond any degree value: the numbers are projected units mislabelled as (or assumed to be) lon/lat.
+// Far beyond any degree value, and within what projected coordinates on Earth reach (a billion metres): the numbers
+// are projected units mislabelled as (or assumed to be) lon/lat. 1e308 or infinity is a broken value, not metres.
 bool looks_like_metres(const OGRGeometry& g) {
   OGREnvelope e;
   g.getEnvelope(&e);
-  return std::fabs(e.MinX) > 1000 || std::fabs(e.MaxX) > 1000 || std::fabs(e.MinY) > 1000 || std::fabs(e.MaxY) > 1000;
+  const double largest = std::max({std::fabs(e.MinX), std::fabs(e.MaxX), std::fabs(e.MinY), std::fabs(e.MaxY)});
+  return largest > 1000 && largest < 1e9;
 }
 
 // A field's value as text; dates and times as ISO 8601, whatever form the driver keeps them in.
@@ -202,10 +205,21 @@ std::string field_text(const OGRFeature& f, const OGRFieldDefn& defn, int i) {
   int y, mo, d, h, mi, tz;
   float sec;
   if (!const_cast<OGRFeature&>(f).GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &sec, &tz)) return f.GetFieldAsString(i);
-  char buf[32];
-  if (type == OFTDate || (h == 0 && mi == 0 && sec == 0)) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
-  return buf;
+  char buf[48];
+  if (type == OFTDate || (h == 0 && mi == 0 && sec == 0 && tz <= 1)) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
+  std::string text = buf;
+  // GDAL's zone flag: 100 is UTC, 100 +/- n is n quarter hours off it; kept, so that the offset is seen, not lost.
+  if (tz == 100) text += "Z";
+  else if (tz > 1) {
+    const int quarters = std::abs(tz - 100);
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", tz > 100 ? '+' : '-', quarters / 4, quarters % 4 * 15);
+    text += buf;
+  }
+  return text;
 }
 
 std::string crs_label(const OGRSpatialReference& srs) {
@@ -220,6 +234,7 @@ struct LayerReading {
   VectorLayer layer;
   std::vector<std::string> warnings;
   size_t skipped_unnamed = 0;  // feature problems past the first few, counted rather than listed
+  size_t not_utf8 = 0;         // attribute values with bytes that are not UTF-8, shown with U+FFFD in their place
   bool over_cap = false;       // refused for the memory cap, which the environment sets: not a fact about the file
 };
 
@@ -230,8 +245,23 @@ void feature_problem(LayerReading& out, const std::string& text) {
   else ++out.skipped_unnamed;
 }
 
-// Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used.
-bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progress* progress) {
+// The text of a value as UTF-8, counting the values that were not (a file saved as Latin-1 or Windows-1252).
+std::string value_text(const std::string& raw, LayerReading& out) {
+  std::string text = valid_utf8(raw);
+  out.not_utf8 += text != raw;
+  return text;
+}
+
+// Clears GDAL's last error when a feature has been dealt with, so that an error still set after the loop is the one
+// that ended the reading, not one about a feature already read.
+struct ErrorsDealtWith {
+  ~ErrorsDealtWith() { CPLErrorReset(); }
+};
+
+// Reads one OGR layer; returns false (with a warning) when the whole layer cannot be used. The features whose ids
+// are in NUL_ROWS (sorted) are skipped: GDAL read only part of them.
+bool read_layer(OGRLayer& src, const std::string& path, const std::vector<int64_t>& nul_rows, LayerReading& out,
+                Progress* progress) {
   VectorLayer& layer = out.layer;
   layer.name = valid_utf8(src.GetName());
   layer.geometry_type = OGRGeometryTypeToName(src.GetGeomType());
@@ -241,9 +271,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
   for (int i = 0; i < defn->GetFieldCount(); ++i) layer.fields.push_back(valid_utf8(defn->GetFieldDefn(i)->GetNameRef()));
   if (defn->GetGeomFieldCount() == 0) {
     // Only a delimited text file can gain coordinates by naming its columns; any other table has none to find.
-    const std::string ext = ascii_lower(std::filesystem::path(path).extension().string());
-    const bool delimited = ext == ".csv" || ext == ".tsv" || ext == ".psv" || ext == ".txt";
-    out.warnings.push_back(where + (delimited ? ": a table without coordinates (for a CSV, name the columns latitude "
+    out.warnings.push_back(where + (delimited_text(path) ? ": a table without coordinates (for a CSV, name the columns latitude "
                                                 "and longitude, lat and lon/lng, or y and x; or give a WKT column)"
                                               : ": a table of attributes only, with no geometry to draw") +
                            "; layer skipped");
@@ -277,6 +305,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
   const GIntBig total = progress ? src.GetFeatureCount(FALSE) : -1;  // -1 where counting would cost a pass
   size_t seen = 0;
   for (auto& f : src) {
+    const ErrorsDealtWith dealt_with;
     if (++seen % 1024 == 0) {
       if (stopped(progress)) return false;
       if (progress && total > 0) progress->fraction = static_cast<float>(seen) / static_cast<float>(total);
@@ -284,9 +313,16 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
     Feature feature;
     feature.fid = f->GetFID();
     const std::string which = where + ", feature " + std::to_string(feature.fid);
+    if (std::binary_search(nul_rows.begin(), nul_rows.end(), feature.fid)) {
+      feature_problem(out, which + ": holds a NUL byte (binary data in a text file), so GDAL read only part of the row; "
+                                   "skipped");
+      continue;
+    }
     OGRGeometry* g = f->GetGeometryRef();
     if (!g || g->IsEmpty()) {
-      feature_problem(out, which + ": no geometry; skipped");
+      feature_problem(out, which + (delimited_text(path) ? ": no coordinates (its coordinate columns are empty or not "
+                                                           "numbers); skipped"
+                                                         : ": no geometry; skipped"));
       continue;
     }
     if (to_wgs84 && g->transform(to_wgs84.get()) != OGRERR_NONE) {
@@ -309,7 +345,7 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
       feature_problem(out, which + ": " + std::to_string(reader.closed_rings()) +
                                " unclosed ring(s) closed, as GDAL read them open");
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-      feature.values.push_back(valid_utf8(field_text(*f, *defn->GetFieldDefn(i), i)));
+      feature.values.push_back(value_text(field_text(*f, *defn->GetFieldDefn(i), i), out));
     const size_t own = vertex_count(feature);
     vertices += own;
     memory += feature_bytes(feature, own);
@@ -328,8 +364,17 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
     for (LonLat q : feature.points) layer.extent.extend(q);
     layer.features.push_back(std::move(feature));
   }
+  if (CPLGetLastErrorType() >= CE_Failure && !layer.features.empty()) {
+    // The driver gave up part-way (a line past MAX_LINE_SIZE, a truncated file): what it read is not the layer.
+    out.warnings.push_back(where + ": GDAL stopped reading after feature " + std::to_string(seen) + " (" +
+                           last_gdal_message("read error") + "); layer skipped, so that a part is not taken for the whole");
+    return false;
+  }
   if (out.skipped_unnamed > 0)
     out.warnings.push_back(where + ": " + std::to_string(out.skipped_unnamed) + " more features with problems like these");
+  if (out.not_utf8 > 0)
+    out.warnings.push_back(where + ": " + std::to_string(out.not_utf8) + " value(s) are not UTF-8 text (a file saved as "
+                           "Latin-1 or Windows-1252? save it as UTF-8); the bytes that are not show as \uFFFD");
   // One outlier is skipped; a layer that is in metres throughout is unusable until it is given its CRS.
   if (layer.features.empty() && metres > 0) {
     out.warnings.push_back(where + ": coordinates look like metres, not degrees: the file names no CRS or the wrong "
@@ -347,7 +392,8 @@ bool read_layer(OGRLayer& src, const std::string& path, LayerReading& out, Progr
 namespace {
 
 // A delimited text table becomes points from its coordinate columns under the names people use, with its numbers
-// and dates typed; other formats get no options (GDAL warns about options a driver does not know).
+// and dates typed, and lines up to 64 MiB (GDAL's default, 10 MB, ends the reading at one long cell; the memory cap
+// bounds the layer); other formats get no options (GDAL warns about options a driver does not know).
 const char* const* open_options(const std::string& path) {
   static const char* const kDelimited[] = {
       "X_POSSIBLE_NAMES=longitude,lon,lng,long,x,*_longitude,*_lon,*_lng",
@@ -355,11 +401,9 @@ const char* const* open_options(const std::string& path) {
       "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom",
       "AUTODETECT_TYPE=YES",
       "KEEP_GEOM_COLUMNS=YES",
+      "MAX_LINE_SIZE=67108864",
       nullptr};
-  const std::string lower = ascii_lower(path);
-  for (const char* ext : {".csv", ".tsv", ".psv"})
-    if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ext) == 0) return kDelimited;
-  return nullptr;
+  return delimited_text(path) ? kDelimited : nullptr;
 }
 
 // True when the driver that opened DS is one known to crash reading some valid files (LIBKML in GDAL 3.6 on a
@@ -401,10 +445,11 @@ bool names_a_database(GDALDataset& ds, const std::string& opened) {
 
 }  // namespace
 
-void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress) {
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress,
+                    const std::vector<int64_t>& nul_rows) {
   QuietGdal quiet;
   LayerReading reading;
-  const bool usable = read_layer(layer, label, reading, progress);
+  const bool usable = read_layer(layer, label, nul_rows, reading, progress);
   report.warnings.insert(report.warnings.end(), reading.warnings.begin(), reading.warnings.end());
   report.cacheable = report.cacheable && !reading.over_cap;
   if (usable) report.layers.push_back(std::move(reading.layer));
@@ -444,6 +489,9 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
   auto opened = gdal_path(path);
   if (!opened) return Error{opened.error()};
 
+  const std::vector<int64_t> nul_rows = delimited_text(*opened) ? rows_with_nul(*opened) : std::vector<int64_t>{};
+  if (!nul_rows.empty() && nul_rows.front() == 0)
+    return Error{path + ": its header line holds a NUL byte (binary data in a text file): the column names cannot be read"};
   QuietGdal quiet;
   LoadReport report;
   // A plain file is read through a watch on PROGRESS and the process's stop: either stops GDAL within one read, even
@@ -471,7 +519,7 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
   if (names_a_database(*ds, *opened))
     return Error{path + ": a VRT that reads from a database server is not opened (a file must not connect anywhere); "
                         "add the database's PG: connection as a layer instead"};
-  for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report, progress);
+  for (OGRLayer* src : ds->GetLayers()) read_ogr_layer(*src, path, report, progress, nul_rows);
   if (stopped(progress)) return Error{path + ": reading cancelled"};
   if (report.layers.empty() && ds->GetLayerCount() == 0) return Error{path + ": contains no vector layers"};
   return report;

@@ -1,6 +1,7 @@
 #pragma once
 // Reading vector files through GDAL/OGR: every layer of any source GDAL opens, reprojected to WGS84.
 #include <string>
+#include <vector>
 
 #include "base/progress.h"
 #include "base/result.h"
@@ -22,7 +23,9 @@ Result<std::string> gdal_path(const std::string& path);
 Result<LoadReport> load_vector_source(const std::string& path, Progress* progress = nullptr);
 
 // Reads one opened OGR layer (of a file, or a database query's result) into REPORT: the layer, or a warning when it
-// cannot be used. LABEL names the source in messages. Call init_gdal() first.
-void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress = nullptr);
+// cannot be used. LABEL names the source in messages. The features whose ids are in NUL_ROWS (sorted; see
+// rows_with_nul) are skipped with a warning. Call init_gdal() first.
+void read_ogr_layer(OGRLayer& layer, const std::string& label, LoadReport& report, Progress* progress = nullptr,
+                    const std::vector<int64_t>& nul_rows = {});
 
 }  // namespace chronoatlas::geo

@@ -9,11 +9,6 @@
 namespace chronoatlas::model {
 namespace {
 
-// Dates outside 1800..2200 in news data are placeholders ("0001-01-01", "9999-12-31" for unknown): taken as dates,
-// they would stretch the timeline over millennia and cost the GPU's float times their precision.
-constexpr story::Days kFirstPlausibleDay = -62091;  // 1800-01-01
-constexpr story::Days kEndPlausibleDays = 84371;    // 2201-01-01
-
 // The moment in FIELD, or nothing when the field is absent or empty (an open end); PROBLEM says why a value is
 // unreadable or a placeholder.
 std::optional<story::Days> moment(const geo::VectorLayer& layer, const geo::Feature& f, const std::string& field,
@@ -23,7 +18,7 @@ std::optional<story::Days> moment(const geo::VectorLayer& layer, const geo::Feat
   if (text.empty()) return std::nullopt;
   auto d = story::parse_data_time(text);
   if (!d) problem = "field '" + field + "': " + d.error();
-  else if (d->at < kFirstPlausibleDay || d->at >= kEndPlausibleDays)
+  else if (!story::plausible_date(d->at))
     problem = "field '" + field + "': '" + text + "' is outside 1800 to 2200, taken for a placeholder of an unknown date";
   return d && problem.empty() ? std::optional(d->at) : std::nullopt;
 }

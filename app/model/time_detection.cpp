@@ -27,14 +27,15 @@ bool instant_name(const std::string& f) {
          l.find("time") != std::string::npos;
 }
 
-// More than half of the field's values (and at least one) read as dates. The first 2,000 values decide: a 100,000-row table is
+// More than half of the field's values (and at least one) read as dates that are not placeholders. The first 2,000 values decide: a 100,000-row table is
 // judged by its head, as a person would.
 bool dated(const geo::VectorLayer& layer, size_t field) {
   size_t filled = 0, read = 0;
   for (const geo::Feature& f : layer.features) {
     const std::string& v = f.values[field];
     if (v.empty()) continue;
-    read += static_cast<bool>(story::parse_data_time(v));
+    const auto t = story::parse_data_time(v);
+    read += t && story::plausible_date(t->at);
     if (++filled == 2000) break;
   }
   return read > 0 && read * 2 > filled;
@@ -48,10 +49,10 @@ std::string first_of(const std::vector<std::string>& fields, bool (*kind)(const 
 }  // namespace
 
 TimeDetection measure_time(const geo::VectorLayer& layer, const story::LayerTime& time) {
-  TimeDetection d{time, story::kNever, -story::kNever, 0};
+  TimeDetection d{time, story::kNever, -story::kNever};
   const std::string* fields[] = {&time.start_field, &time.end_field, &time.instant_field};
   for (const geo::Feature& f : layer.features) {
-    bool bad = false;
+    bool bad = false, placeholder = false, offset = false;
     for (const std::string* field : fields) {
       if (field->empty()) continue;
       const std::string& v = layer.value(f, *field);
@@ -61,9 +62,14 @@ TimeDetection measure_time(const geo::VectorLayer& layer, const story::LayerTime
         bad = true;
         continue;
       }
+      offset |= t->offset;
+      if (!story::plausible_date(t->at)) {
+        placeholder = true;
+        continue;
+      }
       d.first = std::min(d.first, t->at), d.last = std::max(d.last, t->at);
     }
-    d.unparsed += bad;
+    d.unparsed += bad, d.placeholders += placeholder, d.offsets += offset;
   }
   if (d.first > d.last) d.first = d.last = 0;
   return d;

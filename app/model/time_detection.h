@@ -10,8 +10,10 @@ namespace chronoatlas::model {
 
 struct TimeDetection {
   story::LayerTime time;                // no fields: the layer is static
-  story::Days first = 0, last = 0;      // the earliest and latest moment read
+  story::Days first = 0, last = 0;      // the earliest and latest moment read, placeholders left out
   size_t unparsed = 0;                  // features whose time fields hold something that is not a date
+  size_t placeholders = 0;              // features with a date outside 1800..2200 (story::plausible_date): not drawn
+  size_t offsets = 0;                   // features whose times carry a UTC offset, read past (times stay as written)
 };
 
 // A field is a time field when more than half of its non-empty values read as dates (ISO 8601, the written forms). Start and

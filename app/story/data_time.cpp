@@ -55,22 +55,35 @@ Result<DataTime> written_date(const std::string& text) {
   return DataTime{*d, false};
 }
 
+// "T24:00" or "T24:00:00" after the date: the end of that day.
+bool end_of_day_time(const std::string& text) {
+  return text.size() >= 16 && (text[10] == 'T' || text[10] == ' ') && text.compare(11, 5, "24:00") == 0 &&
+         (text.size() == 16 || text.compare(16, std::string::npos, ":00") == 0);
+}
+
 // ISO 8601 with what GPX and KML add: seconds' fractions and a zone (Z, +04:00, +0400), read past.
 Result<DataTime> iso_date_time(std::string text) {
   if (text.size() >= 10 && text[4] == '/' && text[7] == '/') text[4] = text[7] = '-';
+  bool offset = false;
   if (text.size() > 10) {
     size_t end = text.size();
     if (text.back() == 'Z' || text.back() == 'z') --end;
     else if (end > 16) {
       const size_t sign = text.find_last_of("+-");
-      if (sign != std::string::npos && sign > 10) end = sign;
+      if (sign != std::string::npos && sign > 10) end = sign, offset = true;
     }
     text.resize(end);
     if (const size_t dot = text.find('.', 10); dot != std::string::npos) text.resize(dot);
   }
+  if (text.size() == 19 && text.compare(16, 3, ":60") == 0) text.resize(16);  // a leap second: its minute
+  if (end_of_day_time(text)) {
+    auto day = parse_iso_date(text.substr(0, 10));
+    if (!day) return Error{day.error()};
+    return DataTime{*day + 1, true, offset};
+  }
   auto d = parse_iso_date(text);
   if (!d) return Error{d.error()};
-  return DataTime{*d, text.size() > 10};
+  return DataTime{*d, text.size() > 10, offset};
 }
 
 }  // namespace
@@ -88,6 +101,12 @@ Result<DataTime> parse_data_time(const std::string& raw) {
   if (written) return written;
   if (written.error() != "not a date") return Error{"date '" + text + "': " + written.error()};
   return Error{"date '" + text + "': not a date (expected YYYY-MM-DD, or a written date such as 20 September 2023)"};
+}
+
+bool plausible_date(Days at) {
+  constexpr Days kFirst = -62091;  // 1800-01-01
+  constexpr Days kEnd = 84371;     // 2201-01-01
+  return at >= kFirst && at < kEnd;
 }
 
 }  // namespace chronoatlas::story
