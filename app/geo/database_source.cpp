@@ -3,6 +3,9 @@
 #include <strings.h>
 
 #include <cstdio>
+#include <limits>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 
@@ -53,14 +56,52 @@ std::string table_sql(GDALDataset& ds, const std::string& name) {
   return quoted(name.substr(0, dot)) + "." + quoted(name.substr(dot + 1));
 }
 
-// The SRID of TABLE's geometry column as the database records it (a custom SRID has no authority code for GDAL).
-std::string column_srid(GDALDataset& ds, OGRLayer& table, const std::string& from) {
-  auto srid = single_value(ds, "SELECT ST_SRID(" + quoted(table.GetGeometryColumn()) + ") FROM " + from + " WHERE " +
-                                   quoted(table.GetGeometryColumn()) + " IS NOT NULL LIMIT 1");
-  if (srid && parse_integer(*srid, 1, 999999999)) return *srid;
-  const OGRSpatialReference* srs = table.GetSpatialRef();
-  const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
-  return code ? code : "4326";
+// What a view's query needs to know of a table once: the SRID of most of its rows (a custom SRID has no authority
+// code for GDAL), and how many rows it leaves out: those without a geometry, and those in another SRID (an untyped
+// geometry column may mix them, and PostGIS refuses to compare across SRIDs).
+struct TableFacts {
+  std::string srid;
+  long long without_geometry = 0, other_srid = 0;
+};
+
+// The rows are counted once per table and process: a full scan, not to be repeated for every view of a pan.
+TableFacts table_facts(GDALDataset& ds, OGRLayer& table, const std::string& connection, const std::string& from) {
+  static std::mutex lock;
+  static std::map<std::string, TableFacts> known;
+  const std::string key = connection + "\n" + from;
+  {
+    std::lock_guard<std::mutex> hold(lock);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  const std::string geom = quoted(table.GetGeometryColumn());
+  TableFacts facts;
+  auto srid = single_value(ds, "SELECT ST_SRID(" + geom + ") FROM " + from + " WHERE " + geom +
+                                   " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  if (srid && parse_integer(*srid, 1, 999999999)) {
+    facts.srid = *srid;
+  } else {
+    const OGRSpatialReference* srs = table.GetSpatialRef();
+    const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
+    facts.srid = code ? code : "4326";
+  }
+  auto counted = [&](const std::string& where) {
+    return parse_integer(single_value(ds, "SELECT count(*) FROM " + from + " WHERE " + where).value_or("0"), 0,
+                         std::numeric_limits<long long>::max()).value_or(0);
+  };
+  facts.without_geometry = counted(geom + " IS NULL");
+  facts.other_srid = counted(geom + " IS NOT NULL AND ST_SRID(" + geom + ") <> " + facts.srid);
+  std::lock_guard<std::mutex> hold(lock);
+  return known.emplace(key, facts).first->second;
+}
+
+// "2 rows without a geometry and 1 row in another SRID than 4326 skipped", or "" when none was.
+std::string skipped_rows(const TableFacts& facts) {
+  auto rows = [](long long n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); };
+  std::string text;
+  if (facts.without_geometry > 0) text = rows(facts.without_geometry) + " without a geometry";
+  if (facts.other_srid > 0)
+    text += (text.empty() ? "" : " and ") + rows(facts.other_srid) + " in another SRID than " + facts.srid;
+  return text.empty() ? text : text + " skipped";
 }
 
 std::string number(double v) {
@@ -71,11 +112,10 @@ std::string number(double v) {
 
 // The query for TABLE's features overlapping BOX, simplified on the server. The box is given in lon/lat and
 // transformed to the table's SRID there, so the spatial index on the geometry column is used.
-std::string view_query(GDALDataset& ds, OGRLayer& table, const BoundsLonLat& box, double tolerance_deg) {
+std::string view_query(GDALDataset& ds, OGRLayer& table, const std::string& from, const std::string& srid,
+                       const BoundsLonLat& box, double tolerance_deg) {
   const std::string geom = quoted(table.GetGeometryColumn());
-  const std::string from = table_sql(ds, table.GetName());
   const OGRSpatialReference* srs = table.GetSpatialRef();
-  const std::string srid = column_srid(ds, table, from);
   // Tolerances in the table's units: degrees, or about 111 km to a degree for a projected table.
   // A custom SRID that GDAL could not make an SRS of is geographic when the server's own definition says so.
   const bool geographic = srs ? srs->IsGeographic()
@@ -97,7 +137,7 @@ std::string view_query(GDALDataset& ds, OGRLayer& table, const BoundsLonLat& box
   // Sent back in lon/lat, transformed by the server: a custom SRID (a row of its spatial_ref_sys) is known there only.
   const std::string shown = srid == "4326" ? "clipped" : "ST_Transform(clipped, 4326)";
   return "SELECT " + columns + shown + " AS " + geom + " FROM (SELECT " + columns + "ST_ClipByBox2D(" + simplified + "," +
-         envelope + ") AS clipped FROM " + from + " WHERE " + geom + " && " + envelope +
+         envelope + ") AS clipped FROM " + from + " WHERE ST_SRID(" + geom + ") = " + srid + " AND " + geom + " && " + envelope +
          ") AS shown WHERE clipped IS NOT NULL AND NOT ST_IsEmpty(clipped)";
 }
 
@@ -152,7 +192,11 @@ Result<LoadReport> load_database_view(const std::string& connection, const Bound
     }
     CPLErrorReset();
     ++tables;
-    OGRLayer* rows = ds->ExecuteSQL(view_query(*ds, *table, box, tolerance_deg).c_str(), nullptr, nullptr);
+    const std::string from = table_sql(*ds, table->GetName());
+    const TableFacts facts = table_facts(*ds, *table, connection, from);
+    if (const std::string skipped = skipped_rows(facts); !skipped.empty())
+      report.warnings.push_back(connection + ", table '" + table->GetName() + "': " + skipped);
+    OGRLayer* rows = ds->ExecuteSQL(view_query(*ds, *table, from, facts.srid, box, tolerance_deg).c_str(), nullptr, nullptr);
     if (!rows) {
       // One table that cannot be queried leaves the others drawn.
       const std::string why = connection + ", table '" + table->GetName() + "': " + gdal_message_or("the query failed");

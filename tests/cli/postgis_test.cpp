@@ -150,3 +150,21 @@ TEST_F(PostGis, ATableInACustomSridAndATableWithADotInItsNameAreDrawnLikeTheFile
   std::ofstream(dir + "/teardown.sql") << "DROP TABLE custom_utm; DROP TABLE \"my.table\"; DELETE FROM spatial_ref_sys WHERE srid = 990001;";
   run_chronoatlas_tool("psql \"" + conninfo() + "\" -f " + dir + "/teardown.sql");
 }
+
+TEST_F(PostGis, RowsInAnotherSridAndRowsWithoutGeometryAreSkippedWithACount) {
+  // An untyped geometry column holds 4326 rows, a 3857 row and NULL rows: PostGIS refuses an operation that mixes
+  // SRIDs, so the whole table failed; NULL rows vanished without a word.
+  const std::string dir = fresh_dir("postgis-mixed");
+  std::ofstream(dir + "/setup.sql")
+      << "CREATE TABLE mixed (name text, geom geometry); INSERT INTO mixed VALUES "
+         "('Stepanakert', ST_SetSRID(ST_MakePoint(46.75, 39.82), 4326)), ('Goris', ST_SetSRID(ST_MakePoint(46.34, 39.51), 4326)), "
+         "('Baku', ST_SetSRID(ST_MakePoint(49.87, 40.41), 4326)), ('Yerevan', ST_Transform(ST_SetSRID(ST_MakePoint(44.51, 40.18), 4326), 3857)), "
+         "('unknown', NULL), ('also unknown', NULL);";
+  const std::string setup = run_chronoatlas_tool("psql \"" + conninfo() + "\" -v ON_ERROR_STOP=1 -f " + dir + "/setup.sql && echo DONE");
+  ASSERT_NE(setup.find("DONE"), std::string::npos) << setup;
+  auto db = run_chronoatlas("render --layer " + table("mixed") + kRegion + " --out " + dir + "/db.png");
+  EXPECT_EQ(db.exit_code, 0) << db.err;
+  EXPECT_EQ(fetched(db.out).first, 3) << db.out << db.err;
+  EXPECT_NE(db.err.find("2 rows without a geometry and 1 row in another SRID than 4326 skipped"), std::string::npos) << db.err;
+  run_chronoatlas_tool("psql \"" + conninfo() + "\" -c 'DROP TABLE mixed'");
+}
