@@ -1,6 +1,8 @@
 #include "geo/vector_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -49,7 +51,25 @@ std::optional<std::vector<std::string>> vrt_sources(const fs::path& vrt) {
   return out;
 }
 
-// "name size mtime_ns;" for PATH and every file beside it with the same stem, and for a VRT the same for every file
+// A hash of the first and last 64 KiB of the regular file PATH (SIZE bytes): two reads that see most rewrites which
+// keep the size and modification time (an export run twice within a second, a time set back), not an edit in the
+// middle of a big file. "" when it cannot be read.
+std::string edge_hash(const std::string& path, off_t size) {
+  constexpr off_t kBlock = 64 << 10;
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string head(static_cast<size_t>(std::min(size, kBlock)), '\0'), tail(head.size(), '\0');
+  const bool read = pread(fd, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()) &&
+                    pread(fd, tail.data(), tail.size(), size - static_cast<off_t>(tail.size())) ==
+                        static_cast<ssize_t>(tail.size());
+  close(fd);
+  if (!read) return "";
+  char hex[20];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash_text(tail, hash_text(head))));
+  return hex;
+}
+
+// "name size mtime_ns hash;" for PATH and every file beside it with the same stem, and for a VRT the same for every file
 // it reads from (a source rewritten elsewhere must not leave the old geometry in the cache); nothing for what is not
 // a plain file, or a VRT whose sources cannot all be known.
 std::optional<std::string> file_identity(const std::string& path, int depth = 0) {
@@ -63,9 +83,10 @@ std::optional<std::string> file_identity(const std::string& path, int depth = 0)
   std::sort(members.begin(), members.end());
   for (const std::string& m : members) {
     struct stat st {};
-    if (stat(m.c_str(), &st) != 0) continue;
+    if (stat(m.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
     id += fs::path(m).filename().string() + " " + std::to_string(st.st_size) + " " +
-          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ";";
+          std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " +
+          edge_hash(m, st.st_size) + ";";
   }
   if (ascii_lower(p.extension().string()) == ".vrt") {
     const auto sources = vrt_sources(p);
@@ -148,6 +169,22 @@ std::optional<LoadReport> unpack_report(const std::string& bytes) {
   return report;
 }
 
+namespace {
+
+// load_vector_source(PATH), not cached when the file is not the same after the read as before it (IDENTITY): what
+// was read may mix the old and the new, and the next read must not find it.
+Result<LoadReport> read_unchanged(const std::string& path, const std::string& identity, Progress* progress) {
+  auto report = load_vector_source(path, progress);
+  if (report && file_identity(path) != identity) {
+    report->cacheable = false;
+    report->warnings.push_back(path + " changed while it was read: what is shown may mix the old and the new file; "
+                                      "add it again to read it whole");
+  }
+  return report;
+}
+
+}  // namespace
+
 Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* cache, Progress* progress) {
   const std::optional<std::string> identity = cache ? file_identity(path) : std::nullopt;
   if (!identity) return load_vector_source(path, progress);
@@ -162,7 +199,7 @@ Result<LoadReport> load_vector_source(const std::string& path, const DiskCache* 
         if (std::optional<LoadReport> r = unpack_report(bytes)) return Result<LoadReport>(std::move(*r));
         return std::nullopt;
       },
-      [&] { return load_vector_source(path, progress); },
+      [&] { return read_unchanged(path, *identity, progress); },
       [](const Result<LoadReport>& r) { return r && r->cacheable ? pack_report(*r) : std::string(); }, damage);
   if (report && !damage.empty()) report->warnings.push_back(damage + "; " + path + " was read again");
   return report;
