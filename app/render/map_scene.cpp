@@ -12,6 +12,7 @@
 #include "render/layer_labels.h"
 #include "render/geometry_cache.h"
 #include "render/projected_cache.h"
+#include "render/uncovered_anchors.h"
 
 namespace chronoatlas::render {
 namespace {
@@ -29,12 +30,18 @@ size_t level_for(const LayerGeometry& geometry, double deg_per_px) {
 
 // Second label points for features whose own lies outside the middle of the scenario's default view (so the point
 // stays on screen in a window smaller than the view too).
-std::vector<LonLat> focus_anchors(const geo::VectorLayer& data, const LayerGeometry& geometry,
-                                  const BoundsLonLat& view) {
+// The middle of VIEW, where a second label point is looked for.
+BoundsLonLat focus_box(const BoundsLonLat& view) {
   const double dx = (view.east - view.west) * 0.2, dy = (view.north - view.south) * 0.2;
   BoundsLonLat focus;
   focus.extend(LonLat{view.west + dx, view.south + dy});
   focus.extend(LonLat{view.east - dx, view.north - dy});
+  return focus;
+}
+
+std::vector<LonLat> focus_anchors(const geo::VectorLayer& data, const LayerGeometry& geometry,
+                                  const BoundsLonLat& view) {
+  const BoundsLonLat focus = focus_box(view);
   std::vector<LonLat> out(data.features.size(), LonLat{NAN, NAN});
   for (size_t i = 0; i < data.features.size(); ++i) {
     LonLat a = geometry.label_anchor[i];
@@ -229,6 +236,24 @@ void MapScene::prepare(const geo::Projection& projection, bool in_background) {
   for (const auto& n : notes) warnings_.insert(warnings_.end(), n.begin(), n.end());
   prepared_ = std::move(next);
   prepared_revision_ = atlas_.revision();
+  uncover_anchors();
+}
+
+void MapScene::uncover_anchors() {
+  const std::vector<model::AtlasLayer>& layers = atlas_.layers();
+  for (size_t i = 0; i < prepared_.size(); ++i) {
+    PreparedLayer* p = prepared_[i].get();
+    if (!p || !p->projected) continue;
+    std::vector<const model::AtlasLayer*> upper;
+    for (size_t j = i + 1; j < layers.size(); ++j) upper.push_back(&layers[j]);
+    const std::vector<LonLat> moved = uncovered_anchors(layers[i], p->geometry.label_anchor, upper);
+    for (size_t f = 0; f < moved.size() && f < p->anchors.size(); ++f)
+      if (std::isfinite(moved[f].lon)) projection_->forward(moved[f], p->anchors[f]);
+    const BoundsLonLat focus = focus_box(atlas_.scenario().view);
+    const std::vector<LonLat> moved_focus = uncovered_anchors(layers[i], p->focus_anchor, upper, &focus);
+    for (size_t f = 0; f < moved_focus.size() && f < p->focus_anchors.size(); ++f)
+      if (std::isfinite(moved_focus[f].lon)) projection_->forward(moved_focus[f], p->focus_anchors[f]);
+  }
 }
 
 void MapScene::style(story::Days day) {

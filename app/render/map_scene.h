@@ -60,6 +60,8 @@ class MapScene {
   bool install_loaded();
   // The current projection's seam, degrees; NaN before a projection is set.
   double seam() const;
+  // Moves the label anchors of areas covered by an upper layer's area off it (render/uncovered_anchors.h).
+  void uncover_anchors();
   const Graticule& pick_graticule(double deg_per_px) const;
 
   const model::Atlas& atlas_;

@@ -1,5 +1,6 @@
 // The bundled boundary data, checked with GDAL alone (not the app's reader): the approximations the scenario's notes
 // promise must hold in the files.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -82,4 +83,34 @@ TEST(Geodata, DetailedBordersHaveNoLakeHoles) {
   ASSERT_TRUE(borders);
   ASSERT_EQ(wkbFlatten(borders->getGeometryType()), wkbMultiPolygon);
   for (const OGRPolygon* part : *borders->toMultiPolygon()) EXPECT_EQ(part->getNumInteriorRings(), 0);
+}
+
+namespace {
+
+// NAME of every feature of FILE, by GeoNames id.
+std::map<long long, std::string> names_by_geonameid(const std::string& file) {
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset, DatasetCloser> ds(
+      GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  std::map<long long, std::string> names;
+  if (!ds || ds->GetLayerCount() < 1) return names;
+  for (auto& f : *ds->GetLayer(0)) names[f->GetFieldAsInteger64("geonameid")] = f->GetFieldAsString("name");
+  return names;
+}
+
+}  // namespace
+
+TEST(Geodata, TownsAreNamedInTheirLocalOfficialFormsAndTheStorysTownsShowFromTheRegionalZoom) {
+  // GeoNames' main names are Soviet or Russian forms; the Azerbaijani official names come from its alternate names.
+  // The story's towns are in the band shown from the regional zoom, with the dual names the story needs.
+  const auto major = names_by_geonameid(GEODATA_DIR "/karabakh-2023/towns-major.geojson");
+  const auto minor = names_by_geonameid(GEODATA_DIR "/karabakh-2023/towns-minor.geojson");
+  const std::map<long long, std::string> expected = {
+      {148340, "Biləsuvar"}, {587384, "Ağcabədi"}, {584871, "Tərtər"}, {148106, "Füzuli"},
+      {147625, "Lachin / Berdzor"}, {147105, "Shusha / Shushi"}, {587379, "Martakert / Ağdərə"}, {147774, "Khojaly"}};
+  for (const auto& [id, name] : expected) {
+    ASSERT_EQ(major.count(id), 1u) << id;
+    EXPECT_EQ(major.at(id), name);
+    EXPECT_EQ(minor.count(id), 0u) << id << " is in one band only";
+  }
 }
