@@ -113,8 +113,6 @@ Result<std::string> claim_temporary(const std::string& final_path) {
 
 void remove_stale_temporaries(const std::vector<std::string>& finals) {
   if (finals.empty()) return;
-  std::set<std::string> prefixes;
-  for (const std::string& f : finals) prefixes.insert("." + fs::path(f).filename().string() + kTempTag);
   const fs::path first(finals.front());
   const fs::path dir = first.has_parent_path() ? first.parent_path() : fs::path(".");
   std::error_code ec;
@@ -122,10 +120,8 @@ void remove_stale_temporaries(const std::vector<std::string>& finals) {
     const std::string name = e.path().filename().string();
     const size_t tag = name.find(kTempTag);
     if (name[0] != '.' || tag == std::string::npos) continue;
-    const std::string prefix = name.substr(0, tag + std::strlen(kTempTag));
-    if (!prefixes.count(prefix)) continue;
     char* end = nullptr;
-    const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    const long pid = std::strtol(name.c_str() + tag + std::strlen(kTempTag), &end, 10);
     if (end && *end == '\0' && !process_alive(pid)) fs::remove_all(e.path(), ec);  // a file, or a working folder
   }
 }

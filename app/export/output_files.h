@@ -26,9 +26,10 @@ Result<std::string> claim_temporary(const std::string& final_path);
 // Writes BYTES to PATH (a temporary), naming FINAL in any error.
 Status write_file(const std::string& path, const std::string& final, const std::string& bytes);
 
-// Removes temporaries of FINALS (one folder; files, or working folders named like them) left by processes that no
-// longer run (killed mid-write): one pass over
-// the folder per image, not one per file, since a frame run fills that folder with thousands of files.
+// Removes the temporaries in the folder of FINALS (files, or working folders, named with this program's tag) left by
+// processes that no longer run (killed mid-write), of any output: a killed frame run leaves them for frames the next
+// run may not write. One pass over the folder per image, not one per file, since a frame run fills that folder with
+// thousands of files.
 void remove_stale_temporaries(const std::vector<std::string>& finals);
 
 // Renames each of TEMPS to the matching FINAL while holding an advisory lock on their folder, so that Chronoatlas
