@@ -110,3 +110,22 @@ TEST(BaseMap, ACountrysNameSitsInsideItAndOffTheDisputedAreaDrawnOverIt) {
     EXPECT_FALSE(in_any(*karabakh, at)) << "on the Nagorno-Karabakh outline at " << at.lon << ", " << at.lat;
   }
 }
+
+TEST(BaseMap, EveryCountrysNameSitsInsideItsOwnPolygon) {
+  // "Iran" was placed over Nakhchivan: a country's label is checked where its middle falls.
+  for (const BoundsLonLat box : {kReportZoom, BoundsLonLat{44.5, 38.8, 48, 40.8}, BoundsLonLat{44, 38.3, 50, 41.5},
+                                 BoundsLonLat{43, 37.5, 50.5, 42.5}}) {
+    const ReportFrame r = report_frame("2023-09-30", box);
+    ASSERT_TRUE(r.view);
+    size_t checked = 0;
+    for (const render::GlyphRun& g : r.overlay.labels) {
+      const auto* own = polygons_of(r.doc->atlas(), "countries", "name", g.text);
+      if (!own || g.group != "labels/Countries") continue;  // the countries layer's title
+      const LonLat at = middle_of(g, *r.view);
+      EXPECT_TRUE(in_any(*own, at)) << g.text << " at " << at.lon << ", " << at.lat << " in the view " << box.west << "-"
+                                    << box.east << " E";
+      ++checked;
+    }
+    EXPECT_GE(checked, 1u) << "country names at " << box.west << "-" << box.east << " E";
+  }
+}
