@@ -1,12 +1,36 @@
-// Fuzz target: a scenario manifest from anyone. Any input must give a scenario or an error, never a crash or a hang.
+// Fuzz target: a story folder from anyone. The bytes up to the first NUL are its scenario.json, the rest (when there
+// is a NUL) its sources.json, both in a folder of this process's own; any input must give a scenario or an error,
+// never a crash or a hang.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "story/scenario.h"
 
+namespace {
+
+const std::string& story_dir() {
+  static const std::string dir = [] {
+    std::string pattern = "/tmp/chronoatlas-story-fuzz-XXXXXX";
+    if (!mkdtemp(pattern.data())) std::abort();
+    return pattern;
+  }();
+  return dir;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  (void)chronoatlas::story::parse_scenario(text, "/nonexistent/fuzz-scenario");
+  const size_t nul = text.find('\0');
+  const std::string sources = story_dir() + "/sources.json";
+  if (nul == std::string::npos) std::remove(sources.c_str());
+  else std::ofstream(sources, std::ios::binary | std::ios::trunc) << text.substr(nul + 1);
+  (void)chronoatlas::story::parse_scenario(text.substr(0, nul), story_dir());
   return 0;
 }
