@@ -1,5 +1,7 @@
 #include "base/disk_cache.h"
 
+#include "base/files.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -43,17 +45,6 @@ std::optional<std::string> read_whole(const std::string& path) {
   }
   close(fd);
   return bytes;
-}
-
-bool write_all(int fd, const std::string& bytes) {
-  size_t put = 0;
-  while (put < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + put, bytes.size() - put);
-    if (n < 0 && errno == EINTR && !process_stop()) continue;
-    if (n <= 0) return false;
-    put += static_cast<size_t>(n);
-  }
-  return true;
 }
 
 }  // namespace

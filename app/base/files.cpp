@@ -1,5 +1,7 @@
 #include "base/files.h"
 
+#include "base/progress.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -16,21 +18,26 @@ namespace chronoatlas {
 
 bool is_database_source(const std::string& source) { return strncasecmp(source.c_str(), "PG:", 3) == 0; }
 
+bool write_all(int fd, const std::string& bytes) {
+  size_t put = 0;
+  while (put < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + put, bytes.size() - put);
+    if (n < 0 && errno == EINTR && !process_stop()) continue;
+    if (n <= 0) return false;
+    put += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 Status write_text_file(const std::string& path, const std::string& text, Backup backup) {
   // A name no other writer uses, created new: a link or file planted at a fixed "path.tmp" is never written through.
   static std::atomic<unsigned> serial{0};
   const std::string tmp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(serial++);
   const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) return Error{path + ": cannot be written (" + std::strerror(errno) + ")"};
-  size_t put = 0;
-  while (put < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + put, text.size() - put);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    put += static_cast<size_t>(n);
-  }
+  const bool written = write_all(fd, text);
   const int why = errno;
-  if (close(fd) != 0 || put != text.size()) {
+  if (close(fd) != 0 || !written) {
     unlink(tmp.c_str());
     return Error{path + ": writing failed (" + std::strerror(why) + ")"};
   }

@@ -18,5 +18,8 @@ enum class Backup { None, Keep };
 // Writes TEXT to PATH whole or not at all: into a new temporary beside it (O_EXCL, no link followed), then renamed
 // over it. Errors name PATH.
 Status write_text_file(const std::string& path, const std::string& text, Backup backup = Backup::None);
+// Writes all of BYTES to FD, again after an interrupting signal unless the process is asked to stop; false when a
+// write fails (errno says why) or the process stops.
+bool write_all(int fd, const std::string& bytes);
 
 }  // namespace chronoatlas

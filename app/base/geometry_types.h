@@ -11,6 +11,11 @@ struct LonLat {
 
 // A coordinate that every step after reading may rely on: finite, longitude within ±180, latitude within ±90.
 inline bool on_earth(const LonLat& p) { return p.lon >= -180 && p.lon <= 180 && p.lat >= -90 && p.lat <= 90; }
+inline bool all_on_earth(const std::vector<LonLat>& points) {
+  for (const LonLat& p : points)
+    if (!on_earth(p)) return false;
+  return true;
+}
 
 struct XY {
   double x;  // projected metres (or the projection's own unit)

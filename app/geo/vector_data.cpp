@@ -4,16 +4,6 @@
 
 namespace chronoatlas::geo {
 
-namespace {
-
-bool all_on_earth(const std::vector<LonLat>& points) {
-  for (const LonLat& p : points)
-    if (!on_earth(p)) return false;
-  return true;
-}
-
-}  // namespace
-
 bool well_formed(const Feature& f) {
   if (!all_on_earth(f.points)) return false;
   for (const LineString& l : f.lines)

@@ -51,12 +51,8 @@ void get_shapes(ByteReader& r, Shapes& s) {
   r.get(s.line_feature);
 }
 
-// An entry is untrusted input: its coordinates must be ones the reader could have made, and its indices must stay
-// inside their arrays, before it reaches the seam cutter, the GPU or the label code.
-bool all_on_earth(const std::vector<LonLat>& points) {
-  return std::all_of(points.begin(), points.end(), [](const LonLat& p) { return on_earth(p); });
-}
-
+// An entry is untrusted input: its coordinates must be ones the reader could have made (all_on_earth), and its
+// indices must stay inside their arrays, before it reaches the seam cutter, the GPU or the label code.
 bool below(const std::vector<uint32_t>& indices, size_t n) {
   return std::all_of(indices.begin(), indices.end(), [n](uint32_t i) { return i < n; });
 }
