@@ -178,3 +178,26 @@ TEST(Hostile, ALayerPastTheMemoryCapIsRefusedWithItsCountsAndAFileNamedManyTimes
   auto info = run_chronoatlas("info " + dir + "/many.csv");
   EXPECT_NE(info.out.find("Layer: many\n"), std::string::npos) << "a layer is named after its file: " << info.out;
 }
+
+TEST(Hostile, ACacheThatCannotBeWrittenCostsTimeNotTheRender) {
+  // A file where the cache folder should be; a folder that cannot be made (a read-only file system, as root ignores
+  // permissions); a disk that fills while the big entries are written (a file size limit): each render still writes
+  // its image, and a full disk leaves no temporary and no entry that a later render would find damaged.
+  const std::string dir = fresh_dir("hostile_cache_unwritable");
+  write(dir + "/not-a-folder", "");
+  for (const std::string& cache : {dir + "/not-a-folder", std::string("/proc/chronoatlas-no-cache")}) {
+    auto r = run_chronoatlas("render --size 64x48 --overwrite --out " + dir + "/a.png", "XDG_CACHE_HOME=" + cache);
+    EXPECT_EQ(r.exit_code, 0) << cache << ": " << r.err;
+    EXPECT_TRUE(fs::exists(dir + "/a.png")) << cache;
+  }
+  const std::string cache = dir + "/small-disk";
+  EXPECT_EQ(shell_result("cd " + dir + "; trap '' XFSZ; ulimit -f 2000; XDG_CACHE_HOME=" + cache + " env -u DISPLAY " +
+                         CHRONOATLAS_EXE + " render --size 64x48 --overwrite --out b.png 2>/dev/null"),
+            0);
+  EXPECT_TRUE(fs::exists(dir + "/b.png"));
+  for (const auto& e : fs::directory_iterator(cache + "/chronoatlas/prepared"))
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  auto again = run_chronoatlas("render --size 64x48 --overwrite --out " + dir + "/c.png", "XDG_CACHE_HOME=" + cache);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("damaged"), std::string::npos) << again.err;
+}
