@@ -14,7 +14,11 @@ namespace {
 // What detect_time found, as info --json reports it: {"kind": "instant", "field": "event_date", "first": ...}.
 nlohmann::json time_json(const model::TimeDetection& d) {
   const story::LayerTime& t = d.time;
-  if (!t.any()) return {{"kind", "none"}};
+  if (!t.any()) {
+    nlohmann::json none = {{"kind", "none"}};
+    if (!d.undated_field.empty()) none["undated_field"] = d.undated_field, none["undated_values"] = d.undated_values;
+    return none;
+  }
   nlohmann::json j = {{"kind", story::time_mode_name(t.mode)}};
   if (t.mode == story::TimeMode::Interval) {
     j["start_field"] = t.start_field.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.start_field);
@@ -31,10 +35,14 @@ nlohmann::json time_json(const model::TimeDetection& d) {
   j["unparsed"] = d.unparsed;
   j["placeholders"] = d.placeholders;
   j["utc_offsets"] = d.offsets;
+  if (d.day_order.seen) j["numeric_dates"] = model::day_order_text(d.day_order);
   return j;
 }
 
 std::string time_text(const nlohmann::json& t) {
+  if (t["kind"] == "none" && t.contains("undated_field"))
+    return "none: field '" + t["undated_field"].get<std::string>() + "' is named as a time field, but " +
+           t["undated_values"].dump() + " of its values are not dates (the layer looks the same on every date)";
   if (t["kind"] == "none") return "none (the layer looks the same on every date)";
   std::string fields = t.contains("field") ? "field " + t["field"].get<std::string>()
                                            : "fields " + t["start_field"].dump() + " to " + t["end_field"].dump();
@@ -45,6 +53,7 @@ std::string time_text(const nlohmann::json& t) {
     s += ", " + t["placeholders"].dump() + " outside 1800 to 2200 (placeholders of unknown dates, not drawn)";
   if (t["utc_offsets"].get<size_t>() > 0)
     s += ", " + t["utc_offsets"].dump() + " with a UTC offset (times shown as written, the offset not applied)";
+  if (t.contains("numeric_dates")) s += "; " + t["numeric_dates"].get<std::string>();
   return s;
 }
 

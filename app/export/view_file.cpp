@@ -66,7 +66,8 @@ json view_json(const SavedView& v) {
   for (const auto& [id, t] : v.times)
     j["layer_times"][id] = {{"mode", story::time_mode_name(t.mode)}, {"start_field", t.start_field},
                             {"end_field", t.end_field}, {"instant_field", t.instant_field},
-                            {"duration_days", t.duration_days}, {"fade_days", t.fade_days}};
+                            {"duration_days", t.duration_days}, {"fade_days", t.fade_days},
+                            {"day_first", t.day_first}};
   return j;
 }
 
@@ -118,6 +119,11 @@ Result<SavedView> read_view_json(const json& j, const std::string& path) {
         auto days = number_in(path, t, "duration_days", -1, 1.0 / 1440, 36525);
         if (!days) return Error{days.error()};
         time.duration_days = *days;
+        if (t.contains("day_first")) {
+          if (!t["day_first"].is_boolean())
+            return Error{path + ": key 'layer_times." + id + ".day_first': expected true or false"};
+          time.day_first = t["day_first"].get<bool>();
+        }
         if (t.contains("fade_days")) {
           auto fade = number_in(path, t, "fade_days", -1, 0, 36525);
           if (!fade) return Error{fade.error()};

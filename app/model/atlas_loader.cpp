@@ -101,7 +101,14 @@ Status Atlas::add_read_file(ReadFile file, std::vector<std::string>& warnings) {
     // districts would cover the map in names).
     if (l.has_points()) spec.style.label_field = name_field(l);
     // Dated data plays on the timeline at once; the layer's Time section can change what was found.
-    spec.time = detect_time(l).time;
+    const TimeDetection found = detect_time(l);
+    spec.time = found.time;
+    // What the reading assumed, or why a column that looks like time is not read as time: said, never silent.
+    if (found.time.any() && found.day_order.assumed) warnings.push_back(spec.title + ": " + day_order_text(found.day_order));
+    if (!found.undated_field.empty())
+      warnings.push_back(spec.title + ": field '" + found.undated_field + "' is named as a time field, but " +
+                         std::to_string(found.undated_values) + " of its values are not dates; the layer is shown on "
+                         "every date");
     add_layer(std::move(spec), std::move(l), warnings);
     if (is_database_source(path)) layers_.back().fetched = first_fetch(scenario_.view);
     widen_time_range(layers_.back(), warnings);

@@ -12,11 +12,11 @@ namespace {
 // The moment in FIELD, or nothing when the field is absent or empty (an open end); PROBLEM says why a value is
 // unreadable or a placeholder.
 std::optional<story::Days> moment(const geo::VectorLayer& layer, const geo::Feature& f, const std::string& field,
-                                  std::string& problem) {
+                                  bool day_first, std::string& problem) {
   if (field.empty()) return std::nullopt;
   const std::string& text = layer.value(f, field);
   if (text.empty()) return std::nullopt;
-  auto d = story::parse_data_time(text);
+  auto d = story::parse_data_time(text, day_first);
   if (!d) problem = "field '" + field + "': " + d.error();
   else if (!story::plausible_date(d->at))
     problem = "field '" + field + "': '" + text + "' is outside 1800 to 2200, taken for a placeholder of an unknown date";
@@ -25,15 +25,15 @@ std::optional<story::Days> moment(const geo::VectorLayer& layer, const geo::Feat
 
 story::Interval feature_interval(const story::LayerTime& time, const geo::VectorLayer& layer, const geo::Feature& f,
                                  std::string& problem) {
-  const auto start = moment(layer, f, time.start_field, problem);
+  const auto start = moment(layer, f, time.start_field, time.day_first, problem);
   if (time.mode == story::TimeMode::Cumulative) return {start.value_or(-story::kNever), story::kNever};
   if (time.mode == story::TimeMode::Instant) {
     if (!start) return {story::kNever, story::kNever};  // no moment: never shown
     return {*start, *start + time.duration_days};
   }
-  const auto end = moment(layer, f, time.end_field, problem);
+  const auto end = moment(layer, f, time.end_field, time.day_first, problem);
   if (!start && !end)
-    if (const auto at = moment(layer, f, time.instant_field, problem)) return {*at, *at + time.duration_days};
+    if (const auto at = moment(layer, f, time.instant_field, time.day_first, problem)) return {*at, *at + time.duration_days};
   return {start.value_or(-story::kNever), end.value_or(story::kNever)};
 }
 

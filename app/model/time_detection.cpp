@@ -27,18 +27,26 @@ bool instant_name(const std::string& f) {
          l.find("time") != std::string::npos;
 }
 
-// More than half of the field's values (and at least one) read as dates that are not placeholders. The first 2,000 values decide: a 100,000-row table is
-// judged by its head, as a person would.
-bool dated(const geo::VectorLayer& layer, size_t field) {
-  size_t filled = 0, read = 0;
+// The first 2,000 non-empty values of FIELD: a 100,000-row table is judged by its head, as a person would.
+std::vector<std::string> head_values(const geo::VectorLayer& layer, size_t field) {
+  std::vector<std::string> values;
   for (const geo::Feature& f : layer.features) {
     const std::string& v = f.values[field];
     if (v.empty()) continue;
-    const auto t = story::parse_data_time(v);
-    read += t && story::plausible_date(t->at);
-    if (++filled == 2000) break;
+    values.push_back(v);
+    if (values.size() == 2000) break;
   }
-  return read > 0 && read * 2 > filled;
+  return values;
+}
+
+// How many of VALUES read as dates that are not placeholders, numeric ones read in ORDER.
+size_t dates_among(const std::vector<std::string>& values, const story::DayOrder& order) {
+  size_t read = 0;
+  for (const std::string& v : values) {
+    const auto t = story::parse_data_time(v, order.day_first);
+    read += t && story::plausible_date(t->at);
+  }
+  return read;
 }
 
 std::string first_of(const std::vector<std::string>& fields, bool (*kind)(const std::string&)) {
@@ -49,7 +57,8 @@ std::string first_of(const std::vector<std::string>& fields, bool (*kind)(const 
 }  // namespace
 
 TimeDetection measure_time(const geo::VectorLayer& layer, const story::LayerTime& time) {
-  TimeDetection d{time, story::kNever, -story::kNever};
+  TimeDetection d;
+  d.time = time, d.first = story::kNever, d.last = -story::kNever;
   const std::string* fields[] = {&time.start_field, &time.end_field, &time.instant_field};
   for (const geo::Feature& f : layer.features) {
     bool bad = false, placeholder = false, offset = false;
@@ -57,7 +66,7 @@ TimeDetection measure_time(const geo::VectorLayer& layer, const story::LayerTime
       if (field->empty()) continue;
       const std::string& v = layer.value(f, *field);
       if (v.empty()) continue;
-      auto t = story::parse_data_time(v);
+      auto t = story::parse_data_time(v, time.day_first);
       if (!t) {
         bad = true;
         continue;
@@ -75,10 +84,29 @@ TimeDetection measure_time(const geo::VectorLayer& layer, const story::LayerTime
   return d;
 }
 
+std::string day_order_text(const story::DayOrder& order) {
+  const std::string read = order.day_first ? "numeric dates read day first" : "numeric dates read month first";
+  if (order.assumed)
+    return read + ", assumed: every one could be read either way (switch it in the layer's Time section)";
+  return read + (order.day_first ? " (a day past 12 shows the order)" : " (a month past 12 shows the order)");
+}
+
 TimeDetection detect_time(const geo::VectorLayer& layer) {
-  std::vector<std::string> dated_fields;
-  for (size_t i = 0; i < layer.fields.size(); ++i)
-    if (dated(layer, i)) dated_fields.push_back(layer.fields[i]);
+  std::vector<std::string> dated_fields, dated_values;
+  std::string undated;
+  size_t undated_values = 0;
+  for (size_t i = 0; i < layer.fields.size(); ++i) {
+    const std::vector<std::string> values = head_values(layer, i);
+    const story::DayOrder order = story::numeric_day_first(values);
+    const size_t read = dates_among(values, order);
+    if (read > 0 && read * 2 > values.size()) {
+      dated_fields.push_back(layer.fields[i]);
+      dated_values.insert(dated_values.end(), values.begin(), values.end());
+    } else if (undated.empty() && !values.empty() &&
+               (instant_name(layer.fields[i]) || start_name(layer.fields[i]) || end_name(layer.fields[i]))) {
+      undated = layer.fields[i], undated_values = values.size() - read;
+    }
+  }
   story::LayerTime t;
   const std::string start = first_of(dated_fields, start_name), end = first_of(dated_fields, end_name);
   const std::string instant = first_of(dated_fields, instant_name);
@@ -90,7 +118,12 @@ TimeDetection detect_time(const geo::VectorLayer& layer) {
     t.mode = story::TimeMode::Instant;
     t.start_field = instant.empty() ? dated_fields.front() : instant;
   }
-  return measure_time(layer, t);
+  const story::DayOrder order = story::numeric_day_first(dated_values);
+  t.day_first = order.day_first;
+  TimeDetection d = measure_time(layer, t);
+  d.day_order = order;
+  if (!t.any()) d.undated_field = undated, d.undated_values = undated_values;
+  return d;
 }
 
 }  // namespace chronoatlas::model

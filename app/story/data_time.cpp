@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "base/numbers.h"
@@ -86,9 +87,55 @@ Result<DataTime> iso_date_time(std::string text) {
   return DataTime{*d, text.size() > 10, offset};
 }
 
+// "13.02.2023", "20/02/2023", "3-4-23": the two numbers before the year, as written (nothing when TEXT is not such a
+// date), and the rest (a time after a space, or "").
+struct NumericDate {
+  int first = 0, second = 0, year = 0;
+  std::string time;
+};
+
+std::optional<NumericDate> numeric_date(const std::string& text) {
+  const size_t space = text.find_first_of(" T");
+  const std::string date = text.substr(0, space);
+  const char sep = date.find('.') != std::string::npos ? '.' : date.find('/') != std::string::npos ? '/' : '-';
+  const std::vector<std::string> parts = split(date, sep);
+  if (parts.size() != 3 || parts[0].size() > 2 || parts[1].size() > 2 || (parts[2].size() != 2 && parts[2].size() != 4))
+    return std::nullopt;
+  for (const std::string& p : parts)
+    if (!all_digits(p)) return std::nullopt;
+  const auto a = parse_integer(parts[0], 1, 31), b = parse_integer(parts[1], 1, 31), y = parse_integer(parts[2], 0, 9999);
+  if (!a || !b || !y) return std::nullopt;
+  int year = static_cast<int>(*y);
+  if (parts[2].size() == 2) year += year < 69 ? 2000 : 1900;
+  return NumericDate{static_cast<int>(*a), static_cast<int>(*b), year,
+                     space == std::string::npos ? "" : text.substr(space + 1)};
+}
+
+Result<DataTime> numeric_date_time(const NumericDate& n, bool day_first) {
+  const int day = day_first ? n.first : n.second, month = day_first ? n.second : n.first;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", n.year, month, day);
+  return iso_date_time(n.time.empty() ? std::string(iso) : std::string(iso) + "T" + n.time);
+}
+
 }  // namespace
 
-Result<DataTime> parse_data_time(const std::string& raw) {
+DayOrder numeric_day_first(const std::vector<std::string>& values) {
+  DayOrder order;
+  bool month_first_shown = false;
+  for (const std::string& v : values) {
+    const auto n = numeric_date(v);
+    if (!n) continue;
+    order.seen = true;
+    if (n->first > 12) return {true, false, true};
+    month_first_shown |= n->second > 12;
+  }
+  if (month_first_shown) return {false, false, true};
+  order.assumed = order.seen;
+  return order;
+}
+
+Result<DataTime> parse_data_time(const std::string& raw, bool day_first) {
   size_t b = raw.find_first_not_of(" \t\r\n"), e = raw.find_last_not_of(" \t\r\n");
   if (b == std::string::npos) return Error{"date '': empty"};
   const std::string text = raw.substr(b, e - b + 1);
@@ -97,10 +144,16 @@ Result<DataTime> parse_data_time(const std::string& raw) {
     if (iso) return iso;
     return Error{iso.error()};
   }
+  if (const auto n = numeric_date(text)) {
+    auto numeric = numeric_date_time(*n, day_first);
+    if (numeric) return numeric;
+    return Error{"date '" + text + "': " + numeric.error()};
+  }
   auto written = written_date(text);
   if (written) return written;
   if (written.error() != "not a date") return Error{"date '" + text + "': " + written.error()};
-  return Error{"date '" + text + "': not a date (expected YYYY-MM-DD, or a written date such as 20 September 2023)"};
+  return Error{"date '" + text + "': not a date (expected YYYY-MM-DD, 20.09.2023, or a written date such as 20 September "
+                                 "2023)"};
 }
 
 bool plausible_date(Days at) {

@@ -93,6 +93,9 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
     l.time.duration_days = days;
     TRY_ASSIGN(days, r.number(t, "fade_days", path + "time.", 0, 0, 36525));
     l.time.fade_days = days;
+    if (t.contains("day_first") && !t["day_first"].is_boolean())
+      return Error{r.fail(path + "time.day_first", "true or false")};
+    l.time.day_first = t.value("day_first", true);
   }
   TRY_ASSIGN(l.key_field, r.string(j, "key_field", path, ""));
   if (j.contains("legend")) l.legend = !j["legend"].is_boolean() || j["legend"].get<bool>();

@@ -57,6 +57,9 @@ struct LayerTime {
   // >0: each feature fades from full strength to a quarter over this many days after its start, so the newest stand
   // out (cumulative layers of events); 0: no fade.
   double fade_days = 0;
+  // Numeric dates (13.02.2023, 3/4/23) read day before month, as most of the world writes them; false: month first
+  // (the US). Detection sets it from the column (model/time_detection.h).
+  bool day_first = true;
   bool any() const { return !start_field.empty() || !end_field.empty() || !instant_field.empty(); }
   bool operator==(const LayerTime&) const = default;
 };

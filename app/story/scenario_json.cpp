@@ -57,7 +57,8 @@ json layer_json(const LayerSpec& l, const std::string& source) {
   if (l.time.any())
     j["time"] = {{"mode", time_mode_name(l.time.mode)}, {"start_field", l.time.start_field},
                  {"end_field", l.time.end_field},       {"instant_field", l.time.instant_field},
-                 {"duration_days", l.time.duration_days}, {"fade_days", l.time.fade_days}};
+                 {"duration_days", l.time.duration_days}, {"fade_days", l.time.fade_days},
+                 {"day_first", l.time.day_first}};
   if (!l.key_field.empty()) j["key_field"] = l.key_field;
   if (!l.attribution.empty()) j["attribution"] = l.attribution;
   if (l.min_m_per_px > 0) j["min_m_per_px"] = l.min_m_per_px;

@@ -64,6 +64,10 @@ void panel_layer_time(AppState& s, size_t index) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("How long each moment stays on the map (24: its day)");
   }
   if (t.any()) {
+    changed |= ImGui::Checkbox("day first (13.02.2023)", &t.day_first);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("How dates written with numbers and the year last are read: day first, as most of the world "
+                        "writes them; off: month first (02/13/2023, the US)");
     float fade = static_cast<float>(t.fade_days);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     if (ImGui::InputFloat("days to fade", &fade, 1, 7, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue) && fade >= 0)

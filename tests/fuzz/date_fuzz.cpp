@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/numbers.h"
+#include "base/text.h"
 #include "export/frame_sequence.h"
 #include "story/data_time.h"
 #include "story/time.h"
@@ -14,6 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)chronoatlas::story::parse_iso_date(text);
   (void)chronoatlas::exporting::parse_frame_range(text);
   (void)chronoatlas::story::parse_data_time(text);
+  (void)chronoatlas::story::parse_data_time(text, false);
+  (void)chronoatlas::story::numeric_day_first(chronoatlas::split(text, '\n'));
   (void)chronoatlas::parse_number(text);
   (void)chronoatlas::parse_integer(text, -1000, 1000);
   return 0;

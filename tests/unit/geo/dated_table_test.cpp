@@ -161,3 +161,49 @@ TEST(DatedTable, AnOffsetInAColumnGdalTypesAsDateTimeIsStillSeen) {
   EXPECT_EQ(r->layers[0].value(r->layers[0].features[0], "date"), "2023-09-21T10:00+04:00");
   EXPECT_EQ(model::detect_time(r->layers[0]).offsets, 2u);
 }
+
+TEST(DatedTable, NumericDatesWithTheYearLastReadInTheOrderTheColumnShows) {
+  EXPECT_EQ(story::parse_data_time("13.02.2023")->at, day("2023-02-13"));
+  EXPECT_EQ(story::parse_data_time("02/13/2023", false)->at, day("2023-02-13"));
+  EXPECT_EQ(story::parse_data_time("3-4-23")->at, day("2023-04-03"));
+  EXPECT_EQ(story::parse_data_time("3.4.69")->at, day("1969-04-03"));
+  auto timed = story::parse_data_time("13.02.2023 14:30");
+  ASSERT_TRUE(timed);
+  EXPECT_TRUE(timed->has_time);
+  EXPECT_FALSE(story::parse_data_time("02/13/2023"));  // month 13, read day first
+  EXPECT_FALSE(story::parse_data_time("31.02.2023"));
+  const story::DayOrder day_first = story::numeric_day_first({"03/04/2023", "13/04/2023"});
+  EXPECT_TRUE(day_first.day_first && !day_first.assumed && day_first.seen);
+  const story::DayOrder month_first = story::numeric_day_first({"03/04/2023", "04/13/2023"});
+  EXPECT_TRUE(!month_first.day_first && !month_first.assumed);
+  const story::DayOrder either = story::numeric_day_first({"03/04/2023", "2023-05-01"});
+  EXPECT_TRUE(either.day_first && either.assumed);
+  EXPECT_FALSE(story::numeric_day_first({"2023-05-01", "May 2023"}).seen);
+}
+
+TEST(DatedTable, DayFirstColumnsPlayAndAColumnNamedAsTimeThatIsNotSaysWhy) {
+  TempDir dir;
+  // 13.02.2023 and 20/02/2023 were "Time: none" without a word, and renders on two dates were the same.
+  for (const char* dates : {"13.02.2023\n,20.02.2023", "13/02/2023\n,20/02/2023"}) {
+    std::string text = kHeader + "a,40,45," + dates + "\n";
+    text.replace(text.find("\n,"), 2, "\nb,40,45,");
+    auto r = geo::load_vector_source(write(dir, "d.csv", text));
+    ASSERT_TRUE(r) << r.error();
+    const model::TimeDetection t = model::detect_time(r->layers.at(0));
+    EXPECT_EQ(t.time.mode, story::TimeMode::Instant) << dates;
+    EXPECT_TRUE(t.time.day_first);
+    EXPECT_EQ(t.first, day("2023-02-13")) << dates;
+    EXPECT_EQ(t.last, day("2023-02-20")) << dates;
+  }
+  auto us = geo::load_vector_source(write(dir, "us.csv", kHeader + "a,40,45,02/13/2023\nb,40,45,02/03/2023\n"));
+  ASSERT_TRUE(us);
+  const model::TimeDetection month_first = model::detect_time(us->layers.at(0));
+  EXPECT_FALSE(month_first.time.day_first);
+  EXPECT_EQ(month_first.first, day("2023-02-03"));
+  auto words = geo::load_vector_source(write(dir, "w.csv", kHeader + "a,40,45,soon\nb,40,45,later\nc,40,45,2023-01-01\n"));
+  ASSERT_TRUE(words);
+  const model::TimeDetection none = model::detect_time(words->layers.at(0));
+  EXPECT_FALSE(none.time.any());
+  EXPECT_EQ(none.undated_field, "date");
+  EXPECT_EQ(none.undated_values, 2u);
+}

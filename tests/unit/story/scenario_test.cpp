@@ -72,6 +72,8 @@ TEST(Scenario, ErrorsNameTheFileTheKeyAndWhatWasExpected) {
        "'layers[0].series[0].samples[0].date'", "month out of range"},
       {with_layer(R"({"id": "a", "source": "x", "series": [{"feature": "f", "samples": [{"date": "2020-01-01", "value": 1}]}]})"),
        "'layers[0].series[0].samples[0].source'", "missing"},
+      {with_layer(R"({"id": "a", "source": "x", "time": {"start_field": "d", "day_first": "no"}})"),
+       "'layers[0].time.day_first'", "true or false"},
   };
   int n = 0;
   for (const Case& c : cases) {
