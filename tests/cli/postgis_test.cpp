@@ -168,3 +168,20 @@ TEST_F(PostGis, RowsInAnotherSridAndRowsWithoutGeometryAreSkippedWithACount) {
   EXPECT_NE(db.err.find("2 rows without a geometry and 1 row in another SRID than 4326 skipped"), std::string::npos) << db.err;
   run_chronoatlas_tool("psql \"" + conninfo() + "\" -c 'DROP TABLE mixed'");
 }
+
+TEST_F(PostGis, ATableNamedWithQuotesAndSemicolonsIsAnIdentifierNotSql) {
+  // Its name would end the statement and drop a table if it were pasted into SQL text.
+  const std::string dir = fresh_dir("postgis-hostile-name");
+  std::ofstream(dir + "/setup.sql") << "CREATE TABLE \"x\"\"; DROP TABLE caucasus; --'\" AS SELECT * FROM caucasus;";
+  const std::string setup = run_chronoatlas_tool("psql \"" + conninfo() + "\" -v ON_ERROR_STOP=1 -f " + dir + "/setup.sql && echo DONE");
+  ASSERT_NE(setup.find("DONE"), std::string::npos) << setup;
+  auto db = run_chronoatlas("render --layer 'PG:" + conninfo() + "'" + kRegion + " --out " + dir + "/db.png");
+  EXPECT_EQ(db.exit_code, 0) << db.err;
+  EXPECT_EQ(db.err.find("failed"), std::string::npos) << db.err;
+  EXPECT_EQ(db.err.find("syntax"), std::string::npos) << db.err;
+  EXPECT_NE(db.out.find("x\"; DROP TABLE caucasus; --'"), std::string::npos) << "the table is drawn under its name:\n" << db.out;
+  const std::string count = run_chronoatlas_tool("psql -At \"" + conninfo() + "\" -c 'SELECT count(*) FROM caucasus'");
+  EXPECT_EQ(count, "3\n") << "caucasus is still there";
+  std::ofstream(dir + "/teardown.sql") << "DROP TABLE \"x\"\"; DROP TABLE caucasus; --'\";";
+  run_chronoatlas_tool("psql \"" + conninfo() + "\" -f " + dir + "/teardown.sql");
+}
