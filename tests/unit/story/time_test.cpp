@@ -57,10 +57,13 @@ TEST(DataTime, ReadsIsoWithZonesAndFractionsAndTheWrittenForms) {
     EXPECT_NEAR(t->at, sep20 + 10.25 / 24, 1e-9) << text;  // the clock as written: zones are not applied
     EXPECT_TRUE(t->has_time) << text;
   }
-  for (const char* text : {"", "03/04/2023", "2023", "yesterday", "30 February 2023", "2023-13-01", "20 Foo 2023",
-                           "20 September 23"}) {
+  for (const char* text : {"", "2023", "yesterday", "30 February 2023", "2023-13-01", "20 Foo 2023",
+                           "20 September 23", "31/04/2023", "1/2/123"}) {
     auto t = parse_data_time(text);
     EXPECT_FALSE(t) << text;
   }
+  // Numbers with the year last read in the order the caller gives (the column decides: numeric_day_first).
+  EXPECT_EQ(parse_data_time("03/04/2023", true)->at, *parse_iso_date("2023-04-03"));
+  EXPECT_EQ(parse_data_time("03/04/2023", false)->at, *parse_iso_date("2023-03-04"));
   EXPECT_NE(parse_data_time("30 February 2023").error().find("'30 February 2023'"), std::string::npos);
 }
