@@ -10,19 +10,6 @@
 namespace chronoatlas::geo {
 namespace {
 
-// Signed: positive inside the polygon, negative outside.
-double signed_distance(const Polygon& polygon, LonLat p) {
-  double d = 1e300;
-  bool in = false;
-  for (size_t r = 0; r < polygon.size(); ++r) {
-    const Ring& ring = polygon[r];
-    if (inside_even_odd(ring, p)) in = !in;
-    for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, squared_distance_to_segment(p, ring[i], ring[i + 1]));
-  }
-  d = std::sqrt(d);
-  return in ? d : -d;
-}
-
 // POLYGON with detail below a 1/400 of its size dropped: the search probes every edge ~500 times, and a label's place
 // does not depend on a coastline's every cove. Holes that vanish are dropped; a shell that would vanish is kept.
 Polygon outline(const Polygon& polygon, const BoundsLonLat& b) {
@@ -38,12 +25,24 @@ Polygon outline(const Polygon& polygon, const BoundsLonLat& b) {
 
 }  // namespace
 
+double distance_inside(const Polygon& polygon, LonLat p) {
+  double d = 1e300;
+  bool in = false;
+  for (size_t r = 0; r < polygon.size(); ++r) {
+    const Ring& ring = polygon[r];
+    if (inside_even_odd(ring, p)) in = !in;
+    for (size_t i = 0; i + 1 < ring.size(); ++i) d = std::min(d, squared_distance_to_segment(p, ring[i], ring[i + 1]));
+  }
+  d = std::sqrt(d);
+  return in ? d : -d;
+}
+
 LonLat label_point(const Polygon& full) {
   BoundsLonLat b;
   for (LonLat p : full.front()) b.extend(p);
   const Polygon polygon = outline(full, b);
   LonLat best{(b.west + b.east) / 2, (b.south + b.north) / 2};
-  double best_d = signed_distance(polygon, best);
+  double best_d = distance_inside(polygon, best);
   // Coarse grid, then two finer grids around the best point so far.
   double cell_w = (b.east - b.west) / 12, cell_h = (b.north - b.south) / 12;
   for (int round = 0; round < 3; ++round) {
@@ -51,7 +50,7 @@ LonLat label_point(const Polygon& full) {
     for (int i = -6; i <= 6; ++i)
       for (int j = -6; j <= 6; ++j) {
         LonLat p{centre.lon + i * cell_w, centre.lat + j * cell_h};
-        double d = signed_distance(polygon, p);
+        double d = distance_inside(polygon, p);
         if (d > best_d) best_d = d, best = p;
       }
     cell_w /= 6, cell_h /= 6;

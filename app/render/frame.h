@@ -53,6 +53,9 @@ struct LayerDraw {
 struct Label {
   XY world;            // projected anchor
   XY alternate{NAN, NAN}; // second anchor, tried when the first gives no place (a huge feature's part in view)
+  // The second anchor's distance to its area's edge, pixels: a label wider or taller than twice this would lie over
+  // a neighbour (a country's name on the strip of it inside the view, spilling onto the next country).
+  float alternate_clear_px = INFINITY;
   std::string text;
   double rank = 0;     // larger wins when labels collide
   size_t tie = 0;      // equal ranks: the lower wins (the feature's index), whatever order labels were listed in

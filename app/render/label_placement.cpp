@@ -179,6 +179,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const st
         const XY anchor = second ? l.alternate : l.world;
         const int own = second ? -1 : l.symbol;  // a second anchor lies on an area, away from any symbol
         if (spot || !std::isfinite(anchor.x)) continue;
+        if (second && std::max(box.width, box.ascent + box.descent) > 2 * l.alternate_clear_px) continue;
         for (auto [x, y] : beside(view.to_pixel(anchor), box, l.offset_px)) {
           if (!free(label_box(x, y, box, margin), own, over_context)) continue;
           spot = PlacedLabel{i, x, y};

@@ -6,6 +6,8 @@
 
 #include "base/numbers.h"
 #include "base/text.h"
+#include "geo/label_point.h"
+#include "geo/planar.h"
 
 namespace chronoatlas::render {
 namespace {
@@ -30,6 +32,21 @@ float feature_size_px(const geo::Projection& projection, LonLat anchor, double a
   XY a, b;
   if (!projection.forward(anchor, a) || !projection.forward(east, b)) return 0;
   return static_cast<float>(std::hypot(b.x - a.x, b.y - a.y) / view.units_per_px);
+}
+
+// How far ANCHOR lies inside the largest polygon of F, in pixels of VIEW (the smaller of its east and north extents).
+float clearance_px(const geo::Feature& f, LonLat anchor, const MapView& view) {
+  const Polygon* own = geo::largest_polygon(f.polygons);
+  if (!own) return INFINITY;
+  const double d = geo::distance_inside(*own, anchor);
+  if (!(d > 0)) return 0;
+  XY a, east, north;
+  const geo::Projection& projection = view.projection();
+  if (!projection.forward(anchor, a) || !projection.forward({anchor.lon + d, anchor.lat}, east) ||
+      !projection.forward({anchor.lon, anchor.lat + d}, north))
+    return 0;
+  const double units = std::min(std::hypot(east.x - a.x, east.y - a.y), std::hypot(north.x - a.x, north.y - a.y));
+  return static_cast<float>(units / view.pixels().units_per_px);
 }
 
 }  // namespace
@@ -57,6 +74,7 @@ void add_layer_labels(const model::AtlasLayer& l, const PreparedLayer& p, size_t
     Label lab;
     lab.world = p.anchors[i];
     lab.alternate = p.focus_anchors[i];
+    if (std::isfinite(lab.alternate.x)) lab.alternate_clear_px = clearance_px(l.data->features[i], p.focus_anchor[i], map_view);
     lab.text = clipped(text, kMaxLabelBytes);
     // Upper layers win, then larger areas (or, by the layer's choice, larger figures such as populations).
     const double within = rank_field >= 0 ? 1000 * std::log10(1 + std::max(0.0, parse_number(l.data->features[i].values[rank_field]).value_or(0.0)))

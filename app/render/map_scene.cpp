@@ -252,7 +252,10 @@ void MapScene::uncover_anchors() {
     const BoundsLonLat focus = focus_box(atlas_.scenario().view);
     const std::vector<LonLat> moved_focus = uncovered_anchors(layers[i], p->focus_anchor, upper, &focus);
     for (size_t f = 0; f < moved_focus.size() && f < p->focus_anchors.size(); ++f)
-      if (std::isfinite(moved_focus[f].lon)) projection_->forward(moved_focus[f], p->focus_anchors[f]);
+      if (std::isfinite(moved_focus[f].lon)) {
+        p->focus_anchor[f] = moved_focus[f];  // a moved one is off the covers: another pass leaves it where it is
+        projection_->forward(moved_focus[f], p->focus_anchors[f]);
+      }
   }
 }
 
