@@ -16,6 +16,7 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -391,19 +392,28 @@ bool read_layer(OGRLayer& src, const std::string& path, const std::vector<int64_
 
 namespace {
 
+// The longest line of delimited text read: 64 MiB, or CHRONOATLAS_MAX_LINE_MB (GDAL's own default, 10 MB, ends the
+// reading at one long cell; the memory cap bounds the layer). A line past it ends GDAL's reading, and the layer is
+// refused.
+std::string max_line_bytes() {
+  const char* set = std::getenv("CHRONOATLAS_MAX_LINE_MB");
+  const std::optional<long long> mb = set ? parse_integer(set, 1, 1024) : std::nullopt;
+  return std::to_string(mb.value_or(64) << 20);
+}
+
 // A delimited text table becomes points from its coordinate columns under the names people use, with its numbers
-// and dates typed, and lines up to 64 MiB (GDAL's default, 10 MB, ends the reading at one long cell; the memory cap
-// bounds the layer); other formats get no options (GDAL warns about options a driver does not know).
-const char* const* open_options(const std::string& path) {
-  static const char* const kDelimited[] = {
-      "X_POSSIBLE_NAMES=longitude,lon,lng,long,x,*_longitude,*_lon,*_lng",
-      "Y_POSSIBLE_NAMES=latitude,lat,y,*_latitude,*_lat",
-      "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom",
-      "AUTODETECT_TYPE=YES",
-      "KEEP_GEOM_COLUMNS=YES",
-      "MAX_LINE_SIZE=67108864",
-      nullptr};
-  return delimited_text(path) ? kDelimited : nullptr;
+// and dates typed, and long lines read (max_line_bytes); other formats get no options (GDAL warns about options a
+// driver does not know).
+CPLStringList open_options(const std::string& path) {
+  CPLStringList options;
+  if (!delimited_text(path)) return options;
+  options.AddString("X_POSSIBLE_NAMES=longitude,lon,lng,long,x,*_longitude,*_lon,*_lng");
+  options.AddString("Y_POSSIBLE_NAMES=latitude,lat,y,*_latitude,*_lat");
+  options.AddString("GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom");
+  options.AddString("AUTODETECT_TYPE=YES");
+  options.AddString("KEEP_GEOM_COLUMNS=YES");
+  options.AddString(("MAX_LINE_SIZE=" + max_line_bytes()).c_str());
+  return options;
 }
 
 // True when the driver that opened DS is one known to crash reading some valid files (LIBKML in GDAL 3.6 on a
@@ -499,7 +509,7 @@ Result<LoadReport> load_vector_source(const std::string& path, Progress* progres
   std::optional<WatchedPath> watched;
   if (*opened == path && std::filesystem::is_regular_file(path)) watched.emplace(path, progress);
   GDALDatasetUniquePtr ds(GDALDataset::Open(watched ? watched->gdal_path().c_str() : opened->c_str(),
-                                            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened)));
+                                            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options(*opened).List()));
   if (stopped(progress)) return Error{path + ": reading cancelled"};
   if (ds && fragile(*ds) && !survives_reading(*opened)) {
     // The driver crashed in a child process; the one GDAL offers for the same format reads it (with less detail).
