@@ -10,6 +10,8 @@
 
 #include <unistd.h>
 
+#include "own_folder.h"
+
 #include "base/disk_cache.h"
 #include "geo/vector_cache.h"
 #include "render/geometry_cache.h"
@@ -26,22 +28,12 @@ void round_trip(const std::string& bytes, Unpack unpack, Pack pack) {
   if (!again || pack(*again) != packed) std::abort();
 }
 
-// A folder of this process's own for the entry files, made once.
-const std::string& entry_dir() {
-  static const std::string dir = [] {
-    std::string pattern = "/tmp/chronoatlas-cache-fuzz-XXXXXX";
-    if (!mkdtemp(pattern.data())) std::abort();
-    return pattern;
-  }();
-  return dir;
-}
-
 void read_entry(const std::string& rest) {
   if (rest.size() < 2) return;
   const size_t key_size = static_cast<unsigned char>(rest[0]) | static_cast<size_t>(static_cast<unsigned char>(rest[1])) << 8;
   if (rest.size() < 2 + key_size) return;
   const std::string key = rest.substr(2, key_size);
-  const chronoatlas::DiskCache cache(entry_dir());
+  const chronoatlas::DiskCache cache(own_folder("chronoatlas-cache-fuzz"));
   const std::string name = chronoatlas::DiskCache::entry_name("geometry", "fuzz");
   std::ofstream(cache.path_of(name), std::ios::binary | std::ios::trunc) << rest.substr(2 + key_size);
   const chronoatlas::DiskCache::Lookup found = cache.read(name, key);

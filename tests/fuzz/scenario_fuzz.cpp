@@ -10,27 +10,16 @@
 
 #include <unistd.h>
 
+#include "own_folder.h"
+
 #include "story/scenario.h"
-
-namespace {
-
-const std::string& story_dir() {
-  static const std::string dir = [] {
-    std::string pattern = "/tmp/chronoatlas-story-fuzz-XXXXXX";
-    if (!mkdtemp(pattern.data())) std::abort();
-    return pattern;
-  }();
-  return dir;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const size_t nul = text.find('\0');
-  const std::string sources = story_dir() + "/sources.json";
+  const std::string sources = own_folder("chronoatlas-story-fuzz") + "/sources.json";
   if (nul == std::string::npos) std::remove(sources.c_str());
   else std::ofstream(sources, std::ios::binary | std::ios::trunc) << text.substr(nul + 1);
-  (void)chronoatlas::story::parse_scenario(text.substr(0, nul), story_dir());
+  (void)chronoatlas::story::parse_scenario(text.substr(0, nul), own_folder("chronoatlas-story-fuzz"));
   return 0;
 }

@@ -11,6 +11,8 @@
 
 #include <unistd.h>
 
+#include "own_folder.h"
+
 #include "document/story_document.h"
 #include "render/map_scene.h"
 #include "story/scenario.h"
@@ -18,17 +20,6 @@
 #include "ui/session.h"
 
 namespace {
-
-// A folder of this process's own for the session file (and its .bak), where the files a session names by relative
-// path are looked for and not found. The working folder stays: libFuzzer reads its corpus through it.
-const std::string& work_dir() {
-  static const std::string dir = [] {
-    std::string pattern = "/tmp/chronoatlas-session-fuzz-XXXXXX";
-    if (!mkdtemp(pattern.data())) std::abort();
-    return pattern;
-  }();
-  return dir;
-}
 
 std::unique_ptr<chronoatlas::ui::AppState> fresh_state() {
   auto s = std::make_unique<chronoatlas::ui::AppState>();
@@ -43,7 +34,7 @@ std::unique_ptr<chronoatlas::ui::AppState> fresh_state() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const std::string session = work_dir() + "/session.json";
+  const std::string session = own_folder("chronoatlas-session-fuzz") + "/session.json";
   std::ofstream(session, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
                                                                    static_cast<std::streamsize>(size));
   auto first = fresh_state();
