@@ -290,15 +290,17 @@ class SetTimeRange : public Command {
 
 class FitViewToLayers : public Command {
  public:
+  explicit FitViewToLayers(std::vector<size_t> only) : only_(std::move(only)) {}
   std::string name() const override { return "Frame the layers"; }
   Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
     before_ = atlas.scenario().view;
-    if (!atlas.fit_default_view_to_layers()) return Error{"no layer has a feature to frame"};
+    if (!atlas.fit_default_view_to_layers(only_)) return Error{"no layer has a feature to frame"};
     return Ok{};
   }
   void revert(model::Atlas& atlas) override { atlas.set_default_view(before_); }
 
  private:
+  std::vector<size_t> only_;
   BoundsLonLat before_;
 };
 
@@ -333,6 +335,8 @@ std::unique_ptr<Command> set_title(std::string title) { return std::make_unique<
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial) {
   return std::make_unique<SetTimeRange>(start, end, initial);
 }
-std::unique_ptr<Command> fit_view_to_layers() { return std::make_unique<FitViewToLayers>(); }
+std::unique_ptr<Command> fit_view_to_layers(std::vector<size_t> only) {
+  return std::make_unique<FitViewToLayers>(std::move(only));
+}
 
 }  // namespace chronoatlas::document

@@ -38,7 +38,8 @@ std::unique_ptr<Command> remove_event(size_t index);
 std::unique_ptr<Command> set_title(std::string title);
 // The timeline runs from START to END (days since 1970, END after START) and opens on INITIAL.
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial);
-// Makes the story's default view the extent of its layers (a map of added files alone).
-std::unique_ptr<Command> fit_view_to_layers();
+// Makes the story's default view the extent of its layers at the indices ONLY, or of all of them when it is empty
+// (a map of added files alone).
+std::unique_ptr<Command> fit_view_to_layers(std::vector<size_t> only = {});
 
 }  // namespace chronoatlas::document

@@ -153,10 +153,11 @@ void Atlas::set_attribution(size_t index, const std::string& attribution) {
   ++revision_;
 }
 
-bool Atlas::fit_default_view_to_layers() {
+bool Atlas::fit_default_view_to_layers(const std::vector<size_t>& only) {
   BoundsLonLat all;
-  for (const AtlasLayer& l : layers_)
-    if (const BoundsLonLat& e = l.data->extent; !e.empty()) {
+  for (size_t i = 0; i < layers_.size(); ++i)
+    if (const BoundsLonLat& e = layers_[i].data->extent;
+        !e.empty() && (only.empty() || std::find(only.begin(), only.end(), i) != only.end())) {
       // A margin of a twentieth of the extent (from 0.05 to 1 degree), so no symbol sits on the frame.
       const double mx = std::min(1.0, 0.05 + (e.east - e.west) / 20), my = std::min(1.0, 0.05 + (e.north - e.south) / 20);
       all.extend(LonLat{std::max(-180.0, e.west - mx), std::max(-90.0, e.south - my)});

@@ -82,8 +82,8 @@ class Atlas {
   // and the time range widens to them as for an added file.
   void set_time(size_t index, const story::LayerTime& time, std::vector<std::string>& warnings);
   // For a map of added files alone (no scenario): makes the default view their extent, with at least 0.05 degrees
-  // around a single point. False when no layer has a feature.
-  bool fit_default_view_to_layers();
+  // around a single point; of the layers at the indices ONLY, or of all when it is empty. False when none has a feature.
+  bool fit_default_view_to_layers(const std::vector<size_t>& only = {});
   // The story's default view, degrees.
   void set_default_view(const BoundsLonLat& view);
 

@@ -71,13 +71,22 @@ void Window::replace_fonts(const std::function<void()>& add_fonts) {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-void Window::begin_frame(double timeout_s) {
-  if (timeout_s > 0) glfwWaitEventsTimeout(timeout_s);
-  else if (timeout_s == 0) glfwPollEvents();
-  else glfwWaitEvents();
+bool Window::begin_frame(double timeout_s) {
+  const double before = glfwGetTime();
+  bool woken = true;
+  if (timeout_s > 0) {
+    glfwWaitEventsTimeout(timeout_s);
+    woken = glfwGetTime() - before < timeout_s * 0.95;  // back before the timeout: input came
+  } else if (timeout_s == 0) {
+    glfwPollEvents();
+    woken = false;
+  } else {
+    glfwWaitEvents();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
+  return woken;
 }
 
 void Window::end_frame() {

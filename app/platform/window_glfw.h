@@ -24,8 +24,9 @@ class Window {
   void hide();
   // Replaces ImGui's fonts between frames: clears them, calls ADD_FONTS, and re-uploads the atlas.
   void replace_fonts(const std::function<void()>& add_fonts);
-  // Waits for input up to TIMEOUT seconds (0: no wait; negative: until input arrives), then starts an ImGui frame.
-  void begin_frame(double timeout_s);
+  // Waits for input up to TIMEOUT seconds (0: no wait; negative: until input arrives), then starts an ImGui frame;
+  // true when it waited and input woke it.
+  bool begin_frame(double timeout_s);
   // Renders ImGui over the map and swaps.
   void end_frame();
   int framebuffer_width() const;

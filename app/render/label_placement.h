@@ -11,11 +11,6 @@
 
 namespace chronoatlas::render {
 
-struct PixelBox {
-  float x0, y0, x1, y1;  // image pixels
-  bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
-
 // The size of a text in a style; the renderer's fonts measure, tests may pass a stand-in.
 using MeasureText = std::function<TextBox(const std::string&, const TextStyle&)>;
 

@@ -58,6 +58,16 @@ void MapView::fit(const BoundsLonLat& box, double margin) {
   if (!b.empty()) px_.fit(b, margin);
 }
 
+void MapView::fit_within(const BoundsLonLat& box, const PixelBox& area, double margin) {
+  BoundsXY b = project_bounds(projection_, box);
+  if (!b.empty() && area.x1 > area.x0 && area.y1 > area.y0) px_.fit_within(b, area.x0, area.y0, area.x1, area.y1, margin);
+}
+
+double MapView::aspect_of(const BoundsLonLat& box) const {
+  BoundsXY b = project_bounds(projection_, box);
+  return b.empty() || !(b.max_y > b.min_y) ? 1.0 : (b.max_x - b.min_x) / (b.max_y - b.min_y);
+}
+
 bool MapView::centre_on(LonLat place) {
   XY p;
   if (!projection_.forward(place, p)) return false;

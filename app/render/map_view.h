@@ -29,6 +29,10 @@ class MapView {
 
   // Shows at least BOX (degrees), MARGIN a fraction of the image on each side.
   void fit(const BoundsLonLat& box, double margin = 0);
+  // Shows BOX inside AREA of the image (pixels), MARGIN a fraction of AREA on each side: where furniture leaves room.
+  void fit_within(const BoundsLonLat& box, const PixelBox& area, double margin = 0);
+  // The shape of BOX in this projection: its projected width over its height (1 where it does not project).
+  double aspect_of(const BoundsLonLat& box) const;
   // The lon/lat box the image shows (its edges and inside sampled and unprojected; the whole world when no point
   // unprojects), and the degrees a pixel spans at the centre.
   BoundsLonLat lonlat_bounds() const;

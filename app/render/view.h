@@ -4,6 +4,12 @@
 
 namespace chronoatlas::render {
 
+// A rectangle of an image.
+struct PixelBox {
+  float x0, y0, x1, y1;  // image pixels
+  bool overlaps(const PixelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
 struct View {
   XY centre{0, 0};            // projected units at the image centre
   double units_per_px = 1000; // projected units per image pixel
@@ -27,11 +33,15 @@ struct View {
     centre.y += anchor.y - moved.y;
   }
   // Fits BOUNDS (projected) into the image with a margin fraction on each side.
-  void fit(const BoundsXY& b, double margin = 0.04) {
-    centre = {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
-    double sx = (b.max_x - b.min_x) / (width_px * (1 - 2 * margin));
-    double sy = (b.max_y - b.min_y) / (height_px * (1 - 2 * margin));
+  void fit(const BoundsXY& b, double margin = 0.04) { fit_within(b, 0, 0, width_px, height_px, margin); }
+  // Fits B into the part of the image from (X0, Y0) to (X1, Y1), pixels, MARGIN a fraction of that part on each side.
+  void fit_within(const BoundsXY& b, double x0, double y0, double x1, double y1, double margin) {
+    double sx = (b.max_x - b.min_x) / ((x1 - x0) * (1 - 2 * margin));
+    double sy = (b.max_y - b.min_y) / ((y1 - y0) * (1 - 2 * margin));
     units_per_px = sx > sy ? sx : sy;
+    // The box's centre goes to the part's centre.
+    centre = {(b.min_x + b.max_x) / 2 - ((x0 + x1) / 2 - width_px / 2.0) * units_per_px,
+              (b.min_y + b.max_y) / 2 + ((y0 + y1) / 2 - height_px / 2.0) * units_per_px};
   }
 };
 

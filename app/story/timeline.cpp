@@ -64,6 +64,26 @@ std::vector<Tick> axis_ticks(const TimeAxis& a, float min_label_px) {
   return month_ticks(a, 120);
 }
 
+std::vector<bool> tick_labels_that_fit(const TimeAxis& axis, const std::vector<Tick>& ticks,
+                                       const std::vector<float>& widths, float offset_px, float gap_px) {
+  std::vector<bool> kept(ticks.size(), false);
+  std::vector<std::pair<float, float>> taken;
+  const float right = axis.x0 + axis.width;
+  auto place = [&](size_t i) {
+    const float x0 = axis.x_of(ticks[i].at) + offset_px, x1 = x0 + widths[i];
+    if (x1 > right) return;
+    for (const auto& [a, b] : taken)
+      if (x0 < b + gap_px && a < x1 + gap_px) return;
+    taken.emplace_back(x0, x1);
+    kept[i] = true;
+  };
+  for (size_t i = 0; i < ticks.size() && i < widths.size(); ++i)
+    if (ticks[i].major) place(i);
+  for (size_t i = 0; i < ticks.size() && i < widths.size(); ++i)
+    if (!ticks[i].major) place(i);
+  return kept;
+}
+
 Window zoom_window(Window w, Days about, float wheel, Window limits, Days min_days) {
   double factor = std::pow(0.8, wheel);
   Window z{about - (about - w.start) * factor, about + (w.end - about) * factor};

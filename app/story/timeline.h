@@ -28,6 +28,11 @@ struct Tick {
 // Ticks for AXIS spaced so their labels keep at least MIN_LABEL_PX apart: hours in steps of 1, 3, 6 or 12 (each
 // day's midnight major and named), days, weeks, then months in steps of 1, 2, 3 or 6, then years.
 std::vector<Tick> axis_ticks(const TimeAxis& axis, float min_label_px = 64);
+// Which of TICKS keep their label, each label WIDTHS[i] pixels wide and starting OFFSET_PX right of its tick, so no
+// two come closer than GAP_PX and none passes the axis' right end: the major ticks first, then the others where
+// there is room. The spacing rule of axis_ticks assumes a label width; this holds for any font and UI scale.
+std::vector<bool> tick_labels_that_fit(const TimeAxis& axis, const std::vector<Tick>& ticks,
+                                       const std::vector<float>& widths, float offset_px, float gap_px);
 
 struct Window {
   Days start, end;

@@ -20,6 +20,7 @@
 #include "ui/fonts.h"
 #include "ui/panel_characters.h"
 #include "ui/session.h"
+#include "ui/window_layout.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -108,24 +109,29 @@ void sidebar_section(AppState& s, const char* title, bool open_by_default, void 
   ImGui::PopID();
 }
 
-// The sidebar on the left, its width in font heights (so it follows the UI scale), resizable from its right edge
+// The window's sizes as the layout rules see them, in UI pixels.
+WindowSizes window_sizes() {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  return {ImGui::GetMainViewport()->Size.x, ImGui::GetMainViewport()->Size.y, ImGui::GetFontSize(),
+          ImGui::GetFrameHeight(), st.WindowPadding.y};
+}
+
+// The sidebar on the left, WIDTH wide (its share of the window in window_layout.h), resizable from its right edge
 // and collapsible to a strip.
-float draw_sidebar(AppState& s, float height) {
-  const float em = ImGui::GetFontSize(), strip = std::round(em * 1.6f);
+void draw_sidebar(AppState& s, float width, float height) {
+  const float em = ImGui::GetFontSize();
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
   ImGui::SetNextWindowPos({0, 0});
-  if (s.search.focus) s.layout.sidebar_open = true;
   if (!s.layout.sidebar_open) {
-    ImGui::SetNextWindowSize({strip, height});
+    ImGui::SetNextWindowSize({width, height});
     ImGui::Begin("##sidebar-strip", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
     if (ImGui::Button(">", {-1, 0})) s.layout.sidebar_open = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the sidebar (Ctrl+B)");
     ImGui::End();
-    return strip;
+    return;
   }
-  const float max_w = std::max(em * 12, ImGui::GetMainViewport()->Size.x * 0.6f);
-  const float width = std::round(std::clamp(s.layout.sidebar_em * em, em * 12, max_w));
+  const float max_w = sidebar_max_width(window_sizes()), min_w = std::min(em * 12, max_w);
   ImGui::SetNextWindowSize({width, height});
   ImGui::Begin("##sidebar", nullptr, fixed);
   if (ImGui::SmallButton("<")) s.layout.sidebar_open = false;
@@ -148,10 +154,9 @@ float draw_sidebar(AppState& s, float height) {
   ImGui::Begin("##sidebar-edge", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   ImGui::InvisibleButton("##edge", {6, height});
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-  if (ImGui::IsItemActive()) s.layout.sidebar_em = std::clamp(width + ImGui::GetIO().MouseDelta.x, em * 12, max_w) / em;
+  if (ImGui::IsItemActive()) s.layout.sidebar_em = std::clamp(width + ImGui::GetIO().MouseDelta.x, min_w, max_w) / em;
   ImGui::End();
   ImGui::PopStyleVar();
-  return width;
 }
 
 // A dated file may set or widen the time range: the axis and the loop range follow where they showed the whole range,
@@ -180,21 +185,23 @@ void run_frame(AppState& s, platform::Window& w) {
   // Before the panels, so that they show what has just arrived.
   collect_background_work(s);
   s.scene->prepare(s.view.projection(), true);  // new layers are prepared off this thread
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float ratio = w.pixel_ratio(), status_h = ImGui::GetFrameHeight();
-  const float timeline_h = std::round(ImGui::GetFontSize() * 13);
-  const float sidebar_w = draw_sidebar(s, vp->Size.y - status_h);
-  s.map_area = {sidebar_w, 0, vp->Size.x - sidebar_w, vp->Size.y - status_h - timeline_h};
-  s.view.resize(std::max(1, static_cast<int>(s.map_area.width * ratio)),
-                std::max(1, static_cast<int>(s.map_area.height * ratio)), w.content_scale() * s.layout.ui_scale);
+  const float ratio = w.pixel_ratio();
+  if (s.search.focus) s.layout.sidebar_open = true;
+  const WindowLayout layout = lay_out_window(window_sizes(), s.layout.sidebar_em, s.layout.sidebar_open);
+  draw_sidebar(s, layout.sidebar_width, layout.map.height + layout.timeline_height);
+  s.map_area = layout.map;
+  const int map_w = std::max(1, static_cast<int>(s.map_area.width * ratio));
+  const int map_h = std::max(1, static_cast<int>(s.map_area.height * ratio));
+  s.view.resize(map_w, map_h, map_ui_scale(w.content_scale() * s.layout.ui_scale, map_w, map_h));
   if (s.playback.playing) set_day(s, story::advance(s.playback, s.day, ImGui::GetIO().DeltaTime));
+  if (s.frame_when_laid_out) s.frame_when_laid_out = false, reset_view(s);
   handle_map_input(s, w);
   handle_shortcuts(s);
   if (s.quit) w.request_close();
   advance_frame_export(s);
   follow_time_range(s);
-  ImGui::SetNextWindowPos({sidebar_w, vp->Size.y - status_h - timeline_h});
-  ImGui::SetNextWindowSize({vp->Size.x - sidebar_w, timeline_h});
+  ImGui::SetNextWindowPos({layout.map.x, layout.map.y + layout.map.height});
+  ImGui::SetNextWindowSize({layout.map.width, layout.timeline_height});
   panel_timeline(s);
   map_tooltip(s);
   draw_status_bar(s);
@@ -256,6 +263,7 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
                                                   : scenario.projection;
   s.view = s.scene->default_view(*projection, w.framebuffer_width() * 3 / 4, w.framebuffer_height() * 3 / 4,
                                  w.content_scale());
+  s.frame_when_laid_out = !scenario.dir.empty();  // once the map's size is known, clear of the furniture
   s.axis = s.playback.window = s.known_range = {s.scene->scenario().start, s.scene->scenario().end};
   if (scenario.dir.empty()) {
     // No story: no caption, and a date only for dated files, which also chose the first date.
@@ -299,17 +307,27 @@ int run_app(const std::vector<std::string>& args) {
   add_launch_files(s, layers);
   float font_scale = 0;
   PanelCharacters panel_chars;
+  // ImGui shows what a frame changed (a popup closed, a new UI scale's fonts and sizes) in the frames after it:
+  // after input or a scale change the loop draws this many more before it waits, so the window never shows a stale
+  // state until the next mouse move.
+  constexpr int kSettleFrames = 3;
+  int settle = kSettleFrames;
   while (!w.should_close()) {
     const bool new_chars = panel_chars.update(s.scene->scenario(), s.scene->atlas(), s.selected);
     if (const float scale = w.content_scale() * s.layout.ui_scale; scale != font_scale || new_chars) {
       use_ui_scale(w, scale, panel_chars.chars());
       font_scale = scale;
+      settle = kSettleFrames;
     }
     // Idle: sleep until input. Playing: as fast as frames come (flows move then, and only then). A fading
     // notification on screen: 30 frames a second. Work in the background: 5 a second, to show progress and collect
     // results.
     const bool moving = notifications_visible(s);
-    w.begin_frame(s.playback.playing || s.exporting.frames ? 0 : moving ? 1.0 / 30 : background_work(s) ? 0.2 : -1);
+    const double wait = s.playback.playing || s.exporting.frames || settle > 0 ? 0
+                        : moving                                            ? 1.0 / 30
+                        : background_work(s)                                ? 0.2
+                                                                            : -1;
+    settle = w.begin_frame(wait) ? kSettleFrames : std::max(0, settle - 1);
     run_frame(s, w);
     w.end_frame();
     if (static bool first = true; first && std::getenv("CHRONOATLAS_TIMING")) {
@@ -360,24 +378,6 @@ void redo(AppState& s) {
   s.selected.reset(), s.hovered.reset();
 }
 
-void frame_first_files(AppState& s) {
-  s.frame_first_files = false;
-  std::vector<std::string> none;
-  if (!s.document->execute(document::fit_view_to_layers(), none)) return;
-  // Under the files, framed for them: the countries, so points are not set on a blank page; read off the UI thread.
-  s.background.basemap = start_job(Priority::Interactive, [dir = platform::basemap_dir(), cache = s.document->atlas().cache_handle()] {
-    return document::read_basemap(dir, cache.get());
-  });
-  const model::Atlas& atlas = s.document->atlas();
-  const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
-  auto projection = geo::Projection::create(choice.definition);
-  if (!projection) return s.error(projection.error());
-  s.projection_name = choice.name;
-  s.view = s.scene->default_view(*projection, s.view.width_px(), s.view.height_px(), s.view.ui_scale());
-  s.furniture.date = atlas.timed();
-  set_date(s, s.scene->scenario().initial);
-}
-
 void set_date(AppState& s, story::Days day) { set_day(s, story::end_of_day(day)); }
 
 void centre_on(AppState& s, LonLat place) { s.view.centre_on(place); }
@@ -395,10 +395,6 @@ void go_to_event_day(AppState& s, story::Days day) {
     return px.x >= 0 && px.y >= 0 && px.x < v.width_px && px.y < v.height_px;
   }();
   if (!on_screen) centre_on(s, *last->place);
-}
-
-void reset_view(AppState& s) {
-  s.view = s.scene->default_view(s.view.projection(), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
 }
 
 }  // namespace chronoatlas::ui

@@ -84,6 +84,7 @@ struct AppState {
   bool quit = false;                  // Ctrl+Q
   BackgroundWork background;          // files being read, database layers being fetched
   bool frame_first_files = false;     // no scenario: the first files read choose the view, projection and date
+  bool frame_when_laid_out = false;   // the story's view, framed once the map has its size (unless a session restored one)
   MessageLog log;
   double now_s = 0;                   // the UI clock this frame
   Layout layout;
@@ -125,8 +126,13 @@ void set_date(AppState& state, story::Days day);
 void centre_on(AppState& state, LonLat place);
 // Shows the day of an event (the last that day with a place), centring on its place when it is off-screen.
 void go_to_event_day(AppState& state, story::Days day);
-// The story's default view in the current projection.
+// R: the story's default view in the current projection, or without a story the visible data in a projection fitted
+// to it; either fitted into the part of the map the furniture leaves clear.
 void reset_view(AppState& state);
+// Fits BOX (degrees) into the part of the map the furniture leaves clear, MARGIN a fraction of that part each side.
+void frame_box(AppState& state, const BoundsLonLat& box, double margin);
+// A projection fitted to what the map shows (a conic for the view's latitudes), keeping the area shown.
+void fit_projection_to_view(AppState& state);
 
 // Panels, one per file. The sidebar ones draw into the current ImGui window.
 void panel_search(AppState& state);

@@ -15,7 +15,7 @@ bool colour_edit(const char* label, Rgba& c) {
 }
 
 void fit_to(AppState& s, const model::AtlasLayer& l) {
-  if (!l.data->extent.empty()) s.view.fit(l.data->extent, 0.04);
+  if (!l.data->extent.empty()) frame_box(s, l.data->extent, 0.04);
 }
 
 }  // namespace

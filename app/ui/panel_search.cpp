@@ -17,7 +17,7 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
   // A town is a point: show some country around it (about 40 km).
   const double pad = std::max(0.0, 0.2 - std::min(box.east - box.west, box.north - box.south) / 2);
   box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
-  s.view.fit(box, 0.08);
+  frame_box(s, box, 0.08);
   s.selected = render::Pick{hit.layer, hit.feature};
   s.info("Found " + hit.name + " (" + hit.layer_title + ")");
 }

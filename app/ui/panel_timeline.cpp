@@ -1,21 +1,31 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "ui/app_state.h"
+#include "ui/window_layout.h"
 
 namespace chronoatlas::ui {
 namespace {
 
 void draw_ticks(ImDrawList* dl, const story::TimeAxis& a, float y, float height) {
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (const story::Tick& t : story::axis_ticks(a)) {
-    float x = a.x_of(t.at);
-    dl->AddLine({x, y}, {x, y + (t.major ? height : 6)}, t.major ? ink : faint);
-    dl->AddText({x + 3, y + 4}, t.major ? ink : faint, t.label.c_str());
+  const float em = ImGui::GetFontSize(), offset = std::round(em * 0.2f);
+  // Spaced for a day's label in this font, then each label kept only where it overlaps none (a month's with its
+  // year is wider).
+  const std::vector<story::Tick> ticks = story::axis_ticks(a, ImGui::CalcTextSize("28 Sep").x + em);
+  std::vector<float> widths;
+  for (const story::Tick& t : ticks) widths.push_back(ImGui::CalcTextSize(t.label.c_str()).x);
+  const std::vector<bool> labelled = story::tick_labels_that_fit(a, ticks, widths, offset, em * 0.5f);
+  for (size_t i = 0; i < ticks.size(); ++i) {
+    const story::Tick& t = ticks[i];
+    const float x = a.x_of(t.at);
+    dl->AddLine({x, y}, {x, y + (t.major ? height : em * 0.4f)}, t.major ? ink : faint);
+    if (labelled[i]) dl->AddText({x + offset, y + em * 0.25f}, t.major ? ink : faint, t.label.c_str());
   }
 }
 
@@ -85,19 +95,11 @@ void draw_series(AppState& s, ImDrawList* dl, const story::TimeAxis& a, const st
   }
 }
 
-// Keeps the next item of WIDTH pixels on this row when it fits, else starts a new one: the toolbar wraps.
-void next_in_row(float width) {
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  ImGui::SameLine();
-  if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-}
-
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-bool toolbar_button(const char* label, const char* tip = nullptr) {
-  next_in_row(button_width(label));
+bool tool_button(const char* label, const char* tip = nullptr) {
   const bool pressed = ImGui::Button(label);
   if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
   return pressed;
@@ -114,9 +116,8 @@ const char* step_name(int hours) {
   }
 }
 
-void step_and_speed(AppState& s) {
+void step_choice(AppState& s) {
   story::Playback& p = s.playback;
-  next_in_row(ImGui::GetFontSize() * 6);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   if (ImGui::BeginCombo("##step", step_name(p.step_hours))) {
     for (int h : {1, 3, 6, 12, 24, 168})
@@ -124,21 +125,27 @@ void step_and_speed(AppState& s) {
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step of the step buttons and the arrow keys");
-  if (toolbar_button("-##speed", "Half the speed")) p.days_per_second = story::slower(p.days_per_second);
-  next_in_row(ImGui::GetFontSize() * 12);
+}
+
+float speed_width() {
+  return button_width("-") + button_width("+") + ImGui::GetFontSize() * 7 + ImGui::GetStyle().ItemInnerSpacing.x * 2;
+}
+
+void speed_choice(AppState& s) {
+  story::Playback& p = s.playback;
+  if (tool_button("-##speed", "Half the speed")) p.days_per_second = story::slower(p.days_per_second);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::SliderFloat("##speed", &p.days_per_second, story::kMinSpeed, story::kMaxSpeed, "%.2f days/s",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-  if (ImGui::Button("+##speed")) p.days_per_second = story::faster(p.days_per_second);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double the speed");
+  if (tool_button("+##speed", "Double the speed")) p.days_per_second = story::faster(p.days_per_second);
 }
 
 // The date box shows the current moment until the user types in it.
 void date_box(AppState& s) {
   if (!s.timeline.date_box_active)
     s.timeline.typed_date = story::is_end_of_day(s.day) ? story::format_date(s.day) : story::format_date_time(s.day);
-  next_in_row(ImGui::GetFontSize() * 8);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD", &s.timeline.typed_date, ImGuiInputTextFlags_EnterReturnsTrue)) {
     auto d = story::parse_moment(s.timeline.typed_date);
@@ -149,33 +156,79 @@ void date_box(AppState& s) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM) and press Enter");
 }
 
-void controls(AppState& s) {
+struct Tool {
+  ToolbarItem size;
+  std::function<void()> draw;
+};
+
+// The toolbar's items in their order on the row; the priorities say which leave the row first when it is short.
+std::vector<Tool> tools(AppState& s) {
   story::Playback& p = s.playback;
   const auto& events = s.scene->scenario().events;
   const story::Scenario& sc = s.scene->scenario();
-  if (ImGui::Button("|<")) set_date(s, p.window.start);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of the loop range (Home)");
-  if (toolbar_button("<< event"))
+  const float em = ImGui::GetFontSize();
+  auto button = [&](const char* label, int priority, const char* tip, std::function<void()> action) {
+    return Tool{{button_width(label), priority}, [label, tip, action] {
+                  if (tool_button(label, tip)) action();
+                }};
+  };
+  std::vector<Tool> out;
+  out.push_back(button("|<", 4, "Start of the loop range (Home)", [&s, &p] { set_date(s, p.window.start); }));
+  out.push_back(button("<< event", 5, "The previous event", [&s, &events] {
     if (auto d = story::previous_event_day(events, s.day)) go_to_event_day(s, *d);
-  if (toolbar_button("< step", "Back one step (Left)")) set_day(s, story::step_from(s.day, p.step_hours, -1));
-  next_in_row(ImGui::GetFontSize() * 4);
-  if (ImGui::Button(p.playing ? "Pause" : "Play", {ImGui::GetFontSize() * 4, 0})) p.playing = !p.playing;
-  if (toolbar_button("step >", "Forward one step (Right)")) set_day(s, story::step_from(s.day, p.step_hours, 1));
-  if (toolbar_button("event >>"))
+  }));
+  out.push_back(button("< step", 8, "Back one step (Left)",
+                       [&s, &p] { set_day(s, story::step_from(s.day, p.step_hours, -1)); }));
+  out.push_back({{em * 4 + ImGui::GetStyle().FramePadding.x * 2, 10}, [&p, em] {
+                   if (ImGui::Button(p.playing ? "Pause" : "Play", {em * 4, 0})) p.playing = !p.playing;
+                   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
+                 }});
+  out.push_back(button("step >", 8, "Forward one step (Right)",
+                       [&s, &p] { set_day(s, story::step_from(s.day, p.step_hours, 1)); }));
+  out.push_back(button("event >>", 5, "The next event", [&s, &events] {
     if (auto d = story::next_event_day(events, s.day)) go_to_event_day(s, *d);
-  if (toolbar_button(">|", "End of the loop range (End)")) set_date(s, p.window.end - 1);
-  step_and_speed(s);
-  next_in_row(button_width("loop") + ImGui::GetFrameHeight());
-  ImGui::Checkbox("loop", &p.loop);
-  date_box(s);
-  if (toolbar_button("Whole range", "Zoom the axis out to the scenario's whole range")) s.axis = {sc.start, sc.end};
-  if (toolbar_button("Loop = axis", "Play through what the axis shows (drag the handles to set it by hand)"))
-    p.window = s.axis;
+  }));
+  out.push_back(button(">|", 4, "End of the loop range (End)", [&s, &p] { set_date(s, p.window.end - 1); }));
+  out.push_back({{em * 6, 3}, [&s] { step_choice(s); }});
+  out.push_back({{speed_width(), 2}, [&s] { speed_choice(s); }});
+  out.push_back({{button_width("loop") + ImGui::GetFrameHeight(), 2}, [&p] { ImGui::Checkbox("loop", &p.loop); }});
+  out.push_back({{em * 8, 6}, [&s] { date_box(s); }});
+  out.push_back(button("Whole range", 1, "Zoom the axis out to the scenario's whole range",
+                       [&s, &sc] { s.axis = {sc.start, sc.end}; }));
+  out.push_back(button("Loop = axis", 1, "Play through what the axis shows (drag the handles to set it by hand)",
+                       [&s, &p] { p.window = s.axis; }));
   const std::string moment = story::format_moment(s.day);
-  ImGui::SetWindowFontScale(1.35f);
-  next_in_row(ImGui::CalcTextSize(moment.c_str()).x);
-  ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", moment.c_str());
-  ImGui::SetWindowFontScale(1.0f);
+  out.push_back({{ImGui::CalcTextSize(moment.c_str()).x * 1.35f, 7}, [moment] {
+                   ImGui::SetWindowFontScale(1.35f);
+                   ImGui::TextColored({0.95f, 0.75f, 0.45f, 1}, "%s", moment.c_str());
+                   ImGui::SetWindowFontScale(1.0f);
+                 }});
+  return out;
+}
+
+// One row of controls that never wraps over the axis: what does not fit waits behind "More".
+void controls(AppState& s) {
+  const std::vector<Tool> row = tools(s);
+  std::vector<ToolbarItem> sizes;
+  for (const Tool& t : row) sizes.push_back(t.size);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const std::vector<bool> shown =
+      items_on_row(sizes, ImGui::GetContentRegionAvail().x, spacing, button_width("More") + spacing);
+  bool first = true;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (!shown[i]) continue;
+    if (!first) ImGui::SameLine();
+    first = false;
+    row[i].draw();
+  }
+  if (std::find(shown.begin(), shown.end(), false) == shown.end()) return;
+  ImGui::SameLine();
+  if (ImGui::Button("More")) ImGui::OpenPopup("##more-tools");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The controls the row has no room for");
+  if (!ImGui::BeginPopup("##more-tools")) return;
+  for (size_t i = 0; i < row.size(); ++i)
+    if (!shown[i]) row[i].draw();
+  ImGui::EndPopup();
 }
 
 // The loop range: a band on the axis between two handles, the rest of the axis dimmed. Dragging a handle moves it,
@@ -268,8 +321,8 @@ void panel_timeline(AppState& s) {
   }
   controls(s);
   ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
-  if (avail.x < 50 || avail.y < 40) return ImGui::End();
-  const float axis_h = ImGui::GetFontSize() * 2.2f;
+  const float axis_h = axis_height(ImGui::GetFontSize());
+  if (avail.x < 50 || avail.y < axis_h) return ImGui::End();
   story::TimeAxis axis{origin.x + 4, avail.x - 8, s.axis.start, s.axis.end};
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::InvisibleButton("##canvas", avail);
@@ -280,6 +333,9 @@ void panel_timeline(AppState& s) {
   draw_ticks(dl, axis, axis_y, axis_h);
 
   auto series = chart_series(s);
+  // A chart needs its title's line and some height under it: those without room are left out, never squeezed.
+  const size_t room = static_cast<size_t>((axis_y - origin.y) / (ImGui::GetFontSize() * 2.5f));
+  series.resize(std::min(series.size(), room));
   float lane_h = (axis_y - origin.y) / std::max<size_t>(1, series.size());
   for (size_t i = 0; i < series.size(); ++i)
     draw_series(s, dl, axis, *series[i].series, {origin.x, origin.y + lane_h * i + 2},

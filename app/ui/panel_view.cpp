@@ -33,6 +33,9 @@ void panel_view(AppState& s) {
   ImGui::Separator();
   if (ImGui::Button("Reset view (R)")) reset_view(s);
   ImGui::SameLine();
+  if (ImGui::Button("Fit the projection")) fit_projection_to_view(s);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A conic fitted to what the map shows now, keeping the area");
+  ImGui::SameLine();
   if (ImGui::Button("Zoom in")) s.view.zoom_about({s.view.width_px() / 2.0, s.view.height_px() / 2.0}, 1.5);
   ImGui::SameLine();
   if (ImGui::Button("Zoom out")) s.view.zoom_about({s.view.width_px() / 2.0, s.view.height_px() / 2.0}, 1 / 1.5);

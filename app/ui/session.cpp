@@ -85,7 +85,7 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
   for (const std::string& w : warnings) s.error(w);
   if (auto view = exporting::view_of(*saved)) {
     s.view = std::move(*view);
-    s.frame_first_files = false;
+    s.frame_first_files = s.frame_when_laid_out = false;
     take(j, "projection_name", s.projection_name);
   }
   const story::Scenario& sc = s.scene->scenario();

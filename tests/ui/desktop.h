@@ -19,14 +19,14 @@ class Desktop {
  public:
   static constexpr int kWidth = 1600, kHeight = 1000;
 
-  // Starts Xvfb on a free display number; ok() is false when it could not.
-  Desktop() {
+  // Starts Xvfb with a WIDTH x HEIGHT screen on a free display number; ok() is false when it could not.
+  explicit Desktop(int width = kWidth, int height = kHeight) : width_(width), height_(height) {
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
       close(fds[0]);
-      const std::string fd = std::to_string(fds[1]), screen = std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24";
+      const std::string fd = std::to_string(fds[1]), screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
       execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp", nullptr);
       _exit(127);
     }
@@ -51,13 +51,14 @@ class Desktop {
   // A key held long enough for one UI frame to see it: ImGui 1.86 misses a press and release within one frame.
   void key(const std::string& keys) const { xdotool("keydown " + keys + " sleep 0.25 keyup " + keys + " sleep 0.15"); }
   Png screenshot(const std::string& path) const {
-    std::system(("ffmpeg -loglevel error -y -f x11grab -video_size " + std::to_string(kWidth) + "x" +
-                 std::to_string(kHeight) + " -i " + display_ + " -frames:v 1 " + path + " </dev/null")
+    std::system(("ffmpeg -loglevel error -y -f x11grab -video_size " + std::to_string(width_) + "x" +
+                 std::to_string(height_) + " -i " + display_ + " -frames:v 1 " + path + " </dev/null")
                     .c_str());
     return read_png(path);
   }
 
  private:
+  int width_, height_;
   pid_t pid_ = -1;
   std::string display_;
 };

@@ -148,3 +148,25 @@ TEST(Playback, RunsThroughTheWindowThenLoopsOrStops) {
   EXPECT_EQ(story::advance(p, p.window.end - 1, 1), story::end_of_day(p.window.end - 1));  // stops on the last day
   EXPECT_FALSE(p.playing);
 }
+
+TEST(TimeAxis, TickLabelsNeverOverlapWhateverTheirWidthMajorsFirst) {
+  // Labels twice the width the spacing assumed (a 200 % UI): the ticks come as before, the labels that would overlap
+  // are dropped, the years kept before the months.
+  const story::TimeAxis a{0, 600, day("2021-01-01"), day("2024-01-01")};
+  const std::vector<story::Tick> ticks = story::axis_ticks(a, 64);
+  std::vector<float> widths;
+  for (const story::Tick& t : ticks) widths.push_back(t.major ? 150.f : 70.f);
+  const std::vector<bool> kept = story::tick_labels_that_fit(a, ticks, widths, 3, 8);
+  std::vector<std::pair<float, float>> spans;
+  for (size_t i = 0; i < ticks.size(); ++i)
+    if (kept[i]) spans.emplace_back(a.x_of(ticks[i].at) + 3, a.x_of(ticks[i].at) + 3 + widths[i]);
+  ASSERT_GE(spans.size(), 3u);
+  std::sort(spans.begin(), spans.end());
+  for (size_t i = 1; i < spans.size(); ++i) EXPECT_GE(spans[i].first, spans[i - 1].second + 8) << i;
+  EXPECT_LE(spans.back().second, 600);
+  for (size_t i = 0; i < ticks.size(); ++i) {
+    if (ticks[i].major && a.x_of(ticks[i].at) + 153 <= 600) {
+      EXPECT_TRUE(kept[i]) << ticks[i].label;
+    }
+  }
+}
