@@ -24,8 +24,6 @@ Result<Basemap> read_basemap(const std::string& dir, const DiskCache* cache) {
   return out;
 }
 
-bool is_basemap(const model::AtlasLayer& layer) { return layer.spec.id.rfind("basemap-", 0) == 0; }
-
 Status add_basemap(StoryDocument& document, Basemap basemap, std::vector<std::string>& warnings) {
   warnings.insert(warnings.end(), basemap.warnings.begin(), basemap.warnings.end());
   for (size_t i = 0; i < basemap.layers.size(); ++i) {

@@ -20,9 +20,6 @@ struct Basemap {
 // the app runs it off the UI thread.
 Result<Basemap> read_basemap(const std::string& dir, const DiskCache* cache);
 
-// Whether LAYER is one of the basemap's (its scenario names each layer "basemap-..."): under the data, not data.
-bool is_basemap(const model::AtlasLayer& layer);
-
 // Adds BASEMAP's layers under DOCUMENT's, bottom first, as commands (the app can undo them); the view and the time
 // range stay as they are.
 Status add_basemap(StoryDocument& document, Basemap basemap, std::vector<std::string>& warnings);

@@ -114,7 +114,8 @@ std::vector<std::string> Atlas::added_files() const {
     const bool from_scenario = std::any_of(scenario_.layers.begin(), scenario_.layers.end(),
                                            [&](const story::LayerSpec& s) { return s.id == l.spec.id; });
     // A layer without a source is the story's own (markers placed in the app): it has no file to add again.
-    if (!from_scenario && !l.spec.source.empty() && std::find(out.begin(), out.end(), l.spec.source) == out.end())
+    if (!from_scenario && !is_basemap(l) && !l.spec.source.empty() &&
+        std::find(out.begin(), out.end(), l.spec.source) == out.end())
       out.push_back(l.spec.source);
   }
   return out;

@@ -29,4 +29,8 @@ struct AtlasLayer {
   std::optional<FetchedView> fetched;            // a database layer: the area and detail its features are for
 };
 
+// Whether LAYER is one of the basemap's (the basemap's scenario names each layer "basemap-..."): drawn under the
+// data, but not data: not framed, and not a file the user added.
+inline bool is_basemap(const AtlasLayer& layer) { return layer.spec.id.rfind("basemap-", 0) == 0; }
+
 }  // namespace chronoatlas::model

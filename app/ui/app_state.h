@@ -106,6 +106,8 @@ void switch_projection(AppState& state, geo::Projection projection, const std::s
 void add_layer_file(AppState& state, const std::string& path);
 // Adds files that finished reading, refetches database layers for a view that settled: once a frame.
 void collect_background_work(AppState& state);
+// Under a map without a story: the countries, so points are not set on a blank page (read in the background).
+void start_basemap(AppState& state);
 // True while something runs in the background, so the window keeps waking to collect it.
 bool background_work(const AppState& state);
 // Layers panel rows for the files being read: name, progress bar, Cancel.

@@ -36,6 +36,17 @@ void collect_read_files(AppState& s) {
   }
 }
 
+}  // namespace
+
+void start_basemap(AppState& s) {
+  // Read off the UI thread, added when read.
+  s.background.basemap = start_job(Priority::Interactive, [dir = platform::basemap_dir(), cache = s.document->atlas().cache_handle()] {
+    return document::read_basemap(dir, cache.get());
+  });
+}
+
+namespace {
+
 void collect_basemap(AppState& s) {
   if (!s.background.basemap || !s.background.basemap->ready()) return;
   auto basemap = std::move(*s.background.basemap->get());

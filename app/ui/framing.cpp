@@ -1,7 +1,5 @@
 // How the app frames: a box fitted into the part of the map the furniture leaves clear; R back to the story's view
 // (or, without a story, to the data shown, in a projection fitted to it); the projection fitted to the view on request.
-#include "document/basemap.h"
-#include "platform/paths.h"
 #include "render/clear_area.h"
 #include "ui/app_state.h"
 
@@ -13,7 +11,7 @@ void frame_visible_data(AppState& s) {
   std::vector<size_t> shown;
   const auto& layers = s.document->atlas().layers();
   for (size_t i = 0; i < layers.size(); ++i)
-    if (layers[i].spec.style.visible && !document::is_basemap(layers[i])) shown.push_back(i);
+    if (layers[i].spec.style.visible && !model::is_basemap(layers[i])) shown.push_back(i);
   if (shown.empty() || !edit(s, document::fit_view_to_layers(shown))) return;
   const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
   auto projection = geo::Projection::create(choice.definition);
@@ -51,10 +49,7 @@ void frame_first_files(AppState& s) {
   s.frame_first_files = false;
   std::vector<std::string> none;
   if (!s.document->execute(document::fit_view_to_layers({}), none)) return;
-  // Under the files, framed for them: the countries, so points are not set on a blank page; read off the UI thread.
-  s.background.basemap = start_job(Priority::Interactive, [dir = platform::basemap_dir(), cache = s.document->atlas().cache_handle()] {
-    return document::read_basemap(dir, cache.get());
-  });
+  start_basemap(s);
   const model::Atlas& atlas = s.document->atlas();
   const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
   auto projection = geo::Projection::create(choice.definition);

@@ -86,6 +86,7 @@ void restore_map(AppState& s, const json& j, const std::string& path) {
   if (auto view = exporting::view_of(*saved)) {
     s.view = std::move(*view);
     s.frame_first_files = s.frame_when_laid_out = false;
+    if (s.scene->scenario().dir.empty()) start_basemap(s);  // the view is the last session's; the countries come again
     take(j, "projection_name", s.projection_name);
   }
   const story::Scenario& sc = s.scene->scenario();

@@ -54,6 +54,18 @@ inline Png read_png(const std::string& path) {
   return out;
 }
 
+// Lon/lat projected into CRS (WKT, PROJ string or EPSG code) by PROJ itself, easting first.
+inline std::pair<double, double> projected(const std::string& crs, double lon, double lat) {
+  PJ_CONTEXT* ctx = proj_context_create();
+  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", crs.c_str(), nullptr);
+  PJ* t = proj_normalize_for_visualization(ctx, raw);
+  PJ_COORD r = proj_trans(t, PJ_FWD, proj_coord(lon, lat, 0, 0));
+  proj_destroy(t);
+  proj_destroy(raw);
+  proj_context_destroy(ctx);
+  return {r.xy.x, r.xy.y};
+}
+
 // Pixel (column, row) of lon/lat: PROJ with the .prj's WKT, then the world file (which names pixel centres).
 inline std::pair<double, double> pixel_of(const std::string& png_path, double lon, double lat) {
   std::string base = png_path.substr(0, png_path.size() - 4);
@@ -62,12 +74,6 @@ inline std::pair<double, double> pixel_of(const std::string& png_path, double lo
   w >> a >> d >> b >> e >> c >> f;
   std::stringstream prj;
   prj << std::ifstream(base + ".prj").rdbuf();
-  PJ_CONTEXT* ctx = proj_context_create();
-  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", prj.str().c_str(), nullptr);
-  PJ* t = proj_normalize_for_visualization(ctx, raw);
-  PJ_COORD r = proj_trans(t, PJ_FWD, proj_coord(lon, lat, 0, 0));
-  proj_destroy(t);
-  proj_destroy(raw);
-  proj_context_destroy(ctx);
-  return {(r.xy.x - c) / a, (r.xy.y - f) / e};
+  const auto [x, y] = projected(prj.str(), lon, lat);
+  return {(x - c) / a, (y - f) / e};
 }

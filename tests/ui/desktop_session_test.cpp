@@ -1,7 +1,9 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
 // on a date with a flow, Enter in each path box running only its own action, a file named again at launch added
-// once. Positions are those of a 1600x1000 screen (the window opens at 1440x900, 0,0).
+// once, R framing the data a session brought back without a story; and on a 1280x720 screen at 100 % and 200 %, the
+// axis, the map and the story in view, and a drop-down choice shown without a mouse move. Positions are those of a
+// 1600x1000 screen (the window opens at 1440x900, 0,0), or of the small screen (1152x648).
 #include <gtest/gtest.h>
 
 #include "required_tool.h"
@@ -489,4 +491,116 @@ TEST_F(DesktopSession, AFileNamedAgainAtLaunchIsOneLayerNotTwo) {
     }
     std::filesystem::remove(home + "/stderr.txt");
   }
+}
+
+TEST_F(DesktopSession, WithoutAStoryRFramesTheDataTheSessionBroughtBack) {
+  // --scenario none with a file, quit, launch again (the session brings the file back), R: the file framed as the
+  // first launch framed it, not the world in the file's projection.
+  const std::string home = fresh_dir("desktop-reset-no-story");
+  double first_scale = 0;
+  {
+    AppProcess app(d(), home, {"--scenario", "none", data("caucasus.geojson")});
+    ASSERT_TRUE(app.wait_for("Added 1 layer(s)")) << app.stderr_text();
+    pause_s(4);
+    d().key("ctrl+q");
+    ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+    first_scale = read_json(home + "/config/chronoatlas/session.json")["view"]["units_per_pixel"].get<double>();
+  }
+  AppProcess again(d(), home, {"--scenario", "none"});
+  ASSERT_TRUE(again.wait_for("Restored the last session")) << again.stderr_text();
+  pause_s(2.5);
+  d().xdotool("mousemove " + std::to_string(kMapX) + " " + std::to_string(kMapY) + " click 5 sleep 0.2 click 5");
+  d().key("r");
+  pause_s(1);
+  d().key("ctrl+q");
+  ASSERT_EQ(again.wait_exit(), 0) << again.stderr_text();
+  const nlohmann::json view = read_json(home + "/config/chronoatlas/session.json")["view"];
+  const double ratio = view["units_per_pixel"].get<double>() / first_scale;
+  EXPECT_GT(ratio, 0.8) << "R frames the file at the first launch's scale";
+  EXPECT_LT(ratio, 1.25) << "R frames the file at the first launch's scale, not the world";
+  const double lon = view["centre_lonlat"][0].get<double>(), lat = view["centre_lonlat"][1].get<double>();
+  EXPECT_NEAR(lon, 45, 5) << "centred on the Caucasus";
+  EXPECT_NEAR(lat, 41, 5);
+}
+
+namespace {
+
+// A laptop's screen: 1280x720, the window at nine tenths of it (1152x648).
+class SmallScreenSession : public testing::Test {
+ protected:
+  static constexpr int kWindowW = 1152, kWindowH = 648;
+  static void SetUpTestSuite() { desktop_ = new Desktop(1280, 720); }
+  static void TearDownTestSuite() { delete desktop_; }
+  void SetUp() override {
+    const std::string missing = missing_tools("Xvfb xdotool ffmpeg");
+    REQUIRE_TOOL(missing.empty(), missing);
+    REQUIRE_TOOL(desktop_->ok(), "a display: Xvfb could not start");
+  }
+  static Desktop* desktop_;
+  const Desktop& d() const { return *desktop_; }
+};
+Desktop* SmallScreenSession::desktop_ = nullptr;
+
+void write_session(const std::string& home, const std::string& json) {
+  std::filesystem::create_directories(home + "/config/chronoatlas");
+  std::ofstream(home + "/config/chronoatlas/session.json") << json;
+}
+
+}  // namespace
+
+TEST_F(SmallScreenSession, AtOneAndTwoHundredPercentTheAxisTheMapAndTheStoryStayInView) {
+  for (const int percent : {100, 200}) {
+    SCOPED_TRACE(testing::Message() << percent << " %");
+    const std::string home = fresh_dir("small-screen-" + std::to_string(percent));
+    write_session(home, R"({"layout": {"ui_scale": )" + std::to_string(percent / 100.0) + "}}");
+    AppProcess app(d(), home, {});
+    ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+    d().xdotool("mousemove 5 " + std::to_string(kWindowH - 5));  // the status bar: no tooltip
+    pause_s(7);
+    const Png shot = d().screenshot(home + "/window.png");
+    d().key("ctrl+q");
+    ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+    const nlohmann::json view = read_json(home + "/config/chronoatlas/session.json")["view"];
+    const int map_w = view["size"][0].get<int>(), map_h = view["size"][1].get<int>();
+    EXPECT_GE(map_w * map_h, 0.45 * kWindowW * kWindowH) << "the map keeps most of the window: " << map_w << "x" << map_h;
+    // The axis: the loop band (110, 170, 230) across most of the timeline, below the map and above the status bar
+    // (a toolbar wrapped over it left 7 pixels of it).
+    int band = -1;
+    for (int y = map_h; y < kWindowH && band < 0; ++y)
+      if (count_colour(shot, kWindowW - map_w, y, kWindowW, y + 1, 110, 170, 230) > map_w / 2) band = y;
+    ASSERT_GT(band, 0) << "no axis in the timeline";
+    EXPECT_LT(band, kWindowH - 22 * percent / 100 - 12) << "room under the axis line for its labels";
+    // Stepanakert (GeoNames 174972), the story's focus, is on the map (PROJ through the saved view).
+    const std::string crs = view["crs"].get<std::string>();
+    const auto [cx, cy] = projected(crs, view["centre_lonlat"][0].get<double>(), view["centre_lonlat"][1].get<double>());
+    const auto [sx, sy] = projected(crs, 46.7525, 39.8153);
+    const double upp = view["units_per_pixel"].get<double>();
+    const double px = (sx - cx) / upp + map_w / 2.0, py = map_h / 2.0 - (sy - cy) / upp;
+    EXPECT_GT(px, 0);
+    EXPECT_LT(px, map_w);
+    EXPECT_GT(py, 0.1 * map_h);
+    EXPECT_LT(py, 0.8 * map_h) << "above the sources band";
+  }
+}
+
+TEST_F(SmallScreenSession, AUiScalePickedFromItsDropDownShowsWithoutAMouseMove) {
+  // The View section open, its UI scale drop-down at (48, 313); 150 % is its fourth row, at (30, 400).
+  const std::string home = fresh_dir("small-screen-drop-down");
+  write_session(home, R"({"layout": {"panels": {"Layers": false, "Events": false, "Details": false, "View": true,
+                                                "Export": false, "Messages": false}}})");
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  pause_s(7);  // the notifications fade: the window idles, drawing only when something happens
+  d().xdotool("mousemove 48 313 sleep 0.3 mousedown 1 sleep 0.25 mouseup 1 sleep 0.8 mousemove 30 400 sleep 0.3 "
+              "mousedown 1 sleep 0.25 mouseup 1");
+  pause_s(2);
+  const Png still = d().screenshot(home + "/still.png");
+  d().xdotool("mousemove 31 401 sleep 0.3 mousemove 30 400");  // frames drawn: what the window should have shown
+  pause_s(2);
+  const Png moved = d().screenshot(home + "/moved.png");
+  d().key("ctrl+q");
+  ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
+  EXPECT_NEAR(read_json(home + "/config/chronoatlas/session.json")["layout"]["ui_scale"].get<double>(), 1.5, 1e-6);
+  EXPECT_LT(differing(still, moved, 0, 0, kWindowW, kWindowH), 0.001)
+      << "the window showed a stale state until the mouse moved (" << home << ")";
 }
