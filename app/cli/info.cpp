@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "export/image_facts.h"
 #include "export/interrupt.h"
 #include "geo/vector_source.h"
 #include "model/time_detection.h"
@@ -57,6 +58,25 @@ std::string time_text(const nlohmann::json& t) {
   return s;
 }
 
+// An image (an export): its size, bands, CRS and the resolution a layout program places it at.
+int print_image(const exporting::ImageFacts& f, bool json_out) {
+  nlohmann::json dpi = nullptr;
+  if (f.dpi_x) dpi = {*f.dpi_x, *f.dpi_y};
+  if (json_out) {
+    nlohmann::json j{{"image", {{"driver", f.driver}, {"size", {f.width, f.height}}, {"bands", f.bands},
+                                {"crs", f.crs}, {"dpi", dpi}}}};
+    std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return 0;
+  }
+  std::printf("Image: %s\n  Size: %d x %d pixels, %d band(s)\n  CRS: %s\n", f.driver.c_str(), f.width, f.height,
+              f.bands, f.crs.empty() ? "(none in the file)" : f.crs.c_str());
+  if (!f.dpi_x) std::printf("  Resolution: not stated (a layout program assumes 72 dpi)\n");
+  else
+    std::printf("  Resolution: %.0f x %.0f dpi (%.1f x %.1f cm at that resolution)\n", *f.dpi_x, *f.dpi_y,
+                f.width / *f.dpi_x * 2.54, f.height / *f.dpi_y * 2.54);
+  return 0;
+}
+
 }  // namespace
 
 int run_info(const std::vector<std::string>& args) {
@@ -66,7 +86,7 @@ int run_info(const std::vector<std::string>& args) {
     if (a == "--json") json_out = true;
     else if (a == "--help") {
       std::puts("Usage: chronoatlas info PATH [--json]\nPrints each layer's name, geometry type, feature count, CRS and "
-                "lon/lat extent.");
+                "lon/lat extent; for an image (an export), its size, CRS and resolution in dpi.");
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "chronoatlas info: unknown option %s\n", a.c_str());
@@ -81,6 +101,7 @@ int run_info(const std::vector<std::string>& args) {
     return 1;
   }
   exporting::stop_on_signals();
+  if (auto image = exporting::image_facts(path)) return print_image(*image, json_out);
   auto report = geo::load_vector_source(path);
   if (!report) {
     std::fprintf(stderr, "chronoatlas info: %s\n", report.error().c_str());

@@ -43,9 +43,14 @@ const std::vector<Option>& options() {
        text(&RenderRequest::view_file)},
       {"--layer", "PATH", "add a vector file's layers on top (repeatable)",
        [](RenderRequest& r, const std::string& v) { return r.layers.push_back(v), Status{Ok{}}; }},
-      {"--crs", "CRS", "output projection: EPSG code, PROJ string or WKT (default: the scenario's)",
+      {"--crs", "CRS",
+       "output projection: EPSG code, PROJ string or WKT, or 'fit' for a conic fitted to the area shown (default: the "
+       "scenario's, as in the app: its view.projection, or the conic fitted to its default view; without a scenario, "
+       "the conic fitted to the area shown)",
        text(&RenderRequest::crs)},
-      {"--bbox", "W,S,E,N", "area to show, degrees; the image shows at least this (default: the scenario's view)",
+      {"--bbox", "W,S,E,N",
+       "area to show, degrees; the image shows at least this (default: the scenario's view). It changes the area, not "
+       "the projection, as zooming in the app does",
        [](RenderRequest& r, const std::string& v) -> Status {
          auto b = parse_bbox(v);
          if (!b) return Error{b.error()};

@@ -25,8 +25,14 @@ Result<story::Scenario> requested_scenario(const RenderRequest& r, const std::op
                                         : platform::default_scenario_dir();
   auto scenario = dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario()) : story::load_scenario(dir);
   if (!scenario) return Error{scenario.error()};
+  // One framing rule with the app: a story keeps its projection (the conic fitted to its own default view when it
+  // names none) whatever area is shown; only --crs changes it, and "fit" fits a conic to the area shown.
+  if (scenario->projection.empty() && !scenario->dir.empty())
+    scenario->projection = geo::default_projection(scenario->view).definition;
   if (r.bbox) scenario->view = *r.bbox;
-  if (!r.crs.empty()) scenario->projection = r.crs;
+  // Without a story the projection is fitted to the area shown anyway (the layers' extent when there is no --bbox).
+  if (r.crs == kFitCrs) scenario->projection = scenario->dir.empty() ? "" : geo::default_projection(scenario->view).definition;
+  else if (!r.crs.empty()) scenario->projection = r.crs;
   else if (saved) scenario->projection = saved->crs;
   return scenario;
 }

@@ -15,6 +15,9 @@
 
 namespace chronoatlas::exporting {
 
+// --crs fit: a conic fitted to the area shown, instead of the story's projection.
+inline constexpr const char* kFitCrs = "fit";
+
 struct RenderRequest {
   std::string scenario;                        // folder; "": the saved view's, else the bundled default
   std::string view_file;                       // a saved view to redraw

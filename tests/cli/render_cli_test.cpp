@@ -30,6 +30,16 @@ TEST(CliRender, DpiIsStatedInThePngAndTheGeoTiffForALayoutProgram) {
   EXPECT_NE(tiff.find("TIFFTAG_RESOLUTIONUNIT=2"), std::string::npos) << tiff;
   ASSERT_EQ(run_chronoatlas("render --size 200x100 --out " + dir + "/screen.png").exit_code, 0);
   EXPECT_EQ(read_png(dir + "/screen.png").pixels_per_metre, 0u) << "no resolution is invented";
+  // info on the exports says so: a layout program's size follows from the dpi.
+  for (const char* file : {"/print.png", "/print.tif"}) {
+    const auto info = run_chronoatlas("info " + dir + file);
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    EXPECT_NE(info.out.find("Resolution: 300 x 300 dpi (5.9 x 4.2 cm"), std::string::npos) << file << "\n" << info.out;
+    EXPECT_NE(info.out.find("+proj=lcc"), std::string::npos) << file << ": the CRS, from the file or the .prj beside it";
+  }
+  EXPECT_NE(run_chronoatlas("info " + dir + "/screen.png").out.find("Resolution: not stated"), std::string::npos);
+  const auto json = run_chronoatlas("info --json " + dir + "/print.png");
+  EXPECT_NE(json.out.find("\"dpi\": [\n      300.0,"), std::string::npos) << json.out;
   for (const char* bad : {"0", "abc", "5000", "300dpi"}) {
     auto b = run_chronoatlas(std::string("render --size 200x100 --dpi ") + bad + " --out " + dir + "/bad.png");
     EXPECT_EQ(b.exit_code, 1) << bad;
@@ -97,4 +107,18 @@ TEST(CliApp, WithoutDisplayRendersDefaultViewAndSaysWhere) {
   std::string png = cache + "/chronoatlas/default-view.png";
   EXPECT_NE(r.out.find(png), std::string::npos) << r.out;
   EXPECT_TRUE(fs::exists(png));
+}
+
+TEST(CliRender, ABboxChangesTheAreaNotTheStorysProjectionAsInTheApp) {
+  // One framing rule: the app zoomed to an area keeps the story's conic, and so does --bbox; --crs fit refits it.
+  const std::string dir = fresh_dir("render_bbox_crs");
+  ASSERT_EQ(run_chronoatlas("render --size 300x200 --out " + dir + "/story.png").exit_code, 0);
+  ASSERT_EQ(run_chronoatlas("render --size 300x200 --bbox 44,39,47,41 --out " + dir + "/area.png").exit_code, 0);
+  auto fit = run_chronoatlas("render --size 300x200 --bbox 44,39,47,41 --crs fit --out " + dir + "/fitted.png");
+  ASSERT_EQ(fit.exit_code, 0) << fit.err;
+  const std::string story = read_all(dir + "/story.prj"), area = read_all(dir + "/area.prj");
+  ASSERT_FALSE(story.empty());
+  EXPECT_EQ(area, story) << "--bbox kept the story's projection";
+  EXPECT_NE(read_all(dir + "/fitted.prj"), story) << "--crs fit fits a conic to the area";
+  EXPECT_NE(read_all(dir + "/fitted.prj").find("45.5"), std::string::npos) << "centred on the area's middle meridian";
 }
