@@ -131,6 +131,9 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   // After the layers: dated files may have set or widened the time range, and the first date.
   auto day = requested_day(r, saved, p.scene->scenario());
   if (!day) return Error{day.error()};
+  if (!r.date.empty() && scenario->dir.empty() && !p.scene->atlas().timed())
+    warnings.push_back("--date " + r.date + ": no layer has dates, so the map is the same on every date (no date is "
+                       "stamped on it)");
   p.job.day = *day;
   auto projection = render::scenario_projection(*scenario);
   if (!projection) return Error{projection.error()};

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "pixel_diff.h"
 #include "png_read.h"
 #include "run_command.h"
 
@@ -272,4 +273,19 @@ TEST(DatedData, APlaceholderYearIsSkippedWithAMessageAndTheOtherDaysStayExact) {
   EXPECT_TRUE(drawn_at(out, png, 46.7519, 39.8153)) << "the event of the day is drawn";
   EXPECT_FALSE(drawn_at(out, png, 46.30, 39.60)) << "the next day's event is not";
   EXPECT_FALSE(drawn_at(out, png, 44.5, 39.5)) << "the placeholder is not drawn as a date";
+}
+
+TEST(DatedData, ADateForUndatedLayersIsAcceptedWithAWarningAndNoStamp) {
+  // Undated data has no date: --date changes nothing, and says so rather than stamp a made-up "as of".
+  const std::string dir = fresh_dir("undated_date");
+  const auto r = run_chronoatlas("render --scenario none --no-basemap --size 320x200 --layer " + data("caucasus.geojson") +
+                                 " --date 2023-09-26 --out " + dir + "/a.png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("--date 2023-09-26: no layer has dates"), std::string::npos) << r.err;
+  const auto plain = run_chronoatlas("render --scenario none --no-basemap --size 320x200 --layer " +
+                                     data("caucasus.geojson") + " --out " + dir + "/b.png");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.err.find("no layer has dates"), std::string::npos) << "no warning without --date";
+  EXPECT_EQ(pixel_diff(read_png(dir + "/a.png"), read_png(dir + "/b.png"), 0).differing, 0u)
+      << "the same map, with no date stamped";
 }
