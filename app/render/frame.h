@@ -124,6 +124,13 @@ struct Furniture {
 // Height of one line of the sources band along the bottom of the image.
 inline float attribution_band_px(float ui_scale) { return 22 * ui_scale; }
 
+// The screen's mark on what the user picked, in projected units: drawn over the layers and under the labels and the
+// furniture, so it never covers the legend, a caption or the picked place's own name. Exports leave it empty.
+struct Highlight {
+  std::vector<std::vector<XY>> lines;  // outlines
+  std::vector<XY> rings;               // points, each ringed
+};
+
 struct Frame {
   View view;
   float day = 0;                     // days since the scenario origin
@@ -138,6 +145,7 @@ struct Frame {
   std::vector<Label> fixed_labels;   // drawn where given (graticule degrees), pixel anchors in world = pixels
   std::vector<Symbol> symbols;       // every point symbol drawn
   Furniture furniture;
+  Highlight highlight;
 };
 
 }  // namespace chronoatlas::render

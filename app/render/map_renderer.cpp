@@ -95,7 +95,32 @@ void MapRenderer::copy_cache(const CacheTarget& source, int x, int y, int width,
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
 }
 
+void MapRenderer::draw_highlight(const Frame& frame) {
+  const View& v = frame.view;
+  const float scale = v.ui_scale;
+  // A dark halo under a bright line reads on light fills and dark water alike.
+  const Rgba halo{0, 0, 0, 0.63f}, bright{1, 0.9f, 0.35f, 1};
+  auto polyline = [&](std::vector<XY> points) {
+    for (const auto& [colour, width] : {std::pair{halo, 4.5f}, std::pair{bright, 2.f}})
+      add_shape({ShapeKind::Polyline, points, width * scale, colour, "highlight"});
+  };
+  for (const std::vector<XY>& line : frame.highlight.lines) {
+    std::vector<XY> px;
+    for (const XY& p : line) px.push_back(v.to_pixel(p));
+    polyline(std::move(px));
+  }
+  for (const XY& p : frame.highlight.rings) {
+    const XY c = v.to_pixel(p);
+    std::vector<XY> ring;
+    for (int i = 0; i <= 32; ++i)
+      ring.push_back({c.x + 11 * scale * std::cos(M_PI * i / 16), c.y + 11 * scale * std::sin(M_PI * i / 16)});
+    polyline(std::move(ring));
+  }
+  flush_shapes();
+}
+
 void MapRenderer::draw_overlay(const Frame& frame, const OverlayLayout& o) {
+  draw_highlight(frame);
   for (const GlyphRun& g : o.labels) text_->add(g.text, g.x, g.y, g.style);
   text_->flush(tile_.x, tile_.y, tile_.width, tile_.height);
   for (const OverlayShape& s : o.shapes) add_shape(s);

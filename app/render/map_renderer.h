@@ -62,6 +62,8 @@ class MapRenderer {
   void draw_points(const Frame& frame, const View& view, const LayerDraw& d, const GpuLayer& gpu, const BoundsXY& seen);
   void draw_cells(const LayerDraw& d);
   void draw_overlay(const Frame& frame, const OverlayLayout& overlay);
+  // The frame's highlight, under the labels and the furniture.
+  void draw_highlight(const Frame& frame);
   // The locator inset's map in its box, then its frame and the main map's outline over it.
   void draw_inset(const Frame& frame, const InsetPlacement& placed);
   static size_t cacheable_prefix(const Frame& frame);

@@ -206,9 +206,9 @@ void run_frame(AppState& s, platform::Window& w) {
   map_tooltip(s);
   draw_status_bar(s);
   file_browser(s);
-  draw_selection(s, ratio);
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
+  add_selection(s, frame);
   for (const std::string& warning : s.scene->take_warnings()) s.error(warning);
   for (const std::string& warning : s.renderer->take_text_warnings()) s.error(warning);
   // Flows move only while the story plays; paused, their chevrons stand still and show the direction, as exports do.

@@ -154,8 +154,8 @@ void panel_messages(AppState& state);
 void draw_notifications(AppState& state);
 // True while a notification is on screen and fading, so the window must keep redrawing.
 bool notifications_visible(const AppState& state);
-// The selected feature outlined over the map.
-void draw_selection(AppState& state, float pixel_ratio);
+// The selected feature outlined in FRAME (under its labels and furniture), when the map draws it on the current date.
+void add_selection(AppState& state, render::Frame& frame);
 void panel_timeline(AppState& state);   // its own window along the bottom of the map
 void panel_export(AppState& state);
 // Writes the next frame of a running frame export (one per UI frame, so the progress bar moves and Cancel works).

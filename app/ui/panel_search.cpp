@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "model/layer_times.h"
 #include "model/place_search.h"
 #include "text/bidi.h"
 #include "ui/app_state.h"
@@ -11,8 +12,33 @@
 namespace chronoatlas::ui {
 namespace {
 
-// Shows the place and selects it, so the map outlines it and Details describes it.
+// Whether the map draws HIT on the current date.
+bool drawn_now(const AppState& s, const model::PlaceHit& hit) {
+  return model::live(s.scene->atlas().layers()[hit.layer], hit.feature, s.day);
+}
+
+// The moment nearest the current one at which the map draws HIT (dated features only).
+story::Days nearest_shown(const AppState& s, const model::PlaceHit& hit) {
+  const story::Interval& when = s.scene->atlas().layers()[hit.layer].times[hit.feature];
+  if (s.day >= when.end) return when.end - 1.0 / 1440;  // its last minute
+  return when.contains(story::end_of_day(when.start)) ? story::end_of_day(when.start) : when.start;
+}
+
+// What a hit the current date does not draw says in the list: when the map has it.
+std::string outside_the_date(const AppState& s, const model::PlaceHit& hit) {
+  const story::Days at = nearest_shown(s, hit);
+  return "not on the map on " + story::format_date(s.day) + "; shown " + (at > s.day ? "from " : "until ") +
+         story::format_date(at);
+}
+
+// Shows the place and selects it, so the map outlines it and Details describes it; a place the current date does not
+// draw moves the date to the nearest moment that does, and says so.
 void go_to(AppState& s, const model::PlaceHit& hit) {
+  if (!drawn_now(s, hit)) {
+    const std::string why = outside_the_date(s, hit);
+    set_day(s, nearest_shown(s, hit));
+    s.info(hit.name + " was " + why + ": the date moved to " + story::format_moment(s.day));
+  }
   BoundsLonLat box = hit.extent;
   // A town is a point: show some country around it (about 40 km).
   const double pad = std::max(0.0, 0.2 - std::min(box.east - box.west, box.north - box.south) / 2);
@@ -48,7 +74,10 @@ void panel_search(AppState& s) {
   if (!typing && !(m.x >= r.x && m.y >= r.y && m.x < r.x + r.width && m.y < r.y + r.height)) return;
   // The hits under the box, as a list the mouse can pick from while the box keeps the keyboard.
   ImGui::SetNextWindowPos({ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y});
-  ImGui::SetNextWindowSizeConstraints({ImGui::GetItemRectSize().x, 0}, {ImGui::GetItemRectSize().x * 1.5f, ImGui::GetFontSize() * 20});
+  ImGui::SetNextWindowSizeConstraints({ImGui::GetItemRectSize().x, 0},
+                                      {std::max(ImGui::GetItemRectSize().x * 1.5f, ImGui::GetFontSize() * 25),
+                                       ImGui::GetFontSize() * 20});
+  ImGui::SetNextWindowBgAlpha(1);  // over the sidebar's text: opaque, or both read as one
   ImGui::Begin("##search-hits", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -57,13 +86,22 @@ void panel_search(AppState& s) {
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
 
   if (hits.empty()) ImGui::TextDisabled("No place of that name in the visible layers");
+  // Each hit on two lines, its layer's whole title under its name; a hit the date does not draw says when it is drawn.
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
   for (size_t i = 0; i < hits.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
+    if (i > 0) ImGui::Separator();
+    const bool now = drawn_now(s, hits[i]);
+    if (!now) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::Selectable(text::display_order(hits[i].name).c_str())) go_to(s, hits[i]), s.search.typed.clear();
-    ImGui::SameLine();
+    if (!now) ImGui::PopStyleColor();
+    ImGui::Indent();
     ImGui::TextDisabled("%s", text::display_order(hits[i].layer_title).c_str());
+    if (!now) ImGui::TextDisabled("%s", outside_the_date(s, hits[i]).c_str());
+    ImGui::Unindent();
     ImGui::PopID();
   }
+  ImGui::PopTextWrapPos();
   s.search.list = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()};
   ImGui::End();
 }

@@ -1,5 +1,4 @@
-#include <imgui.h>
-
+#include "model/layer_times.h"
 #include "ui/app_state.h"
 
 namespace chronoatlas::ui {
@@ -30,31 +29,12 @@ void update_outline(AppState& s) {
 
 }  // namespace
 
-void draw_selection(AppState& s, float pixel_ratio) {
+void add_selection(AppState& s, render::Frame& frame) {
   update_outline(s);
   const SelectionOutline& o = s.selection_outline;
-  if (o.parts.empty() && o.points.empty()) return;
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  dl->PushClipRect({s.map_area.x, s.map_area.y}, {s.map_area.x + s.map_area.width, s.map_area.y + s.map_area.height});
-  const render::View& v = s.view.pixels();
-  auto screen = [&](XY world) {
-    XY px = v.to_pixel(world);
-    return ImVec2(s.map_area.x + static_cast<float>(px.x) / pixel_ratio, s.map_area.y + static_cast<float>(px.y) / pixel_ratio);
-  };
-  // A dark halo under a bright line reads on light fills and dark water alike.
-  std::vector<ImVec2> line;
-  for (int pass = 0; pass < 2; ++pass)
-    for (const std::vector<XY>& part : o.parts) {
-      line.clear();
-      for (const XY& p : part) line.push_back(screen(p));
-      dl->AddPolyline(line.data(), static_cast<int>(line.size()), pass ? IM_COL32(255, 230, 90, 255) : IM_COL32(0, 0, 0, 160),
-                      0, pass ? 2.0f : 4.5f);
-    }
-  for (const XY& p : o.points) {
-    dl->AddCircle(screen(p), 11, IM_COL32(0, 0, 0, 160), 0, 4.5f);
-    dl->AddCircle(screen(p), 11, IM_COL32(255, 230, 90, 255), 0, 2.0f);
-  }
-  dl->PopClipRect();
+  // Only what the map draws on this date is marked: a feature outside it is not on the map.
+  if (!o.pick || (o.parts.empty() && o.points.empty()) || !model::live(s.scene->atlas().layers()[o.pick->layer], o.pick->feature, s.day)) return;
+  frame.highlight = {o.parts, o.points};
 }
 
 }  // namespace chronoatlas::ui

@@ -1,8 +1,9 @@
 // Scripted sessions under Xvfb, driven with xdotool as a user would: quit and restore, a notification for a bad CRS,
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
 // on a date with a flow, Enter in each path box running only its own action, a file named again at launch added
-// once, R framing the data a session brought back without a story; and on a 1280x720 screen at 100 % and 200 %, the
-// axis, the map and the story in view, and a drop-down choice shown without a mouse move. Positions are those of a
+// once, R framing the data a session brought back without a story, Find saying when a place is not on the map on the
+// date; and on 1280x720 and 1920x1080 screens at 100 % and 200 %, the axis, the map and the story in view, and a
+// drop-down choice shown without a mouse move. Positions are those of a
 // 1600x1000 screen (the window opens at 1440x900, 0,0), or of the small screen (1152x648).
 #include <gtest/gtest.h>
 
@@ -523,6 +524,25 @@ TEST_F(DesktopSession, WithoutAStoryRFramesTheDataTheSessionBroughtBack) {
   EXPECT_NEAR(lat, 41, 5);
 }
 
+TEST_F(DesktopSession, FindSaysWhenAPlaceIsNotOnTheMapOnTheDateAndPickingItGoesToADateThatDrawsIt) {
+  // On 12 Oct 2023 the exodus route is over (its last day is 3 Oct): Find lists it as not on the map on that date,
+  // with its whole layer title, and picking it moves the date to its last moment, where it is drawn and outlined.
+  const std::string home = fresh_dir("desktop-find-date");
+  AppProcess app(d(), home, {});
+  ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
+  d().xdotool("mousemove " + std::to_string(kMapX) + " " + std::to_string(kMapY));
+  d().key("ctrl+f");
+  d().xdotool("type --delay 40 Stepanakert");
+  pause_s(1.5);
+  // The fifth hit, the route, under the four places: its name's row at (200, 295) on this screen.
+  d().xdotool("mousemove 200 295 sleep 0.3 mousedown 1 sleep 0.25 mouseup 1");
+  ASSERT_TRUE(app.wait_for("was not on the map on 2023-10-12; shown until 2023-10-03: the date moved to", 10))
+      << app.stderr_text();
+  d().key("ctrl+q");
+  ASSERT_EQ(app.wait_exit(), 0);
+  EXPECT_EQ(read_json(home + "/config/chronoatlas/session.json")["view"]["date"], "2023-10-03");
+}
+
 namespace {
 
 // A laptop's screen: 1280x720, the window at nine tenths of it (1152x648).
@@ -548,28 +568,38 @@ void write_session(const std::string& home, const std::string& json) {
 
 }  // namespace
 
-TEST_F(SmallScreenSession, AtOneAndTwoHundredPercentTheAxisTheMapAndTheStoryStayInView) {
-  for (const int percent : {100, 200}) {
-    SCOPED_TRACE(testing::Message() << percent << " %");
-    const std::string home = fresh_dir("small-screen-" + std::to_string(percent));
+TEST_F(SmallScreenSession, OnSmallAndLargeScreensAtOneAndTwoHundredPercentTheAxisTheMapAndTheStoryStayInView) {
+  struct Screen {
+    int width, height, percent;
+  };
+  for (const Screen& screen : {Screen{1280, 720, 100}, Screen{1280, 720, 200}, Screen{1920, 1080, 100},
+                               Screen{1920, 1080, 200}}) {
+    const int percent = screen.percent, window_w = screen.width * 9 / 10, window_h = screen.height * 9 / 10;
+    SCOPED_TRACE(testing::Message() << screen.width << "x" << screen.height << " at " << percent << " %");
+    // The suite's own desktop is the small screen; the large one gets a desktop of its own.
+    std::optional<Desktop> large;
+    if (screen.width != 1280) large.emplace(screen.width, screen.height);
+    const Desktop& desk = large ? *large : d();
+    ASSERT_TRUE(desk.ok());
+    const std::string home = fresh_dir("screen-" + std::to_string(screen.width) + "-" + std::to_string(percent));
     write_session(home, R"({"layout": {"ui_scale": )" + std::to_string(percent / 100.0) + "}}");
-    AppProcess app(d(), home, {});
+    AppProcess app(desk, home, {});
     ASSERT_TRUE(app.wait_until_ready()) << app.stderr_text();
-    d().xdotool("mousemove 5 " + std::to_string(kWindowH - 5));  // the status bar: no tooltip
+    desk.xdotool("mousemove 5 " + std::to_string(window_h - 5));  // the status bar: no tooltip
     pause_s(7);
-    const Png shot = d().screenshot(home + "/window.png");
-    d().key("ctrl+q");
+    const Png shot = desk.screenshot(home + "/window.png");
+    desk.key("ctrl+q");
     ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
     const nlohmann::json view = read_json(home + "/config/chronoatlas/session.json")["view"];
     const int map_w = view["size"][0].get<int>(), map_h = view["size"][1].get<int>();
-    EXPECT_GE(map_w * map_h, 0.45 * kWindowW * kWindowH) << "the map keeps most of the window: " << map_w << "x" << map_h;
+    EXPECT_GE(map_w * map_h, 0.45 * window_w * window_h) << "the map keeps most of the window: " << map_w << "x" << map_h;
     // The axis: the loop band (110, 170, 230) across most of the timeline, below the map and above the status bar
     // (a toolbar wrapped over it left 7 pixels of it).
     int band = -1;
-    for (int y = map_h; y < kWindowH && band < 0; ++y)
-      if (count_colour(shot, kWindowW - map_w, y, kWindowW, y + 1, 110, 170, 230) > map_w / 2) band = y;
+    for (int y = map_h; y < window_h && band < 0; ++y)
+      if (count_colour(shot, window_w - map_w, y, window_w, y + 1, 110, 170, 230) > map_w / 2) band = y;
     ASSERT_GT(band, 0) << "no axis in the timeline";
-    EXPECT_LT(band, kWindowH - 22 * percent / 100 - 12) << "room under the axis line for its labels";
+    EXPECT_LT(band, window_h - 22 * percent / 100 - 12) << "room under the axis line for its labels";
     // Stepanakert (GeoNames 174972), the story's focus, is on the map (PROJ through the saved view).
     const std::string crs = view["crs"].get<std::string>();
     const auto [cx, cy] = projected(crs, view["centre_lonlat"][0].get<double>(), view["centre_lonlat"][1].get<double>());
