@@ -7,7 +7,11 @@
 
 #include "temp_dir.h"
 
+#include "export/render_plan.h"
 #include "platform/headless_context.h"
+#include "platform/paths.h"
+#include "render/map_renderer.h"
+#include "render/offscreen.h"
 #include "render_support.h"
 #include "story/scenario.h"
 
@@ -109,4 +113,46 @@ TEST(TimeFilterRender, WindowsAreHalfOpenOnTheGpu) {
     EXPECT_EQ(b[0] == 0 && b[1] == 0 && b[2] == 255, c.b) << c.date;
     EXPECT_NE(bad[1], 255) << "the feature with a malformed date is skipped, not drawn";
   }
+}
+
+TEST(HighlightRender, ThePickedFeaturesOutlineIsDrawnUnderTheFurniture) {
+  // The screen's outline of a picked feature runs across the legend: on the map it shows, on the legend's panel not.
+  auto context = platform::HeadlessContext::create();
+  ASSERT_TRUE(context) << context.error();
+  auto renderer = render::MapRenderer::create(platform::font_dir());
+  ASSERT_TRUE(renderer) << renderer.error();
+  exporting::RenderRequest request;
+  request.size = std::pair{1000, 700};
+  std::vector<std::string> warnings;
+  auto plan = exporting::prepare_render(request, warnings);
+  ASSERT_TRUE(plan) << plan.error();
+  render::Frame frame = plan->scene->frame(plan->job.view, plan->job.day, plan->job.furniture);
+  const render::OverlayLayout overlay = (*renderer)->layout(frame);
+  // The furniture box with the most room: the legend's panel.
+  const render::PixelBox* legend = nullptr;
+  for (const render::PixelBox& b : overlay.reserved)
+    if (!legend || (b.x1 - b.x0) * (b.y1 - b.y0) > (legend->x1 - legend->x0) * (legend->y1 - legend->y0)) legend = &b;
+  ASSERT_NE(legend, nullptr);
+  const float y = std::round((legend->y0 + legend->y1) / 2);
+  const render::View& v = frame.view;
+  frame.highlight.lines.push_back({v.to_world({0, y}), v.to_world({1000, y})});
+  auto target = render::OffscreenTarget::create(1000, 700);
+  ASSERT_TRUE(target) << target.error();
+  target->bind();
+  (*renderer)->draw(frame);
+  render::Image img;
+  img.width = 1000, img.height = 700;
+  target->read(img.width, img.height, img.rgba);
+  auto yellow_in = [&](int x0, int x1) {
+    int n = 0;
+    for (int x = std::max(0, x0); x < std::min(1000, x1); ++x) {
+      const uint8_t* p = &img.rgba[(static_cast<size_t>(y) * 1000 + x) * 4];
+      n += p[0] > 230 && p[1] > 200 && p[1] < 245 && p[2] < 130;
+    }
+    return n;
+  };
+  const int inside = yellow_in(static_cast<int>(legend->x0) + 2, static_cast<int>(legend->x1) - 2);
+  const int outside = yellow_in(0, static_cast<int>(legend->x0) - 2) + yellow_in(static_cast<int>(legend->x1) + 2, 1000);
+  EXPECT_GT(outside, 100) << "the outline is drawn on the map";
+  EXPECT_EQ(inside, 0) << "the outline shows through the legend";
 }
