@@ -366,10 +366,10 @@ TEST_F(DesktopSession, AnArabicNameReadsRightToLeftInSearchResultsAndInDetails) 
   d().xdotool("type --delay 80 Aleppo");
   pause_s(1);
   const Png hits = d().screenshot(home + "/hits.png");
-  // The sidebar's top: the typed word, then the two hits, shorter first.
-  const std::vector<Band> rows = text_rows(hits, 8, 200, 28, 120);
-  ASSERT_GE(rows.size(), 3u) << "the search box and two hits, in " << home << "/hits.png";
-  const Band latin = rows[1], arabic = rows[2];
+  // The sidebar's top: the typed word, then the two hits, shorter first, each a name over its layer's title.
+  const std::vector<Band> rows = text_rows(hits, 8, 200, 28, 160);
+  ASSERT_GE(rows.size(), 5u) << "the search box and two hits, in " << home << "/hits.png";
+  const Band latin = rows[1], arabic = rows[3];
   // "(Aleppo)", not the layer title after it. Plain names, not a structured binding: the lambda below captures x0.
   const std::pair<int, int> latin_ink = first_words(hits, latin, 8, 300, 6);
   const int x0 = latin_ink.first, x1 = latin_ink.second;
