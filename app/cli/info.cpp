@@ -101,7 +101,11 @@ int run_info(const std::vector<std::string>& args) {
     return 1;
   }
   exporting::stop_on_signals();
-  if (auto image = exporting::image_facts(path)) return print_image(*image, json_out);
+  if (exporting::is_image_file(path)) {
+    auto image = exporting::image_facts(path);
+    if (!image) return std::fprintf(stderr, "chronoatlas info: %s\n", image.error().c_str()), 1;
+    return print_image(*image, json_out);
+  }
   auto report = geo::load_vector_source(path);
   if (!report) {
     std::fprintf(stderr, "chronoatlas info: %s\n", report.error().c_str());

@@ -1,5 +1,6 @@
 #include "export/image_facts.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -66,10 +67,23 @@ std::string crs_beside(const std::string& path) {
 
 }  // namespace
 
-std::optional<ImageFacts> image_facts(const std::string& path) {
+bool is_image_file(const std::string& path) {
+  std::error_code ec;
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (ext == ".png" || ext == ".tif" || ext == ".tiff") && std::filesystem::is_regular_file(path, ec);
+}
+
+Result<ImageFacts> image_facts(const std::string& path) {
   geo::init_gdal();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  if (!ds || ds->GetRasterCount() == 0 || ds->GetLayerCount() > 0) return std::nullopt;
+  const char* const drivers[] = {"PNG", "GTiff", nullptr};
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // said once, below, not as GDAL's own lines
+  CPLErrorReset();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers));
+  CPLPopErrorHandler();
+  if (!ds || ds->GetRasterCount() == 0)
+    return Error{std::filesystem::path(path).filename().string() + ": not a readable PNG or TIFF image (" +
+                 geo::gdal_message_or("damaged or cut short") + ")"};
   ImageFacts facts;
   facts.driver = ds->GetDriverName();
   facts.width = ds->GetRasterXSize(), facts.height = ds->GetRasterYSize(), facts.bands = ds->GetRasterCount();

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "base/result.h"
+
 namespace chronoatlas::exporting {
 
 struct ImageFacts {
@@ -13,8 +15,10 @@ struct ImageFacts {
   std::optional<double> dpi_x, dpi_y;  // dots per inch; none when the file states no resolution
 };
 
-// The facts of the raster image at PATH; nothing when it is not one (no raster bands, or vector layers: those are
-// for the vector report).
-std::optional<ImageFacts> image_facts(const std::string& path);
+// Whether PATH is a plain file named as an image exports are written in (.png, .tif, .tiff): one for image_facts,
+// not the vector reader.
+bool is_image_file(const std::string& path);
+// The facts of the PNG or TIFF image at PATH, or why it cannot be read.
+Result<ImageFacts> image_facts(const std::string& path);
 
 }  // namespace chronoatlas::exporting

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <fstream>
 
 #include <unistd.h>
 
@@ -38,6 +39,13 @@ TEST(CliRender, DpiIsStatedInThePngAndTheGeoTiffForALayoutProgram) {
     EXPECT_NE(info.out.find("+proj=lcc"), std::string::npos) << file << ": the CRS, from the file or the .prj beside it";
   }
   EXPECT_NE(run_chronoatlas("info " + dir + "/screen.png").out.find("Resolution: not stated"), std::string::npos);
+  // A cut-short export is said to be one, in one line, with exit 1.
+  const std::string whole = read_all(dir + "/print.png");
+  std::ofstream(dir + "/cut.png", std::ios::binary) << whole.substr(0, 200);
+  const auto cut = run_chronoatlas("info " + dir + "/cut.png");
+  EXPECT_EQ(cut.exit_code, 1);
+  EXPECT_NE(cut.err.find("cut.png: not a readable PNG or TIFF image"), std::string::npos) << cut.err;
+  EXPECT_EQ(std::count(cut.err.begin(), cut.err.end(), '\n'), 1) << cut.err;
   const auto json = run_chronoatlas("info --json " + dir + "/print.png");
   EXPECT_NE(json.out.find("\"dpi\": [\n      300.0,"), std::string::npos) << json.out;
   for (const char* bad : {"0", "abc", "5000", "300dpi"}) {
