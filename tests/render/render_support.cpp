@@ -4,12 +4,12 @@
 #include <fstream>
 #include <sstream>
 
-#include <proj.h>
 
 #include "document/story_document.h"
 #include "platform/paths.h"
 #include "export/render_job.h"
 #include "image_compare.h"
+#include "png_read.h"
 
 using namespace chronoatlas;
 
@@ -63,15 +63,9 @@ GeoImage read_georeferenced(const std::string& png_path) {
 }
 
 PixelPos GeoImage::pixel_of(double lon, double lat) const {
-  PJ_CONTEXT* ctx = proj_context_create();
-  PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", prj_wkt.c_str(), nullptr);
-  PJ* t = proj_normalize_for_visualization(ctx, raw);
-  PJ_COORD r = proj_trans(t, PJ_FWD, proj_coord(lon, lat, 0, 0));
-  proj_destroy(t);
-  proj_destroy(raw);
-  proj_context_destroy(ctx);
+  const auto [x, y] = projected(prj_wkt, lon, lat);
   // The world file names the centre of the top-left pixel.
-  return {static_cast<int>(std::lround((r.xy.x - c) / a)), static_cast<int>(std::lround((r.xy.y - f) / e))};
+  return {static_cast<int>(std::lround((x - c) / a)), static_cast<int>(std::lround((y - f) / e))};
 }
 
 std::array<int, 4> GeoImage::rgb_at(int x, int y) const {

@@ -24,19 +24,21 @@ constexpr int kMapX = 900, kMapY = 300;       // over the map
 constexpr int kOffMapX = 700, kOffMapY = 890;  // the status bar: no hover tooltip on the map
 constexpr int kAxisY = 800;                    // the timeline's axis strip
 
-class DesktopSession : public testing::Test {
+// A suite's own desktop of a W x H screen, shared by its tests.
+template <int W, int H>
+class OnDesktop : public testing::Test {
  protected:
-  static void SetUpTestSuite() { desktop_ = new Desktop(); }
+  static void SetUpTestSuite() { desktop_ = new Desktop(W, H); }
   static void TearDownTestSuite() { delete desktop_; }
   void SetUp() override {
     const std::string missing = missing_tools("Xvfb xdotool ffmpeg");
     REQUIRE_TOOL(missing.empty(), missing);
     REQUIRE_TOOL(desktop_->ok(), "a display: Xvfb could not start");
   }
-  static Desktop* desktop_;
+  static inline Desktop* desktop_ = nullptr;
   const Desktop& d() const { return *desktop_; }
 };
-Desktop* DesktopSession::desktop_ = nullptr;
+using DesktopSession = OnDesktop<Desktop::kWidth, Desktop::kHeight>;
 
 // Share of pixels in [X0, X1) x [Y0, Y1) that differ between two screenshots by more than 8 in any channel (the
 // screen's dithering and text antialiasing stay below that).
@@ -546,20 +548,8 @@ TEST_F(DesktopSession, FindSaysWhenAPlaceIsNotOnTheMapOnTheDateAndPickingItGoesT
 namespace {
 
 // A laptop's screen: 1280x720, the window at nine tenths of it (1152x648).
-class SmallScreenSession : public testing::Test {
- protected:
-  static constexpr int kWindowW = 1152, kWindowH = 648;
-  static void SetUpTestSuite() { desktop_ = new Desktop(1280, 720); }
-  static void TearDownTestSuite() { delete desktop_; }
-  void SetUp() override {
-    const std::string missing = missing_tools("Xvfb xdotool ffmpeg");
-    REQUIRE_TOOL(missing.empty(), missing);
-    REQUIRE_TOOL(desktop_->ok(), "a display: Xvfb could not start");
-  }
-  static Desktop* desktop_;
-  const Desktop& d() const { return *desktop_; }
-};
-Desktop* SmallScreenSession::desktop_ = nullptr;
+using SmallScreenSession = OnDesktop<1280, 720>;
+constexpr int kSmallWindowW = 1152, kSmallWindowH = 648;
 
 void write_session(const std::string& home, const std::string& json) {
   std::filesystem::create_directories(home + "/config/chronoatlas");
@@ -631,6 +621,6 @@ TEST_F(SmallScreenSession, AUiScalePickedFromItsDropDownShowsWithoutAMouseMove) 
   d().key("ctrl+q");
   ASSERT_EQ(app.wait_exit(), 0) << app.stderr_text();
   EXPECT_NEAR(read_json(home + "/config/chronoatlas/session.json")["layout"]["ui_scale"].get<double>(), 1.5, 1e-6);
-  EXPECT_LT(differing(still, moved, 0, 0, kWindowW, kWindowH), 0.001)
+  EXPECT_LT(differing(still, moved, 0, 0, kSmallWindowW, kSmallWindowH), 0.001)
       << "the window showed a stale state until the mouse moved (" << home << ")";
 }
