@@ -6,6 +6,16 @@
 namespace chronoatlas::ui {
 namespace {
 
+// Switches the map to the projection chosen for AREA (a conic at mid-latitudes, and so on); false, said, when it fails.
+bool use_projection_fitted_to(AppState& s, const BoundsLonLat& area) {
+  const geo::NamedProjection choice = geo::default_projection(area);
+  auto projection = geo::Projection::create(choice.definition);
+  if (!projection) return s.error(projection.error()), false;
+  s.projection_name = choice.name;
+  s.view = render::MapView(std::move(*projection), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
+  return true;
+}
+
 // Without a story: the visible layers the user added (not the basemap's world), in a conic fitted to them.
 void frame_visible_data(AppState& s) {
   std::vector<size_t> shown;
@@ -13,12 +23,7 @@ void frame_visible_data(AppState& s) {
   for (size_t i = 0; i < layers.size(); ++i)
     if (layers[i].spec.style.visible && !model::is_basemap(layers[i])) shown.push_back(i);
   if (shown.empty() || !edit(s, document::fit_view_to_layers(shown))) return;
-  const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
-  auto projection = geo::Projection::create(choice.definition);
-  if (!projection) return s.error(projection.error());
-  s.projection_name = choice.name;
-  s.view = render::MapView(std::move(*projection), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
-  frame_box(s, s.scene->scenario().view, 0);
+  if (use_projection_fitted_to(s, s.scene->scenario().view)) frame_box(s, s.scene->scenario().view, 0);
 }
 
 }  // namespace
@@ -36,13 +41,9 @@ void reset_view(AppState& s) {
 
 void fit_projection_to_view(AppState& s) {
   const BoundsLonLat shown = s.view.lonlat_bounds();
-  const geo::NamedProjection choice = geo::default_projection(shown);
-  auto projection = geo::Projection::create(choice.definition);
-  if (!projection) return s.error(projection.error());
-  s.projection_name = choice.name;
-  s.view = render::MapView(std::move(*projection), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
+  if (!use_projection_fitted_to(s, shown)) return;
   s.view.fit(shown);
-  s.info("The projection is fitted to this view: " + choice.definition);
+  s.info("The projection is fitted to this view: " + s.view.projection().definition());
 }
 
 void frame_first_files(AppState& s) {
@@ -50,13 +51,8 @@ void frame_first_files(AppState& s) {
   std::vector<std::string> none;
   if (!s.document->execute(document::fit_view_to_layers({}), none)) return;
   start_basemap(s);
-  const model::Atlas& atlas = s.document->atlas();
-  const geo::NamedProjection choice = geo::default_projection(s.scene->scenario().view);
-  auto projection = geo::Projection::create(choice.definition);
-  if (!projection) return s.error(projection.error());
-  s.projection_name = choice.name;
-  s.view = render::MapView(std::move(*projection), s.view.width_px(), s.view.height_px(), s.view.ui_scale());
-  s.furniture.date = atlas.timed();
+  if (!use_projection_fitted_to(s, s.scene->scenario().view)) return;
+  s.furniture.date = s.document->atlas().timed();
   set_date(s, s.scene->scenario().initial);
   frame_box(s, s.scene->scenario().view, 0);
 }
