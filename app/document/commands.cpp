@@ -304,6 +304,23 @@ class FitViewToLayers : public Command {
   BoundsLonLat before_;
 };
 
+class SetDefaultView : public Command {
+ public:
+  explicit SetDefaultView(BoundsLonLat box) : box_(box) {}
+  std::string name() const override { return "Set the story's view"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (box_.empty() || !on_earth({box_.west, box_.south}) || !on_earth({box_.east, box_.north}))
+      return Error{"a view needs a box on Earth, west of its east and south of its north"};
+    before_ = atlas.scenario().view;
+    atlas.set_default_view(box_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_default_view(before_); }
+
+ private:
+  BoundsLonLat box_, before_;
+};
+
 }  // namespace
 
 bool authored(const model::AtlasLayer& layer) { return layer.spec.source.empty() || layer.spec.id == kMarkerLayerId; }
@@ -338,5 +355,6 @@ std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, stor
 std::unique_ptr<Command> fit_view_to_layers(std::vector<size_t> only) {
   return std::make_unique<FitViewToLayers>(std::move(only));
 }
+std::unique_ptr<Command> set_default_view(BoundsLonLat box) { return std::make_unique<SetDefaultView>(box); }
 
 }  // namespace chronoatlas::document

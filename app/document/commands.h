@@ -41,5 +41,7 @@ std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, stor
 // Makes the story's default view the extent of its layers at the indices ONLY, or of all of them when it is empty
 // (a map of added files alone).
 std::unique_ptr<Command> fit_view_to_layers(std::vector<size_t> only = {});
+// Makes BOX (degrees) the story's default view: what it opens on and what `render --scenario` draws.
+std::unique_ptr<Command> set_default_view(BoundsLonLat box);
 
 }  // namespace chronoatlas::document

@@ -79,6 +79,15 @@ std::string bundled_data_dir() {
   return "";
 }
 
+std::string gazetteer_path() {
+  if (const char* env = std::getenv("CHRONOATLAS_GAZETTEER"); env && *env) return env;
+  const fs::path bin = executable_dir();
+  std::error_code ec;
+  for (const fs::path& candidate : {bin / ".." / "share" / "chronoatlas-gazetteer.cagz", bin / "gazetteer.cagz"})
+    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
+  return "";
+}
+
 std::string default_scenario_dir() { return bundled_data_dir() + "/karabakh-2023"; }
 
 std::string basemap_dir() { return bundled_data_dir() + "/basemap"; }

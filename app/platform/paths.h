@@ -27,6 +27,9 @@ bool display_available();
 // folder: $CHRONOATLAS_DATA_DIR if set, else <bin>/../share/chronoatlas (installed), else <bin>/share/chronoatlas
 // (the build tree, where CMake links it to geodata/). "" when none exists.
 std::string bundled_data_dir();
+// The offline gazetteer packed at build time (gazetteer/gazetteer.h): $CHRONOATLAS_GAZETTEER if set, else
+// <bin>/../share/chronoatlas-gazetteer.cagz (installed), else <bin>/gazetteer.cagz (the build tree). "" when none.
+std::string gazetteer_path();
 // The bundled default scenario's folder.
 std::string default_scenario_dir();
 // The basemap drawn under a map without a story: a scenario folder of context layers.

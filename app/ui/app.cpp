@@ -68,8 +68,14 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   if (io.MouseWheel != 0) s.view.zoom_about(*mouse, std::pow(1.25, io.MouseWheel));
   s.hovered = render::pick_feature(*s.scene, s.view, *mouse, s.day);
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.press_on_map &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0)
+      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0) {
+    if (s.authoring.placing && s.cursor_valid) {
+      MarkerDraft here;
+      here.place = s.cursor;
+      return start_marker(s, std::move(here));
+    }
     s.selected = s.hovered;
+  }
 }
 
 void draw_status_bar(AppState& s) {
@@ -139,6 +145,7 @@ void draw_sidebar(AppState& s, float width, float height) {
   ImGui::SameLine();
   ImGui::TextWrapped("%s", text::display_order(s.scene->scenario().title).c_str());
   panel_search(s);
+  sidebar_section(s, "Story", true, panel_story);
   sidebar_section(s, "Layers", true, panel_layers);
   sidebar_section(s, "Events", true, panel_events);
   sidebar_section(s, "Details", true, panel_details);
@@ -206,6 +213,7 @@ void run_frame(AppState& s, platform::Window& w) {
   map_tooltip(s);
   draw_status_bar(s);
   file_browser(s);
+  authoring_dialogs(s);
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
   add_selection(s, frame);
@@ -278,6 +286,18 @@ bool open_scenario(AppState& s, const platform::Window& w, const story::Scenario
   return true;
 }
 
+// Ctrl+N's story: empty but for its title, over the basemap, saved only when the reporter saves it.
+bool open_new_story(AppState& s, const platform::Window& w) {
+  s.authoring.new_story = false;
+  s.selected.reset(), s.hovered.reset();
+  if (!open_scenario(s, w, story::no_scenario())) return false;
+  start_basemap(s);
+  edit(s, document::set_title(s.authoring.new_title));
+  s.authoring.new_title.clear();
+  s.info("New story '" + s.scene->scenario().title + "': add markers (M, or Find), then save it (Ctrl+S)");
+  return true;
+}
+
 }  // namespace
 
 int run_app(const std::vector<std::string>& args) {
@@ -328,6 +348,7 @@ int run_app(const std::vector<std::string>& args) {
                         : background_work(s)                                ? 0.2
                                                                             : -1;
     settle = w.begin_frame(wait) ? kSettleFrames : std::max(0, settle - 1);
+    if (s.authoring.new_story && !open_new_story(s, w)) return 1;
     run_frame(s, w);
     w.end_frame();
     if (static bool first = true; first && std::getenv("CHRONOATLAS_TIMING")) {

@@ -90,6 +90,10 @@ struct AppState {
   Layout layout;
   LayersUi layers;
   SearchUi search;
+  AuthoringUi authoring;
+  // The offline gazetteer (gazetteer/gazetteer.h), mapped at the first search; why it is missing when it is.
+  std::unique_ptr<gazetteer::Gazetteer> gazetteer;
+  std::string gazetteer_error;
   std::string projection_name;        // menu label of the current projection
   std::string typed_crs;              // the view panel's CRS box
   bool cursor_valid = false;
@@ -136,6 +140,17 @@ void frame_box(AppState& state, const BoundsLonLat& box, double margin);
 // A projection fitted to what the map shows (a conic for the view's latitudes), keeping the area shown.
 void fit_projection_to_view(AppState& state);
 
+// The gazetteer, mapped on first use; null (with s.gazetteer_error said once) when the build packed none.
+const gazetteer::Gazetteer* world_gazetteer(AppState& state);
+// Opens the New marker dialog for a marker at PLACE, its label and source filled in where known.
+void start_marker(AppState& state, MarkerDraft draft);
+// The New marker dialog (marker_dialog.cpp), shown while a marker is being placed.
+void marker_dialog(AppState& state);
+// The New marker, Save story and New story dialogs, over the map: drawn every frame, shown while open.
+void authoring_dialogs(AppState& state);
+// Ctrl+S: saves the story to its folder, or asks for one when it has none (a new story, the bundled one).
+void save_story(AppState& state);
+
 // Panels, one per file. The sidebar ones draw into the current ImGui window.
 void panel_search(AppState& state);
 // The modal "Add a layer" browser: opened by open_file_browser, drawn every frame.
@@ -147,6 +162,8 @@ void panel_layer_fields(AppState& state, size_t layer_index, story::LayerStyle& 
 // A layer's Time section: mode, fields, how long a moment shows, and the range the settings give.
 void panel_layer_time(AppState& state, size_t layer_index);
 void panel_view(AppState& state);
+// The story's title, default view and folder, with Save, Save as and New story.
+void panel_story(AppState& state);
 void panel_events(AppState& state);
 void panel_details(AppState& state);
 void panel_messages(AppState& state);

@@ -6,6 +6,7 @@
 
 #include "model/layer_times.h"
 #include "model/place_search.h"
+#include "platform/paths.h"
 #include "text/bidi.h"
 #include "ui/app_state.h"
 
@@ -48,7 +49,64 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
   s.info("Found " + hit.name + " (" + hit.layer_title + ")");
 }
 
+// A place of the world: shown with some country around it, and a marker offered there, its label and the source of
+// its position filled in from the gazetteer.
+void go_to_world(AppState& s, const gazetteer::Gazetteer& g, const gazetteer::Hit& hit) {
+  const gazetteer::Place p = g.place(hit.place);
+  BoundsLonLat box = p.extent;
+  const double pad = std::max(0.0, 0.2 - std::min(box.east - box.west, box.north - box.south) / 2);
+  box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
+  frame_box(s, box, 0.08);
+  MarkerDraft draft;
+  draft.place = p.point;
+  draft.label = p.approximate ? p.name + " (approx.)" : p.name;
+  draft.source = p.source;
+  draft.approximate = p.approximate;
+  start_marker(s, std::move(draft));
+  s.info("Found " + gazetteer::Gazetteer::describe(p) + " (" + gazetteer::kind_name(p.kind) + ")");
+}
+
+// The country the map is looking at, for ranking places of the world ("Moscow" near Idaho is Idaho's): that of the
+// town nearest the view's centre, once the view is closer than a continent; none for a wider view.
+std::string country_hint(const AppState& s, const gazetteer::Gazetteer& g) {
+  const BoundsLonLat b = s.view.lonlat_bounds();
+  LonLat centre;
+  if (b.empty() || b.east - b.west > 25 || !s.view.centre(centre)) return "";
+  const auto town = g.nearest_town(centre);
+  return town ? g.place(*town).country : "";
+}
+
+// The places of the world under the layers' hits: name and where it is, on two lines.
+void world_hits(AppState& s, const gazetteer::Gazetteer& g) {
+  if (s.search.world.empty()) return;
+  ImGui::Separator();
+  ImGui::TextDisabled("Places of the world (GeoNames, CLDR, Natural Earth)");
+  for (size_t i = 0; i < s.search.world.size(); ++i) {
+    const gazetteer::Hit& hit = s.search.world[i];
+    const gazetteer::Place p = g.place(hit.place);
+    ImGui::PushID(static_cast<int>(1000 + i));
+    ImGui::Separator();
+    const std::string name = hit.matched == p.name ? p.name : hit.matched + " (" + p.name + ")";
+    if (ImGui::Selectable(text::display_order(name).c_str())) go_to_world(s, g, hit), s.search.typed.clear();
+    ImGui::Indent();
+    ImGui::TextDisabled("%s", text::display_order(p.area.empty() ? gazetteer::kind_name(p.kind) : p.area).c_str());
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
+
+const gazetteer::Gazetteer* world_gazetteer(AppState& s) {
+  if (s.gazetteer || !s.gazetteer_error.empty()) return s.gazetteer.get();
+  const std::string path = platform::gazetteer_path();
+  auto opened = path.empty() ? Result<std::unique_ptr<gazetteer::Gazetteer>>(Error{
+                                   "no gazetteer was built (run .ci/setup, which installs its data packages)"})
+                             : gazetteer::Gazetteer::open(path);
+  if (opened) s.gazetteer = std::move(*opened);
+  else s.gazetteer_error = opened.error(), s.error("Places of the world cannot be searched: " + s.gazetteer_error);
+  return s.gazetteer.get();
+}
 
 void panel_search(AppState& s) {
   if (s.search.focus) ImGui::SetKeyboardFocusHere(), s.search.focus = false;
@@ -59,12 +117,16 @@ void panel_search(AppState& s) {
   if (s.search.typed.empty()) return void(s.search.list = {});
   // Searched again only when the words or the layers change, not every frame while the list is open.
   SearchUi& c = s.search;
-  if (c.query != s.search.typed || c.revision != s.scene->atlas().revision())
+  const gazetteer::Gazetteer* world = world_gazetteer(s);
+  if (c.query != s.search.typed || c.revision != s.scene->atlas().revision()) {
     c.query = c.typed, c.revision = s.scene->atlas().revision(), c.hits = model::find_places(s.scene->atlas(), c.typed, 12);
+    c.world = world ? world->search(c.typed, {country_hint(s, *world), 8}) : std::vector<gazetteer::Hit>{};
+  }
   const std::vector<model::PlaceHit>& hits = c.hits;
   if (enter) {
-    if (hits.empty()) s.error("No place named '" + s.search.typed + "' in the visible layers");
-    else go_to(s, hits.front()), s.search.typed.clear();
+    if (!hits.empty()) go_to(s, hits.front()), s.search.typed.clear();
+    else if (!c.world.empty()) go_to_world(s, *world, c.world.front()), s.search.typed.clear();
+    else s.error("No place named '" + s.search.typed + "' in the visible layers or the world's gazetteer");
     return;
   }
   // The list stays while the box has the keyboard or the mouse is on the list (a click there ends the typing in the
@@ -85,7 +147,7 @@ void panel_search(AppState& s) {
   // Over the sidebar without taking the keyboard from the box.
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
 
-  if (hits.empty()) ImGui::TextDisabled("No place of that name in the visible layers");
+  if (hits.empty() && c.world.empty()) ImGui::TextDisabled("No place of that name in the visible layers or the world");
   // Each hit on two lines, its layer's whole title under its name; a hit the date does not draw says when it is drawn.
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
   for (size_t i = 0; i < hits.size(); ++i) {
@@ -101,6 +163,7 @@ void panel_search(AppState& s) {
     ImGui::Unindent();
     ImGui::PopID();
   }
+  if (world) world_hits(s, *world);
   ImGui::PopTextWrapPos();
   s.search.list = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowWidth(), ImGui::GetWindowHeight()};
   ImGui::End();

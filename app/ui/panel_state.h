@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/geometry_types.h"
+#include "gazetteer/gazetteer.h"
 #include "model/place_search.h"
 #include "platform/folder_listing.h"
 #include "ui/screen_rect.h"
@@ -20,7 +22,30 @@ struct SearchUi {
   std::string query;
   uint64_t revision = 0;
   std::vector<model::PlaceHit> hits;
+  std::vector<gazetteer::Hit> world;  // places of the world (the gazetteer) for the same words
   ScreenRect list;
+};
+
+// A marker being placed (marker_dialog.cpp): where, and what the reporter has typed for it so far.
+struct MarkerDraft {
+  LonLat place{};
+  std::string label, source;
+  bool approximate = false;  // placed from a region without an agreed outline
+  bool focus = true;         // the label box takes the keyboard when the dialog opens
+};
+
+// Making a story (panel_story.cpp, marker_dialog.cpp): the click that places a marker, the dialogs open.
+struct AuthoringUi {
+  bool placing = false;               // M: the next click on the map places a marker there
+  std::optional<MarkerDraft> marker;  // the New marker dialog, open while set
+  bool saving = false;                // the Save story dialog (Ctrl+S)
+  std::string save_path;
+  bool naming = false;                // the New story dialog (Ctrl+N)
+  std::string new_title;
+  bool focus = false;                 // a dialog just opened: its box takes the keyboard
+  bool new_story = false;             // asked for: the app opens an empty story before the next frame
+  std::string typed_title;            // the Story panel's title box, made a command when it lets go
+  bool title_active = false;
 };
 
 // The timeline (panel_timeline.cpp).

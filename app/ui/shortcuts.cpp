@@ -17,6 +17,11 @@ void view_keys(AppState& s) {
   if (pressed('-') || pressed(333)) s.view.zoom_about(about, 1 / 1.5);
   if (pressed('R', false)) reset_view(s);
   if (pressed('L', false)) s.furniture.legend = !s.furniture.legend;
+  if (pressed('M', false)) {
+    s.authoring.placing = !s.authoring.placing;
+    if (s.authoring.placing) s.info("Click the map where the marker goes (Esc: cancel)");
+  }
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) s.authoring.placing = false;
 }
 
 void time_keys(AppState& s) {
@@ -37,7 +42,9 @@ void handle_shortcuts(AppState& s) {
   if (io.KeyCtrl && pressed('B', false)) s.layout.sidebar_open = !s.layout.sidebar_open;
   if (io.KeyCtrl && pressed('E', false)) s.exporting.shortcut = true;
   if (io.KeyCtrl && pressed('F', false)) s.search.focus = true;
-  if (io.KeyCtrl && pressed('O', false)) open_file_browser(s);
+  if (io.KeyCtrl && !io.KeyShift && pressed('O', false)) open_file_browser(s);
+  if (io.KeyCtrl && pressed('S', false)) save_story(s);
+  if (io.KeyCtrl && pressed('N', false)) s.authoring.naming = true, s.authoring.focus = true;
   if (io.KeyCtrl && !io.KeyShift && pressed('Z', false) && !io.WantTextInput) undo(s);
   if (io.KeyCtrl && io.KeyShift && pressed('Z', false) && !io.WantTextInput) redo(s);
   if (io.WantCaptureKeyboard || io.KeyCtrl) return;

@@ -1,0 +1,137 @@
+#include <filesystem>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "platform/paths.h"
+#include "text/bidi.h"
+#include "ui/app_state.h"
+
+namespace chronoatlas::ui {
+namespace {
+
+// A folder name from TITLE: its letters and digits (any script), words joined by '-'.
+std::string folder_name(const std::string& title) {
+  std::string name;
+  for (unsigned char c : title) {
+    if (c >= 0x80 || std::isalnum(c)) name += static_cast<char>(c);
+    else if (!name.empty() && name.back() != '-') name += '-';
+  }
+  while (!name.empty() && name.back() == '-') name.pop_back();
+  return name.empty() ? "story" : name;
+}
+
+// The story's own folder when it has one the user may write: not the bundled story, which an update replaces.
+std::string own_folder(const AppState& s) {
+  const std::string& dir = s.scene->scenario().dir;
+  std::error_code ec;
+  if (dir.empty() || std::filesystem::equivalent(dir, platform::default_scenario_dir(), ec)) return "";
+  return dir;
+}
+
+void write_story(AppState& s, const std::string& typed) {
+  if (typed.empty()) return s.error("Type a folder to save the story in");
+  const std::string dir = platform::absolute_path(platform::expand_home(typed));
+  // A story without a view of its own (a new one) opens where the reporter made it.
+  if (s.scene->scenario().dir.empty() && !edit(s, document::set_default_view(s.view.lonlat_bounds()))) return;
+  if (Status saved = s.document->save(dir); !saved) return s.error("Not saved: " + saved.error());
+  s.authoring.saving = false;
+  // The folder's name only, as everywhere on screen: a full path means nothing in a screenshot.
+  s.info("Saved the story to " + std::filesystem::path(dir).filename().string());
+}
+
+// A small dialog over the map's centre.
+bool begin_dialog(AppState& s, const char* title, bool& open) {
+  const ScreenRect& a = s.map_area;
+  ImGui::SetNextWindowPos({a.x + a.width / 2, a.y + a.height / 3}, ImGuiCond_Appearing, {0.5f, 0.5f});
+  return ImGui::Begin(title, &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoCollapse);
+}
+
+bool escape() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+
+void save_dialog(AppState& s) {
+  if (!s.authoring.saving) return;
+  bool open = true;
+  begin_dialog(s, "Save story", open);
+  ImGui::TextUnformatted("The story is saved as a folder: scenario.json, sources.json, its own layers and copies of\n"
+                         "the files it shows, so it opens on another machine.");
+  if (s.authoring.focus) ImGui::SetKeyboardFocusHere(), s.authoring.focus = false;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+  const bool enter = ImGui::InputText("Folder", &s.authoring.save_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Save") || enter) write_story(s, s.authoring.save_path);
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || escape()) open = false;
+  ImGui::End();
+  if (!open) s.authoring.saving = false;
+}
+
+void new_story_dialog(AppState& s) {
+  if (!s.authoring.naming) return;
+  bool open = true;
+  begin_dialog(s, "New story", open);
+  if (s.document->modified())
+    ImGui::TextColored({1, 0.75f, 0.3f, 1}, "This story has changes that are not saved: Cancel, then Save (Ctrl+S),\n"
+                                            "or Create to leave them.");
+  if (s.authoring.focus) ImGui::SetKeyboardFocusHere(), s.authoring.focus = false;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+  const bool enter = ImGui::InputTextWithHint("Title", "what the story is about", &s.authoring.new_title,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Create") || enter) {
+    if (s.authoring.new_title.empty()) s.error("A story needs a title");
+    else s.authoring.new_story = true, s.authoring.naming = false;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || escape()) open = false;
+  ImGui::End();
+  if (!open) s.authoring.naming = false;
+}
+
+}  // namespace
+
+void save_story(AppState& s) {
+  const std::string folder = own_folder(s);
+  if (!folder.empty()) return write_story(s, folder);
+  s.authoring.saving = true, s.authoring.focus = true;
+  if (s.authoring.save_path.empty())
+    s.authoring.save_path = "~/Chronoatlas/" + folder_name(s.scene->scenario().title);
+}
+
+void authoring_dialogs(AppState& s) {
+  marker_dialog(s);
+  save_dialog(s);
+  new_story_dialog(s);
+}
+
+void panel_story(AppState& s) {
+  const story::Scenario& sc = s.scene->scenario();
+  // The title is edited in a copy and made a command when the box lets go, so one edit is one undo step.
+  AuthoringUi& a = s.authoring;
+  if (!a.title_active) a.typed_title = sc.title;
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
+  ImGui::InputText("Title", &a.typed_title);
+  a.title_active = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivatedAfterEdit() && a.typed_title != sc.title) edit(s, document::set_title(a.typed_title));
+  const std::string folder = own_folder(s);
+  ImGui::TextDisabled("%s", folder.empty() ? "Not saved yet (Ctrl+S)"
+                                           : ("Folder: " + std::filesystem::path(folder).filename().string() +
+                                              (s.document->modified() ? " (changed)" : ""))
+                                                 .c_str());
+  if (ImGui::Button("Save")) save_story(s);
+  ImGui::SameLine();
+  if (ImGui::Button("Save as…")) {
+    s.authoring.saving = true, s.authoring.focus = true;
+    s.authoring.save_path = folder.empty() ? "~/Chronoatlas/" + folder_name(sc.title) : folder + "-copy";
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("New story")) s.authoring.naming = true, s.authoring.focus = true;
+  if (ImGui::Button("Use this view as the story's view"))
+    edit(s, document::set_default_view(s.view.lonlat_bounds()));
+  ImGui::Separator();
+  if (ImGui::Button(s.authoring.placing ? "Click the map… (Esc)" : "Add a marker (M)"))
+    s.authoring.placing = !s.authoring.placing;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Click the map where it goes, or pick a place from Find (Ctrl+F) and add it there");
+}
+
+}  // namespace chronoatlas::ui
