@@ -278,14 +278,18 @@ class SetTimeRange : public Command {
       return Error{"a time range needs an end after its start"};
     const story::Scenario& s = atlas.scenario();
     before_ = {s.start, s.end, s.initial};
+    dated_before_ = s.dated;
     atlas.set_time_range(start_, end_, initial_);
     return Ok{};
   }
-  void revert(model::Atlas& atlas) override { atlas.set_time_range(before_[0], before_[1], before_[2]); }
+  void revert(model::Atlas& atlas) override {
+    atlas.set_time_range(before_[0], before_[1], before_[2], dated_before_);
+  }
 
  private:
   story::Days start_, end_, initial_;
   std::array<story::Days, 3> before_{};
+  bool dated_before_ = true;
 };
 
 class FitViewToLayers : public Command {

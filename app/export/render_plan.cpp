@@ -161,10 +161,10 @@ Result<RenderPlan> prepare_render(const RenderRequest& r, std::vector<std::strin
   if (r.scale || preset)
     p.job.view.resize(p.job.view.width_px(), p.job.view.height_px(), r.scale ? *r.scale : preset->scale);
   if (auto s = fetch_database_layers(p, warnings); !s) return Error{s.error()};
-  if (scenario->dir.empty()) {  // no story: no caption, and a date only when some layer is dated
-    p.job.furniture.caption = false;
-    p.job.furniture.date = p.scene->atlas().timed();
-  }
+  if (scenario->dir.empty()) p.job.furniture.caption = false;  // no story: no caption
+  // A date on the map only when something on it changes with the date (a dated layer, an event): a story of places
+  // alone has no "as of" to state, and would show its time range's first day as if it were reported.
+  if (!p.scene->atlas().timed() && scenario->events.empty()) p.job.furniture.date = false;
   apply_furniture_options(r, p.job.furniture);
   p.job.out_file = r.out;
   p.job.overwrite = r.overwrite;

@@ -36,10 +36,11 @@ void Atlas::set_title(const std::string& title) {
   ++revision_;
 }
 
-void Atlas::set_time_range(story::Days start, story::Days end, story::Days initial) {
+void Atlas::set_time_range(story::Days start, story::Days end, story::Days initial, bool dated) {
   scenario_.start = scenario_.origin = start;
   scenario_.end = end;
   scenario_.initial = std::clamp(initial, start, end);
+  scenario_.dated = dated;
   timed_before_ = true;  // the story's range now: added files widen it, they no longer choose it
   ++revision_;
 }
@@ -89,6 +90,7 @@ void Atlas::widen_time_range(const AtlasLayer& layer, std::vector<std::string>& 
   }
   if (first > last) return;
   story::Scenario& sc = scenario_;
+  sc.dated = true;  // dated data gives an undated story its range
   // A map without a story takes its time range from its data; a story's range only grows, and says so.
   const bool own_range = sc.dir.empty() && !timed_before_;
   const story::Days start = own_range ? std::floor(first) : std::min(sc.start, std::floor(first));

@@ -45,7 +45,8 @@ class Atlas {
   // The story's title, on the map and in the window.
   void set_title(const std::string& title);
   // The timeline [START, END) and the date shown first (clamped into it), days since 1970; GPU times count from START.
-  void set_time_range(story::Days start, story::Days end, story::Days initial);
+  // DATED false takes the story back to one without a range of its own (an undo).
+  void set_time_range(story::Days start, story::Days end, story::Days initial, bool dated = true);
   // Adds EVENT to the timeline after those at the same moment; returns where it went.
   size_t add_event(story::Event event);
   // Removes event INDEX and gives it back.

@@ -178,6 +178,7 @@ Scenario no_scenario() {
   s.view.extend(LonLat{-180, -90});
   s.view.extend(LonLat{180, 90});
   s.end = 1;
+  s.dated = false;
   return s;
 }
 
@@ -199,14 +200,19 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& dir)
   TRY_ASSIGN(s.sources, load_sources(s.dir));
   TRY_ASSIGN(s.title, r.string(j, "title", ""));
   TRY_ASSIGN(s.attribution, r.string(j, "attribution", "", ""));
-  if (!j.contains("time") || !j["time"].is_object()) return Error{r.fail("time", "an object with start and end")};
-  TRY_ASSIGN(s.start, r.date(j["time"], "start", "time."));
-  TRY_ASSIGN(s.end, r.date(j["time"], "end", "time."));
-  if (s.end <= s.start) return Error{r.fail("time.end", "a date after time.start")};
-  s.origin = s.start;
-  s.initial = s.start;
-  if (j["time"].contains("initial")) TRY_ASSIGN(s.initial, r.date(j["time"], "initial", "time."));
-  TRY_ASSIGN(s.time_zone, r.string(j["time"], "zone", "time.", ""));
+  if (!j.contains("time")) {  // a story of places alone: one day that no date furniture states
+    s.dated = false;
+    s.end = 1;
+  } else {
+    if (!j["time"].is_object()) return Error{r.fail("time", "an object with start and end")};
+    TRY_ASSIGN(s.start, r.date(j["time"], "start", "time."));
+    TRY_ASSIGN(s.end, r.date(j["time"], "end", "time."));
+    if (s.end <= s.start) return Error{r.fail("time.end", "a date after time.start")};
+    s.origin = s.start;
+    s.initial = s.start;
+    if (j["time"].contains("initial")) TRY_ASSIGN(s.initial, r.date(j["time"], "initial", "time."));
+    TRY_ASSIGN(s.time_zone, r.string(j["time"], "zone", "time.", ""));
+  }
   if (!j.contains("view") || !j["view"].contains("bbox") || !j["view"]["bbox"].is_array() ||
       j["view"]["bbox"].size() != 4)
     return Error{r.fail("view.bbox", "[west, south, east, north] in degrees")};

@@ -101,6 +101,7 @@ struct Scenario {
   std::string time_zone;           // what local time means here ("UTC+4"), stated with the time rule on the map
   Days origin = 0;                 // GPU times are days since this
   Days start = 0, end = 0;         // timeline [start, end)
+  bool dated = true;               // false: a story of places alone, with no time range of its own (none is saved)
   Days initial = 0;                // date shown first
   BoundsLonLat view;               // default view, degrees
   std::string projection;          // "" means a Lambert conformal conic fitted to the view
@@ -109,7 +110,7 @@ struct Scenario {
   SourceList sources;              // sources.json in the folder: what features, figures and events cite
 };
 
-// Reads DIR/scenario.json. Errors name the file, the key and what was expected.
+// Reads DIR/scenario.json (its "time" optional: without it, an undated story). Errors name the file, the key and what was expected.
 Result<Scenario> load_scenario(const std::string& dir);
 // The same from TEXT, the manifest's contents, with DIR the folder its paths are relative to.
 Result<Scenario> parse_scenario(const std::string& text, const std::string& dir);

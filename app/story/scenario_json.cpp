@@ -99,7 +99,8 @@ json scenario_json(const Scenario& s, const std::vector<std::string>& sources) {
             {"layers", json::array()},
             {"events", json::array()}};
   if (!s.attribution.empty()) j["attribution"] = s.attribution;
-  if (!s.time_zone.empty()) j["time"]["zone"] = s.time_zone;
+  if (!s.dated) j.erase("time");  // no range of its own: none invented
+  else if (!s.time_zone.empty()) j["time"]["zone"] = s.time_zone;
   if (!s.projection.empty()) j["view"]["projection"] = s.projection;
   for (size_t i = 0; i < s.layers.size(); ++i) j["layers"].push_back(layer_json(s.layers[i], sources.at(i)));
   for (const Event& e : s.events) j["events"].push_back(event_json(e));

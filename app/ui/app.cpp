@@ -49,6 +49,13 @@ std::optional<XY> map_mouse(const AppState& s, const platform::Window& w) {
   return p;
 }
 
+// A click knows a place to about a pixel: P rounded to the decimals of a degree that a pixel of DEGREES_PER_PX spans
+// (a marker at 37.619 rather than 37.61899157568415 E), so a saved story claims no precision the reporter did not have.
+LonLat at_click_precision(LonLat p, double degrees_per_px) {
+  const double unit = std::pow(10.0, std::floor(std::log10(std::max(degrees_per_px, 1e-7))));
+  return {std::round(p.lon / unit) * unit, std::round(p.lat / unit) * unit};
+}
+
 void handle_map_input(AppState& s, const platform::Window& w) {
   ImGuiIO& io = ImGui::GetIO();
   s.cursor_valid = false;
@@ -71,7 +78,7 @@ void handle_map_input(AppState& s, const platform::Window& w) {
       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0) {
     if (s.authoring.placing && s.cursor_valid) {
       MarkerDraft here;
-      here.place = s.cursor;
+      here.place = at_click_precision(s.cursor, s.view.degrees_per_px());
       return start_marker(s, std::move(here));
     }
     s.selected = s.hovered;

@@ -54,7 +54,8 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
 void go_to_world(AppState& s, const gazetteer::Gazetteer& g, const gazetteer::Hit& hit) {
   const gazetteer::Place p = g.place(hit.place);
   BoundsLonLat box = p.extent;
-  const double pad = std::max(0.0, 0.2 - std::min(box.east - box.west, box.north - box.south) / 2);
+  // A town of the world has no layer of towns around it: show enough of its country (about 250 km) to place it.
+  const double pad = std::max(0.0, 1.2 - std::min(box.east - box.west, box.north - box.south) / 2);
   box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
   frame_box(s, box, 0.08);
   MarkerDraft draft;

@@ -46,6 +46,8 @@ struct AuthoringUi {
   bool new_story = false;             // asked for: the app opens an empty story before the next frame
   std::string typed_title;            // the Story panel's title box, made a command when it lets go
   bool title_active = false;
+  std::string typed_from, typed_to;   // its time range boxes (YYYY-MM-DD)
+  bool range_active = false;
 };
 
 // The timeline (panel_timeline.cpp).

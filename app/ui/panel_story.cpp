@@ -87,6 +87,31 @@ void new_story_dialog(AppState& s) {
   if (!open) s.authoring.naming = false;
 }
 
+// From and To, the story's time range as dates (YYYY-MM-DD, To the last day shown): a command when either box lets
+// go with both dates valid. Empty for a story of places alone, which states no date.
+void time_range_boxes(AppState& s) {
+  const story::Scenario& sc = s.scene->scenario();
+  AuthoringUi& a = s.authoring;
+  if (!a.range_active) {
+    a.typed_from = sc.dated ? story::format_date(sc.start) : "";
+    a.typed_to = sc.dated ? story::format_date(sc.end - 1) : "";
+  }
+  const float w = ImGui::GetFontSize() * 6.5f;
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputTextWithHint("From", "YYYY-MM-DD", &a.typed_from);
+  bool active = ImGui::IsItemActive(), done = ImGui::IsItemDeactivatedAfterEdit();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputTextWithHint("To", "YYYY-MM-DD", &a.typed_to);
+  a.range_active = active || ImGui::IsItemActive();
+  done |= ImGui::IsItemDeactivatedAfterEdit();
+  if (!done || a.typed_from.empty() || a.typed_to.empty()) return;
+  auto from = story::parse_iso_date(a.typed_from), to = story::parse_iso_date(a.typed_to);
+  if (!from || !to) return s.error("The story's dates: " + (!from ? from.error() : to.error()));
+  if (*to < *from) return s.error("The story's dates: To (" + a.typed_to + ") is before From (" + a.typed_from + ")");
+  if (edit(s, document::set_time_range(*from, *to + 1, *from))) set_date(s, *from);
+}
+
 }  // namespace
 
 void save_story(AppState& s) {
@@ -112,6 +137,7 @@ void panel_story(AppState& s) {
   ImGui::InputText("Title", &a.typed_title);
   a.title_active = ImGui::IsItemActive();
   if (ImGui::IsItemDeactivatedAfterEdit() && a.typed_title != sc.title) edit(s, document::set_title(a.typed_title));
+  time_range_boxes(s);
   const std::string folder = own_folder(s);
   ImGui::TextDisabled("%s", folder.empty() ? "Not saved yet (Ctrl+S)"
                                            : ("Folder: " + std::filesystem::path(folder).filename().string() +

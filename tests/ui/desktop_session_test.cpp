@@ -624,3 +624,70 @@ TEST_F(SmallScreenSession, AUiScalePickedFromItsDropDownShowsWithoutAMouseMove) 
   EXPECT_LT(differing(still, moved, 0, 0, kSmallWindowW, kSmallWindowH), 0.001)
       << "the window showed a stale state until the mouse moved (" << home << ")";
 }
+
+TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereThePlacesAre) {
+  // As a reporter would: a new story with its title, a marker from a place of the world found by name, a second by a
+  // click on the map with an Arabic label and its source, saved, quit; then the saved folder rendered by the CLI.
+  const std::string home = fresh_dir("desktop-new-story"), saved = home + "/quake-story";
+  AppProcess app(d(), home, {"--scenario", "none"});
+  ASSERT_TRUE(app.wait_for("Opened without a scenario")) << app.stderr_text();
+  pause_s(2.5);
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  d().key("ctrl+n");
+  d().xdotool("type --delay 60 'Earthquakes, 6 February 2023'");
+  d().key("Return");
+  ASSERT_TRUE(app.wait_for("New story 'Earthquakes, 6 February 2023'", 10)) << app.stderr_text();
+  d().key("ctrl+f");
+  d().xdotool("type --delay 80 Gaziantep");
+  pause_s(1);
+  d().key("Return");  // no layer holds it: the first place of the world, with a marker offered there
+  ASSERT_TRUE(app.wait_for("Found Gaziantep — Gaziantep, Türkiye", 10)) << app.stderr_text();
+  d().key("Return");  // the marker dialog, its label and source filled in from the gazetteer
+  pause_s(1);
+  d().key("m");
+  d().xdotool("mousemove 1000 450 sleep 0.3 mousedown 1 sleep 0.25 mouseup 1 sleep 0.5");
+  d().xdotool("type --delay 120 'حلب'");
+  d().key("Tab");
+  d().xdotool("type --delay 50 'AFAD, 6 Feb 2023'");
+  d().key("Return");
+  pause_s(1);
+  d().key("ctrl+s");
+  d().key("ctrl+a");
+  d().xdotool("type --delay 30 '" + saved + "'");
+  d().key("Return");
+  ASSERT_TRUE(app.wait_for("Saved the story to quake-story", 10)) << app.stderr_text();
+  d().key("ctrl+q");
+  ASSERT_EQ(app.wait_exit(), 0);
+
+  const nlohmann::json scenario = read_json(saved + "/scenario.json");
+  EXPECT_EQ(scenario.value("title", ""), "Earthquakes, 6 February 2023");
+  EXPECT_FALSE(scenario.contains("time")) << "a story of places alone states no time range";
+  const nlohmann::json markers = read_json(saved + "/layers/markers.geojson");
+  ASSERT_TRUE(markers.contains("features")) << saved;
+  ASSERT_EQ(markers["features"].size(), 2u) << markers.dump();
+  const auto& gaziantep = markers["features"][0], aleppo = markers["features"][1];
+  EXPECT_EQ(gaziantep["properties"]["name"], "Gaziantep");
+  EXPECT_EQ(aleppo["properties"]["name"], "حلب");
+  EXPECT_EQ(aleppo["properties"]["source"], "AFAD, 6 Feb 2023");
+  EXPECT_NE(gaziantep["properties"]["source"].get<std::string>().find("GeoNames"), std::string::npos);
+  EXPECT_NEAR(gaziantep["geometry"]["coordinates"][0].get<double>(), 37.38, 0.01);
+  EXPECT_NEAR(gaziantep["geometry"]["coordinates"][1].get<double>(), 37.06, 0.01);
+
+  // The loader's own validation: render reads the folder as any story.
+  const std::string png = home + "/render.png";
+  const CommandResult r = run_chronoatlas("render --scenario " + saved + " --out " + png);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Png image = read_png(png);
+  ASSERT_GT(image.width, 0);
+  for (const auto& m : {gaziantep, aleppo}) {
+    const auto [px, py] = pixel_of(png, m["geometry"]["coordinates"][0], m["geometry"]["coordinates"][1]);
+    const int x = static_cast<int>(std::lround(px)), y = static_cast<int>(std::lround(py));
+    ASSERT_TRUE(x > 10 && y > 10 && x < image.width - 80 && y < image.height - 10) << x << "," << y;
+    EXPECT_GT(count_colour(image, x - 3, y - 3, x + 4, y + 4, 0xc0, 0x39, 0x2b), 10)
+        << "no marker at its place (" << x << ", " << y << ") in " << png;
+    int ink = 0;  // the label beside it, in the label colour's dark grey
+    for (int yy = y - 9; yy < y + 9; ++yy)
+      for (int xx = x + 8; xx < x + 70; ++xx) ink += image.at(xx, yy)[0] < 110 && image.at(xx, yy)[2] < 110;
+    EXPECT_GT(ink, 20) << "no label beside the marker at (" << x << ", " << y << ") in " << png;
+  }
+}

@@ -168,3 +168,56 @@ TEST(StoryDocument, SavingRefusesAFolderOfOtherFilesAndLeavesNothingHalfWritten)
   for (const auto& e : std::filesystem::directory_iterator(tmp.path())) entries += e.path().filename() != "photos";
   EXPECT_EQ(entries, 1u);
 }
+
+// Each kind of story-wide command, applied, undone (the story as before, to the last bit) and redone.
+TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
+  auto doc = empty_story();
+  add_file(*doc, "caucasus.geojson");
+  story::Event event;
+  event.at = story::days_from_civil(2023, 2, 6);
+  event.title = "Earthquake";
+  event.source = "AFAD";
+  BoundsLonLat view{36, 36, 38.5, 37.5};
+  std::vector<std::unique_ptr<document::Command>> commands;
+  commands.push_back(document::set_title("Earthquakes"));
+  commands.push_back(document::set_time_range(story::days_from_civil(2023, 2, 1), story::days_from_civil(2023, 3, 1),
+                                              story::days_from_civil(2023, 2, 6)));
+  commands.push_back(document::set_default_view(view));
+  commands.push_back(document::add_marker({{37.3825, 37.0594}, "Gaziantep", "GeoNames"}));
+  commands.push_back(document::add_event(event));
+  commands.push_back(document::fit_view_to_layers());
+  std::vector<std::string> warnings;
+  for (auto& command : commands) {
+    const std::string name = command->name(), before = contents(*doc);
+    ASSERT_TRUE(doc->execute(std::move(command), warnings)) << name;
+    const std::string after = contents(*doc);
+    EXPECT_NE(after, before) << name << " changed nothing";
+    doc->undo();
+    EXPECT_TRUE(contents(*doc) == before) << name << " is not taken back whole";
+    ASSERT_TRUE(doc->redo(warnings)) << name;
+    EXPECT_TRUE(contents(*doc) == after) << name << " is not made again the same";
+  }
+  EXPECT_FALSE(doc->execute(document::set_default_view({10, 0, 5, 1}), warnings)) << "west of its east";
+}
+
+TEST(StoryDocument, AStoryOfPlacesAloneIsSavedWithoutATimeRangeAndOpensUndated) {
+  auto doc = empty_story();
+  run(*doc, document::set_title("Places"));
+  run(*doc, document::add_marker({{37.3825, 37.0594}, "Gaziantep", "GeoNames"}));
+  TempDir tmp;
+  ASSERT_TRUE(doc->save(tmp.path() + "/places"));
+  auto text = read_text_file(tmp.path() + "/places/scenario.json");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(text->find("1970"), std::string::npos) << "no invented date: " << *text;
+  auto scenario = story::load_scenario(tmp.path() + "/places");
+  ASSERT_TRUE(scenario) << scenario.error();
+  EXPECT_FALSE(scenario->dated);
+  // Given dates, it is dated from then on, and saved with them.
+  run(*doc, document::set_time_range(story::days_from_civil(2023, 2, 6), story::days_from_civil(2023, 2, 20),
+                                     story::days_from_civil(2023, 2, 6)));
+  ASSERT_TRUE(doc->save(tmp.path() + "/places"));
+  auto dated = story::load_scenario(tmp.path() + "/places");
+  ASSERT_TRUE(dated) << dated.error();
+  EXPECT_TRUE(dated->dated);
+  EXPECT_EQ(story::format_date(dated->start), "2023-02-06");
+}
