@@ -129,24 +129,44 @@ class SetTime : public Command {
   std::string title_ = "layer";
 };
 
-// The story's own point layer: labelled by name, each marker naming its source.
-story::LayerSpec marker_layer_spec() {
+// The story's own layers of what the reporter draws: one per kind, labelled by name, each feature naming its source.
+struct AuthoredKind {
+  const char* id;
+  const char* title;     // legend text
+  const char* noun;      // in command names and messages
+  size_t min_points;     // a point, a line's two ends, a polygon's three corners
+};
+constexpr AuthoredKind kMarkers{kMarkerLayerId, "Markers", "marker", 1};
+constexpr AuthoredKind kAreas{kAreaLayerId, "Areas", "area", 3};
+constexpr AuthoredKind kRoutes{kRouteLayerId, "Routes", "route", 2};
+
+story::LayerSpec authored_spec(const AuthoredKind& kind) {
   story::LayerSpec spec;
-  spec.id = kMarkerLayerId;
-  spec.title = "Markers";
-  spec.style.fill = *parse_colour("#c0392b");
-  spec.style.stroke = *parse_colour("#ffffff");
-  spec.style.stroke_width_px = 1.5f;
-  spec.style.point_radius_px = 6;
+  spec.id = kind.id;
+  spec.title = kind.title;
   spec.style.label_field = "name";
   spec.style.label_bold = true;
   spec.style.tooltip_fields = {"name", "source"};
   spec.details = {{"name", "Name"}, {"source", "Source"}};
+  if (&kind == &kMarkers) {
+    spec.style.fill = *parse_colour("#c0392b");
+    spec.style.stroke = *parse_colour("#ffffff");
+    spec.style.stroke_width_px = 1.5f;
+    spec.style.point_radius_px = 6;
+  } else if (&kind == &kAreas) {  // a tint over the map, its edge drawn, so what is under it still reads
+    spec.style.fill = *parse_colour("#c0392b33");
+    spec.style.stroke = *parse_colour("#c0392b");
+    spec.style.stroke_width_px = 1.5f;
+  } else {  // routes: a line that shows its direction, as the flows of the bundled story do
+    spec.style.stroke = *parse_colour("#2c3e50");
+    spec.style.stroke_width_px = 2.5f;
+    spec.style.flow = true;
+  }
   return spec;
 }
 
-// The marker layer's credits: each source its markers cite, once, in the order first cited.
-std::string marker_sources(const geo::VectorLayer& data) {
+// An authored layer's credits: each source its features cite, once, in the order first cited.
+std::string authored_sources(const geo::VectorLayer& data) {
   std::vector<std::string> seen;
   for (const geo::Feature& f : data.features)
     if (f.values.size() > 1 && std::find(seen.begin(), seen.end(), f.values[1]) == seen.end()) seen.push_back(f.values[1]);
@@ -155,45 +175,66 @@ std::string marker_sources(const geo::VectorLayer& data) {
   return text;
 }
 
-std::optional<size_t> marker_layer(const model::Atlas& atlas) {
+std::optional<size_t> layer_with_id(const model::Atlas& atlas, const std::string& id) {
   for (size_t i = 0; i < atlas.layers().size(); ++i)
-    if (atlas.layers()[i].spec.id == kMarkerLayerId) return i;
+    if (atlas.layers()[i].spec.id == id) return i;
   return std::nullopt;
 }
 
-class AddMarker : public Command {
+BoundsLonLat extent_of(const std::vector<geo::Feature>& features) {
+  BoundsLonLat b;
+  for (const geo::Feature& f : features) {
+    for (LonLat p : f.points) b.extend(p);
+    for (const LineString& l : f.lines)
+      for (LonLat p : l) b.extend(p);
+    for (const Polygon& poly : f.polygons)
+      for (const Ring& r : poly)
+        for (LonLat p : r) b.extend(p);
+  }
+  return b;
+}
+
+// Adds a feature the reporter drew (a marker, an area, a route) to its kind's layer, made on top by the first.
+class AddAuthored : public Command {
  public:
-  explicit AddMarker(Marker marker) : marker_(std::move(marker)) {}
-  std::string name() const override { return "Add marker '" + marker_.label + "'"; }
+  AddAuthored(const AuthoredKind& kind, std::vector<LonLat> points, std::string label, std::string source)
+      : kind_(kind), points_(std::move(points)), label_(std::move(label)), source_(std::move(source)) {}
+  std::string name() const override { return std::string("Add ") + kind_.noun + " '" + label_ + "'"; }
   Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
-    const Marker& m = marker_;
-    if (!(m.place.lon >= -180 && m.place.lon <= 180 && m.place.lat >= -90 && m.place.lat <= 90))
-      return Error{"a marker needs a place within -180..180, -90..90 degrees"};
-    if (m.label.empty()) return Error{"a marker needs a name"};
-    if (m.source.empty()) return Error{"marker '" + m.label + "': name the source that puts it there"};
+    if (points_.size() < kind_.min_points)
+      return Error{std::string("a ") + kind_.noun + " needs " + std::to_string(kind_.min_points) + " points or more"};
+    if (!all_on_earth(points_)) return Error{std::string("a ") + kind_.noun + " needs places within -180..180, -90..90 degrees"};
+    if (label_.empty()) return Error{std::string("a ") + kind_.noun + " needs a name"};
+    if (source_.empty()) return Error{std::string(kind_.noun) + " '" + label_ + "': name the source that puts it there"};
     geo::Feature f;
-    f.points.push_back(m.place);
-    f.values = {m.label, m.source};
-    layer_ = marker_layer(atlas);
-    if (!layer_) {
-      geo::VectorLayer data;
-      data.name = kMarkerLayerId;
-      data.geometry_type = "Point";
+    if (&kind_ == &kMarkers) f.points = points_;
+    else if (&kind_ == &kRoutes) f.lines = {points_};
+    else {
+      Ring ring = points_;
+      ring.push_back(ring.front());  // closed, as every reader's polygons are
+      f.polygons = {{ring}};
+    }
+    f.values = {label_, source_};
+    layer_ = layer_with_id(atlas, kind_.id);
+    geo::VectorLayer data;
+    if (layer_) {
+      data = *atlas.layers()[*layer_].data;
+    } else {
+      data.name = kind_.id;
+      data.geometry_type = &kind_ == &kMarkers ? "Point" : &kind_ == &kRoutes ? "Line String" : "Polygon";
       data.crs = "EPSG:4326";
       data.fields = {"name", "source"};
-      f.fid = 0;
-      data.features.push_back(std::move(f));
-      data.extent.extend(m.place);
-      story::LayerSpec spec = marker_layer_spec();
-      spec.attribution = marker_sources(data);
+    }
+    f.fid = static_cast<long long>(data.features.size());
+    data.features.push_back(std::move(f));
+    data.extent = extent_of(data.features);
+    const std::string credits = authored_sources(data);
+    if (!layer_) {
+      story::LayerSpec spec = authored_spec(kind_);
+      spec.attribution = credits;
       atlas.add_layer(std::move(spec), std::move(data), warnings);
       return Ok{};
     }
-    geo::VectorLayer data = *atlas.layers()[*layer_].data;
-    f.fid = static_cast<long long>(data.features.size());
-    data.features.push_back(std::move(f));
-    data.extent.extend(m.place);
-    const std::string credits = marker_sources(data);
     atlas.set_features(*layer_, std::move(data), warnings);
     atlas.set_attribution(*layer_, credits);
     return Ok{};
@@ -205,18 +246,18 @@ class AddMarker : public Command {
     }
     geo::VectorLayer data = *atlas.layers()[*layer_].data;
     data.features.pop_back();
-    data.extent = {};
-    for (const geo::Feature& f : data.features)
-      for (LonLat p : f.points) data.extent.extend(p);
-    const std::string credits = marker_sources(data);
+    data.extent = extent_of(data.features);
+    const std::string credits = authored_sources(data);
     std::vector<std::string> already_reported;
     atlas.set_features(*layer_, std::move(data), already_reported);
     atlas.set_attribution(*layer_, credits);
   }
 
  private:
-  Marker marker_;
-  std::optional<size_t> layer_;  // the marker layer it joined; nothing when it made it
+  const AuthoredKind& kind_;
+  std::vector<LonLat> points_;
+  std::string label_, source_;
+  std::optional<size_t> layer_;  // the layer it joined; nothing when it made it
 };
 
 class AddEvent : public Command {
@@ -327,7 +368,10 @@ class SetDefaultView : public Command {
 
 }  // namespace
 
-bool authored(const model::AtlasLayer& layer) { return layer.spec.source.empty() || layer.spec.id == kMarkerLayerId; }
+bool authored(const model::AtlasLayer& layer) {
+  const std::string& id = layer.spec.id;
+  return layer.spec.source.empty() || id == kMarkerLayerId || id == kAreaLayerId || id == kRouteLayerId;
+}
 
 std::unique_ptr<Command> add_file_layers(model::Atlas::ReadFile file) {
   std::string name = "Add " + std::filesystem::path(file.path).filename().string();
@@ -349,7 +393,16 @@ std::unique_ptr<Command> remove_layer(size_t index) { return std::make_unique<Re
 std::unique_ptr<Command> move_layer(size_t from, size_t to) { return std::make_unique<MoveLayer>(from, to); }
 std::unique_ptr<Command> set_style(size_t index, story::LayerStyle style) { return std::make_unique<SetStyle>(index, std::move(style)); }
 std::unique_ptr<Command> set_time(size_t index, story::LayerTime time) { return std::make_unique<SetTime>(index, std::move(time)); }
-std::unique_ptr<Command> add_marker(Marker marker) { return std::make_unique<AddMarker>(std::move(marker)); }
+std::unique_ptr<Command> add_marker(Marker marker) {
+  return std::make_unique<AddAuthored>(kMarkers, std::vector<LonLat>{marker.place}, std::move(marker.label),
+                                       std::move(marker.source));
+}
+std::unique_ptr<Command> add_area(Drawn area) {
+  return std::make_unique<AddAuthored>(kAreas, std::move(area.points), std::move(area.label), std::move(area.source));
+}
+std::unique_ptr<Command> add_route(Drawn route) {
+  return std::make_unique<AddAuthored>(kRoutes, std::move(route.points), std::move(route.label), std::move(route.source));
+}
 std::unique_ptr<Command> add_event(story::Event event) { return std::make_unique<AddEvent>(std::move(event)); }
 std::unique_ptr<Command> remove_event(size_t index) { return std::make_unique<RemoveEvent>(index); }
 std::unique_ptr<Command> set_title(std::string title) { return std::make_unique<SetTitle>(std::move(title)); }

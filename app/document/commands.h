@@ -2,6 +2,7 @@
 // The story's edits as commands (see command.h): each names what it does, applies it, and takes it back.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "document/command.h"
 #include "model/atlas.h"
@@ -27,9 +28,23 @@ struct Marker {
 };
 // Adds MARKER to the story's own marker layer (made, on top, by the first marker).
 std::unique_ptr<Command> add_marker(Marker marker);
-// The id of the story's own marker layer.
+// A shape the reporter draws on the map, corner by corner: an area highlighted (a polygon, its ring closed here) or a
+// route (a line that shows its direction), named, and citing the source that reports it.
+struct Drawn {
+  std::vector<LonLat> points;
+  std::string label;
+  std::string source;
+};
+// Adds AREA (three corners or more) to the story's own area layer, drawn as a tint with its edge.
+std::unique_ptr<Command> add_area(Drawn area);
+// Adds ROUTE (two points or more, from its start) to the story's own route layer, drawn with its direction.
+std::unique_ptr<Command> add_route(Drawn route);
+// The ids of the story's own layers of markers, areas and routes.
 inline constexpr const char* kMarkerLayerId = "markers";
-// True for a layer whose features are made in the app (markers), not read from a file: saved from memory.
+inline constexpr const char* kAreaLayerId = "areas";
+inline constexpr const char* kRouteLayerId = "routes";
+// True for a layer whose features are made in the app (markers, areas, routes), not read from a file: saved from
+// memory.
 bool authored(const model::AtlasLayer& layer);
 
 // Adds EVENT to the timeline; an event needs a title and a source.

@@ -82,7 +82,9 @@ std::optional<Caption> caption_for(const std::vector<story::Event>& events, stor
     if (std::floor(e.at) == std::floor(day) && e.at <= day) last = &e, ++same_day;
   if (!last) return std::nullopt;
   Caption c;
-  c.title = story::format_date_short(last->at) + " · " + last->title;
+  // The time at the source's precision: its words ("evening"), never a clock time it did not give.
+  c.title = story::format_date_short(last->at) + (last->time_text.empty() ? "" : ", " + last->time_text) + " · " +
+            last->title;
   if (same_day > 1) c.title += "  (+" + std::to_string(same_day - 1) + " more that day)";
   c.line = last->detail.substr(0, last->detail.find(". ") == std::string::npos ? std::string::npos
                                                                               : last->detail.find(". ") + 1);

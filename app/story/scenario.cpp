@@ -129,6 +129,9 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
 Result<Event> read_event(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
   Event e;
   TRY_ASSIGN(e.at, r.date(j, "date", path));
+  TRY_ASSIGN(e.time_text, r.string(j, "time", path, ""));
+  if (!e.time_text.empty() && e.at != std::floor(e.at))
+    return Error{r.fail(path + "time", "no \"time\" words when the date has a clock time")};
   TRY_ASSIGN(e.title, r.string(j, "title", path));
   TRY_ASSIGN(e.detail, r.string(j, "detail", path, ""));
   TRY_ASSIGN(e.source, r.string(j, "source", path));

@@ -87,6 +87,7 @@ struct LayerSpec {
 
 struct Event {
   Days at = 0;
+  std::string time_text;                // the source's words for a time without a clock ("evening"); "" for none
   std::string title;
   std::string detail;
   std::string source;                   // as cited

@@ -76,6 +76,7 @@ json layer_json(const LayerSpec& l, const std::string& source) {
 
 json event_json(const Event& e) {
   json j = {{"date", manifest_date(e.at)}, {"title", e.title}, {"source", e.source}};
+  if (!e.time_text.empty()) j["time"] = e.time_text;
   if (!e.detail.empty()) j["detail"] = e.detail;
   if (!e.source_ids.empty()) j["sources"] = e.source_ids;
   if (e.place) j["place"] = {e.place->lon, e.place->lat};

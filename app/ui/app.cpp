@@ -76,11 +76,8 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   s.hovered = render::pick_feature(*s.scene, s.view, *mouse, s.day);
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.press_on_map &&
       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0) {
-    if (s.authoring.placing && s.cursor_valid) {
-      MarkerDraft here;
-      here.place = at_click_precision(s.cursor, s.view.degrees_per_px());
-      return start_marker(s, std::move(here));
-    }
+    if (s.authoring.drawing && s.cursor_valid)
+      return drawing_click(s, at_click_precision(s.cursor, s.view.degrees_per_px()));
     s.selected = s.hovered;
   }
 }
@@ -224,6 +221,7 @@ void run_frame(AppState& s, platform::Window& w) {
   draw_notifications(s);
   render::Frame frame = s.scene->frame(s.view, s.day, s.furniture);
   add_selection(s, frame);
+  add_drawing(s, frame);
   for (const std::string& warning : s.scene->take_warnings()) s.error(warning);
   for (const std::string& warning : s.renderer->take_text_warnings()) s.error(warning);
   // Flows move only while the story plays; paused, their chevrons stand still and show the direction, as exports do.
@@ -298,6 +296,7 @@ bool open_new_story(AppState& s, const platform::Window& w) {
   s.authoring.new_story = false;
   s.selected.reset(), s.hovered.reset();
   if (!open_scenario(s, w, story::no_scenario())) return false;
+  s.furniture.caption = true;  // a story: its events' captions show on their dates
   start_basemap(s);
   edit(s, document::set_title(s.authoring.new_title));
   s.authoring.new_title.clear();
@@ -309,15 +308,24 @@ bool open_new_story(AppState& s, const platform::Window& w) {
 
 int run_app(const std::vector<std::string>& args) {
   std::string scenario_dir = platform::default_scenario_dir();
+  bool named = false;  // --scenario: that story, whatever the last session had open
   std::vector<std::string> layers;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--scenario" && i + 1 < args.size()) scenario_dir = args[++i];
+    if (args[i] == "--scenario" && i + 1 < args.size()) scenario_dir = args[++i], named = true;
     else if (!args[i].empty() && args[i][0] == '-') {
       std::fprintf(stderr, "chronoatlas: unknown option %s (see chronoatlas --help)\n", args[i].c_str());
       return 1;
     } else layers.push_back(args[i]);
   }
   if (!platform::display_available()) return render_instead(scenario_dir, layers);
+  const std::string session_path = platform::config_dir() + "/session.json";
+  // The story the reporter had open last time, unless one is named: a story folder that no longer opens is said,
+  // and the bundled story opens instead.
+  std::string not_reopened;
+  if (const std::string last = named ? "" : last_story(session_path); !last.empty()) {
+    if (auto reopened = story::load_scenario(last)) scenario_dir = last;
+    else not_reopened = "The last session's story did not open (" + reopened.error() + "); the bundled story opened instead";
+  }
   auto scenario = scenario_dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario())
                                                      : story::load_scenario(scenario_dir);
   if (!scenario) return std::fprintf(stderr, "chronoatlas: %s\n", scenario.error().c_str()), 1;
@@ -329,7 +337,7 @@ int run_app(const std::vector<std::string>& args) {
   platform::Window& w = **window;
   AppState s;
   if (!open_scenario(s, w, *scenario)) return 1;
-  const std::string session_path = platform::config_dir() + "/session.json";
+  if (!not_reopened.empty()) s.error(not_reopened);
   load_session(s, session_path);
   add_launch_files(s, layers);
   float font_scale = 0;

@@ -142,10 +142,23 @@ void fit_projection_to_view(AppState& state);
 
 // The gazetteer, mapped on first use; null (with s.gazetteer_error said once) when the build packed none.
 const gazetteer::Gazetteer* world_gazetteer(AppState& state);
-// Opens the New marker dialog for a marker at PLACE, its label and source filled in where known.
-void start_marker(AppState& state, MarkerDraft draft);
-// The New marker dialog (marker_dialog.cpp), shown while a marker is being placed.
-void marker_dialog(AppState& state);
+// Opens the dialog that names and sources DRAFT (a marker, an area, a route), its label and source filled in where
+// known; drawing on the map ends.
+void start_draft(AppState& state, Draft draft);
+// A click on the map while drawing, at PLACE: a marker's dialog, or the next corner of an area or route.
+void drawing_click(AppState& state, LonLat place);
+// Keys while drawing: Enter ends an area or route (its dialog opens), Backspace takes back its last corner, Esc stops.
+void drawing_keys(AppState& state);
+// Starts drawing KIND on the map (or stops, when it is being drawn already), saying how.
+void toggle_drawing(AppState& state, DrawnKind kind);
+// The area or route being drawn, corner by corner, as the frame's highlight.
+void add_drawing(AppState& state, render::Frame& frame);
+// The dialog that names and sources what was drawn (drawn_dialog.cpp), shown while a draft is open.
+void drawn_dialog(AppState& state);
+// E, or Add event in Events: the New event dialog, its date the one shown.
+void start_event(AppState& state);
+// The New event dialog (event_dialog.cpp), shown while an event is being added.
+void event_dialog(AppState& state);
 // The New marker, Save story and New story dialogs, over the map: drawn every frame, shown while open.
 void authoring_dialogs(AppState& state);
 // Ctrl+S: saves the story to its folder, or asks for one when it has none (a new story, the bundled one).

@@ -8,6 +8,7 @@
 namespace chronoatlas::ui {
 
 void panel_events(AppState& s) {
+  if (ImGui::Button("Add event (E)")) start_event(s);
   ImGui::BeginChild("##events", ImVec2(0, 12 * ImGui::GetTextLineHeightWithSpacing()), true);
   for (const story::Event& e : s.scene->scenario().events) {
     ImGui::PushID(&e);

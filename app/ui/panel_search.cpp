@@ -58,12 +58,12 @@ void go_to_world(AppState& s, const gazetteer::Gazetteer& g, const gazetteer::Hi
   const double pad = std::max(0.0, 1.2 - std::min(box.east - box.west, box.north - box.south) / 2);
   box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
   frame_box(s, box, 0.08);
-  MarkerDraft draft;
-  draft.place = p.point;
+  Draft draft;
+  draft.points = {p.point};
   draft.label = p.approximate ? p.name + " (approx.)" : p.name;
   draft.source = p.source;
   draft.approximate = p.approximate;
-  start_marker(s, std::move(draft));
+  start_draft(s, std::move(draft));
   s.info("Found " + gazetteer::Gazetteer::describe(p) + " (" + gazetteer::kind_name(p.kind) + ")");
 }
 

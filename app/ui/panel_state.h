@@ -26,18 +26,34 @@ struct SearchUi {
   ScreenRect list;
 };
 
-// A marker being placed (marker_dialog.cpp): where, and what the reporter has typed for it so far.
-struct MarkerDraft {
-  LonLat place{};
+// What the reporter draws on the map: a marker (one point), an area (three corners or more), a route (two points or
+// more, from its start).
+enum class DrawnKind { Marker, Area, Route };
+
+// Something drawn, being named in its dialog (drawn_dialog.cpp): where, and what the reporter has typed so far.
+struct Draft {
+  DrawnKind kind = DrawnKind::Marker;
+  std::vector<LonLat> points;
   std::string label, source;
   bool approximate = false;  // placed from a region without an agreed outline
   bool focus = true;         // the label box takes the keyboard when the dialog opens
 };
 
-// Making a story (panel_story.cpp, marker_dialog.cpp): the click that places a marker, the dialogs open.
+// An event being added in its dialog (event_dialog.cpp), as typed.
+struct EventDraft {
+  std::string date;        // YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the source gives the clock time
+  std::string time_text;   // the source's words for a time without a clock ("evening")
+  std::string title, detail, source;
+  bool at_selected = true;  // placed at the feature selected on the map, when it is a point
+  bool focus = true;
+};
+
+// Making a story (panel_story.cpp, drawn_dialog.cpp, event_dialog.cpp): the clicks that draw on the map, the dialogs open.
 struct AuthoringUi {
-  bool placing = false;               // M: the next click on the map places a marker there
-  std::optional<MarkerDraft> marker;  // the New marker dialog, open while set
+  std::optional<DrawnKind> drawing;   // M, A, P: clicks on the map place a marker, or the corners of an area or route
+  std::vector<LonLat> corners;        // of the area or route being drawn; Enter ends it
+  std::optional<Draft> draft;         // the dialog naming what was drawn, open while set
+  std::optional<EventDraft> event;    // the New event dialog, open while set
   bool saving = false;                // the Save story dialog (Ctrl+S)
   std::string save_path;
   bool naming = false;                // the New story dialog (Ctrl+N)

@@ -123,7 +123,8 @@ void save_story(AppState& s) {
 }
 
 void authoring_dialogs(AppState& s) {
-  marker_dialog(s);
+  drawn_dialog(s);
+  event_dialog(s);
   save_dialog(s);
   new_story_dialog(s);
 }
@@ -154,10 +155,23 @@ void panel_story(AppState& s) {
   if (ImGui::Button("Use this view as the story's view"))
     edit(s, document::set_default_view(s.view.lonlat_bounds()));
   ImGui::Separator();
-  if (ImGui::Button(s.authoring.placing ? "Click the map… (Esc)" : "Add a marker (M)"))
-    s.authoring.placing = !s.authoring.placing;
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Click the map where it goes, or pick a place from Find (Ctrl+F) and add it there");
+  // One button per kind: pressed, the map takes clicks for it; pressed again (or Esc), it stops.
+  const struct {
+    DrawnKind kind;
+    const char* idle;
+    const char* tip;
+  } tools[] = {{DrawnKind::Marker, "Marker (M)", "Click the map where it goes, or pick a place from Find (Ctrl+F)"},
+               {DrawnKind::Area, "Area (A)", "Click each corner of the area to highlight, then Enter"},
+               {DrawnKind::Route, "Route (P)", "Click each point of the route from its start, then Enter"}};
+  ImGui::TextUnformatted("Draw:");
+  for (const auto& t : tools) {
+    ImGui::SameLine();
+    const bool on = s.authoring.drawing == t.kind;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(t.idle)) toggle_drawing(s, t.kind);
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.tip);
+  }
 }
 
 }  // namespace chronoatlas::ui

@@ -315,8 +315,9 @@ void panel_timeline(AppState& s) {
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   // A map of undated data has no date: no slider and no "as of" stamp with a made-up day.
-  if (s.scene->scenario().dir.empty() && !s.scene->atlas().timed()) {
-    ImGui::TextDisabled("No dated layer: the timeline appears when a layer with dates (a date column, KML or GPX times) is added.");
+  if (!s.scene->scenario().dated && !s.scene->atlas().timed()) {
+    ImGui::TextDisabled("No dates yet: the timeline appears with a time range (Story), an event (E) or a layer with "
+                        "dates (a date column, KML or GPX times).");
     return ImGui::End();
   }
   controls(s);

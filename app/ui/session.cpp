@@ -116,9 +116,19 @@ void load_session(AppState& s, const std::string& path) {
   restore_map(s, j, path);
 }
 
+std::string last_story(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "";
+  auto text = read_text_file(path, kMaxSessionBytes);
+  if (!text) return "";
+  const json j = json::parse(*text, nullptr, false);
+  return j.is_object() && j.contains("story") && j["story"].is_string() ? j["story"].get<std::string>() : "";
+}
+
 bool save_session(AppState& s, const std::string& path) {
   if (s.keep_session_file) return true;
   json j = {{"chronoatlas_session", 1},
+            {"story", s.scene->scenario().dir},
             {"view", exporting::view_json(exporting::capture_view(*s.scene, s.view, s.day, s.furniture))},
             {"projection_name", s.projection_name},
             {"day", s.day},

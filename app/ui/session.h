@@ -11,6 +11,9 @@ namespace chronoatlas::ui {
 // A damaged or partial file leaves the defaults in place; one that cannot be read at all (too big, not a file) is
 // reported and left alone for good (save_session then writes nothing); a missing layer file is reported, not fatal.
 void load_session(AppState& state, const std::string& path);
+// The story folder the session at PATH had open ("" for none, the bundled story, or an unreadable file): the next
+// launch without --scenario opens it.
+std::string last_story(const std::string& path);
 // Writes the session atomically (a new temporary beside it, then a rename), the old file kept as session.json.bak;
 // false with a message on failure.
 bool save_session(AppState& state, const std::string& path);

@@ -17,11 +17,11 @@ void view_keys(AppState& s) {
   if (pressed('-') || pressed(333)) s.view.zoom_about(about, 1 / 1.5);
   if (pressed('R', false)) reset_view(s);
   if (pressed('L', false)) s.furniture.legend = !s.furniture.legend;
-  if (pressed('M', false)) {
-    s.authoring.placing = !s.authoring.placing;
-    if (s.authoring.placing) s.info("Click the map where the marker goes (Esc: cancel)");
-  }
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) s.authoring.placing = false;
+  if (pressed('M', false)) toggle_drawing(s, DrawnKind::Marker);
+  if (pressed('A', false)) toggle_drawing(s, DrawnKind::Area);
+  if (pressed('P', false)) toggle_drawing(s, DrawnKind::Route);
+  if (pressed('E', false)) start_event(s);
+  drawing_keys(s);
 }
 
 void time_keys(AppState& s) {

@@ -651,6 +651,35 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   d().xdotool("type --delay 50 'AFAD, 6 Feb 2023'");
   d().key("Return");
   pause_s(1);
+  // A three-corner area, named and sourced.
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  pause_s(0.5);
+  d().key("a");
+  for (const char* corner : {"700 250", "900 230", "800 380"})
+    d().xdotool(std::string("mousemove ") + corner + " sleep 0.3 mousedown 1 sleep 0.25 mouseup 1 sleep 0.4");
+  d().key("Return");
+  pause_s(0.5);
+  d().xdotool("type --delay 60 'Worst hit'");
+  d().key("Tab");
+  d().xdotool("type --delay 50 'AFAD'");
+  d().key("Return");
+  pause_s(1);
+  // A dated event, at the source's precision: a day and its words for the time, no clock.
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  pause_s(0.5);
+  d().key("e");
+  pause_s(0.5);
+  d().xdotool("type --delay 60 '2023-02-06'");
+  d().key("Tab");
+  d().xdotool("type --delay 60 'early morning'");
+  d().key("Tab");
+  d().xdotool("type --delay 40 'Two earthquakes of magnitude 7.8 and 7.5'");
+  d().key("Tab");
+  d().key("Tab");
+  d().xdotool("type --delay 40 'AFAD, 6 Feb 2023'");
+  d().key("Return");
+  ASSERT_TRUE(app.wait_for("Added the event 'Two earthquakes of magnitude 7.8 and 7.5' on 2023-02-06", 10))
+      << app.stderr_text();
   d().key("ctrl+s");
   d().key("ctrl+a");
   d().xdotool("type --delay 30 '" + saved + "'");
@@ -661,7 +690,16 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
 
   const nlohmann::json scenario = read_json(saved + "/scenario.json");
   EXPECT_EQ(scenario.value("title", ""), "Earthquakes, 6 February 2023");
-  EXPECT_FALSE(scenario.contains("time")) << "a story of places alone states no time range";
+  ASSERT_EQ(scenario["events"].size(), 1u) << scenario.dump();
+  EXPECT_EQ(scenario["events"][0].value("date", ""), "2023-02-06");
+  EXPECT_EQ(scenario["events"][0].value("time", ""), "early morning");
+  EXPECT_EQ(scenario["time"].value("start", ""), "2023-02-06") << "the story's range grew to hold its event";
+  const nlohmann::json areas = read_json(saved + "/layers/areas.geojson");
+  ASSERT_TRUE(areas.contains("features")) << saved;
+  ASSERT_EQ(areas["features"].size(), 1u);
+  EXPECT_EQ(areas["features"][0]["properties"]["name"], "Worst hit");
+  const auto ring = areas["features"][0]["geometry"]["coordinates"][0];
+  ASSERT_EQ(ring.size(), 4u) << "three corners, the ring closed";
   const nlohmann::json markers = read_json(saved + "/layers/markers.geojson");
   ASSERT_TRUE(markers.contains("features")) << saved;
   ASSERT_EQ(markers["features"].size(), 2u) << markers.dump();
@@ -674,11 +712,25 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   EXPECT_NEAR(gaziantep["geometry"]["coordinates"][1].get<double>(), 37.06, 0.01);
 
   // The loader's own validation: render reads the folder as any story.
-  const std::string png = home + "/render.png";
-  const CommandResult r = run_chronoatlas("render --scenario " + saved + " --out " + png);
+  const std::string png = home + "/render.png", uncaptioned = home + "/render-no-caption.png";
+  const CommandResult r = run_chronoatlas("render --scenario " + saved + " --date 2023-02-06 --out " + png);
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(run_chronoatlas("render --scenario " + saved + " --date 2023-02-06 --no-caption --out " + uncaptioned).exit_code, 0);
   const Png image = read_png(png);
   ASSERT_GT(image.width, 0);
+  // The event's caption under the title on its date: the band differs from the same map drawn without it.
+  EXPECT_GT(pixel_diff(image, read_png(uncaptioned), 24, {0, 40, image.width / 2, 140}).share(), 0.01)
+      << "no event caption at its date in " << png;
+  // The area's tint between its centre and a corner (its label sits at the centre), drawn over the basemap.
+  double cx = 0, cy = 0;
+  for (int i = 0; i < 3; ++i) {
+    const auto [x, y] = pixel_of(png, ring[i][0], ring[i][1]);
+    cx += x / 3, cy += y / 3;
+  }
+  const auto [kx, ky] = pixel_of(png, ring[0][0], ring[0][1]);
+  const int ax = static_cast<int>(0.6 * cx + 0.4 * kx), ay = static_cast<int>(0.6 * cy + 0.4 * ky);
+  const auto tint = image.at(ax, ay);
+  EXPECT_GT(tint[0] - tint[2], 30) << "no red tint inside the area at (" << ax << ", " << ay << ") in " << png;
   for (const auto& m : {gaziantep, aleppo}) {
     const auto [px, py] = pixel_of(png, m["geometry"]["coordinates"][0], m["geometry"]["coordinates"][1]);
     const int x = static_cast<int>(std::lround(px)), y = static_cast<int>(std::lround(py));

@@ -184,6 +184,9 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
                                               story::days_from_civil(2023, 2, 6)));
   commands.push_back(document::set_default_view(view));
   commands.push_back(document::add_marker({{37.3825, 37.0594}, "Gaziantep", "GeoNames"}));
+  commands.push_back(document::add_marker({{37.16, 36.20}, "حلب", "AFAD"}));  // the second joins the first's layer
+  commands.push_back(document::add_area({{{36.5, 37.5}, {37.5, 37.6}, {37.2, 36.9}}, "Worst hit", "AFAD"}));
+  commands.push_back(document::add_route({{{37.38, 37.06}, {37.16, 36.20}}, "Aid convoy", "UN OCHA"}));
   commands.push_back(document::add_event(event));
   commands.push_back(document::fit_view_to_layers());
   std::vector<std::string> warnings;
@@ -198,6 +201,32 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
     EXPECT_TRUE(contents(*doc) == after) << name << " is not made again the same";
   }
   EXPECT_FALSE(doc->execute(document::set_default_view({10, 0, 5, 1}), warnings)) << "west of its east";
+  EXPECT_FALSE(doc->execute(document::add_area({{{36.5, 37.5}, {37.5, 37.6}}, "Two corners", "x"}), warnings));
+  EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}}, "One point", "x"}), warnings));
+  EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}, {37.1, 36.2}}, "Unsourced", ""}), warnings));
+}
+
+TEST(StoryDocument, DrawnAreasAndRoutesAreSavedAsTheStorysOwnLayersAndOpenTheSame) {
+  auto doc = empty_story();
+  run(*doc, document::add_area({{{36.5, 37.5}, {37.5, 37.6}, {37.2, 36.9}}, "Worst hit", "AFAD"}));
+  run(*doc, document::add_route({{{37.38, 37.06}, {37.0, 36.6}, {37.16, 36.20}}, "Aid convoy", "UN OCHA"}));
+  TempDir tmp;
+  ASSERT_TRUE(doc->save(tmp.path() + "/drawn"));
+  EXPECT_TRUE(std::filesystem::exists(tmp.path() + "/drawn/layers/areas.geojson"));
+  EXPECT_TRUE(std::filesystem::exists(tmp.path() + "/drawn/layers/routes.geojson"));
+  auto scenario = story::load_scenario(tmp.path() + "/drawn");
+  ASSERT_TRUE(scenario) << scenario.error();
+  std::vector<std::string> warnings;
+  auto opened = document::StoryDocument::open(*scenario, warnings);
+  ASSERT_TRUE(opened) << opened.error();
+  EXPECT_TRUE(contents(**opened) == contents(*doc));
+  const auto& area = *(*opened)->atlas().layers()[0].data;
+  ASSERT_EQ(area.features.size(), 1u);
+  ASSERT_EQ(area.features[0].polygons.size(), 1u);
+  EXPECT_EQ(area.features[0].polygons[0][0].size(), 4u) << "three corners, the ring closed";
+  // Saved again from where it opened, it is still the story's own: written from memory, not copied.
+  ASSERT_TRUE((*opened)->save(tmp.path() + "/drawn"));
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() + "/drawn/data"));
 }
 
 TEST(StoryDocument, AStoryOfPlacesAloneIsSavedWithoutATimeRangeAndOpensUndated) {
