@@ -100,7 +100,7 @@ ogr2ogr -f GeoJSON "$work/borders-clipped.geojson" "$nm/@geo-maps/countries-land
 # small frontiers all over the map, and Natural Earth's fill underneath has none. Keep each part's outer ring only.
 ogr2ogr -f GeoJSON "$here/karabakh-2023/borders-osm.geojson" "$work/borders-clipped.geojson" -nln borders_osm \
   -nlt MULTIPOLYGON -lco COORDINATE_PRECISION=5 -dialect sqlite \
-  -sql "SELECT A3, name, ST_Multi(ST_Collect(MakePolygon(ST_ExteriorRing(geometry)))) AS geometry
+  -sql "SELECT A3, name, 'openstreetmap' AS source_ids, ST_Multi(ST_Collect(MakePolygon(ST_ExteriorRing(geometry)))) AS geometry
     FROM borders_osm GROUP BY A3, name"
 
 echo "wrote $here/karabakh-2023/borders-osm.geojson (OpenStreetMap, ODbL)"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -295,6 +296,83 @@ class RemoveEvent : public Command {
   story::Event removed_;
 };
 
+class AddQuote : public Command {
+ public:
+  explicit AddQuote(story::Quote quote) : quote_(std::move(quote)) {}
+  std::string name() const override { return "Add the quote of " + quote_.speaker; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (const std::string problem = story::quote_problem(quote_); !problem.empty()) return Error{problem};
+    for (const std::string& id : quote_.source_ids)
+      if (!atlas.scenario().sources.count(id)) return Error{"quote of " + quote_.speaker + ": no source '" + id + "' in the story"};
+    if (quote_.place && !on_earth(*quote_.place)) return Error{"a quote's place needs -180..180, -90..90 degrees"};
+    index_ = atlas.scenario().quotes.size();
+    atlas.insert_quote(quote_, index_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.remove_quote(index_); }
+
+ private:
+  story::Quote quote_;
+  size_t index_ = 0;
+};
+
+class RemoveQuote : public Command {
+ public:
+  explicit RemoveQuote(size_t index) : index_(index) {}
+  std::string name() const override { return "Remove the quote of " + removed_.speaker; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (index_ >= atlas.scenario().quotes.size()) return Error{"no quote " + std::to_string(index_ + 1) + " to remove"};
+    removed_ = atlas.remove_quote(index_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.insert_quote(removed_, index_); }
+
+ private:
+  size_t index_;
+  story::Quote removed_;
+};
+
+// "news-am-eng-news-734702-html" from "https://news.am/eng/news/734702.html": an id a reader can recognise.
+std::string id_from(const std::string& address) {
+  std::string rest = address.substr(address.find("://") == std::string::npos ? 0 : address.find("://") + 3);
+  if (rest.rfind("www.", 0) == 0) rest = rest.substr(4);
+  std::string id;
+  for (unsigned char c : rest) {
+    if (std::isalnum(c)) id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '-') id += '-';
+    if (id.size() >= 60) break;
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "source" : id;
+}
+
+class AddSource : public Command {
+ public:
+  explicit AddSource(story::Source source) : source_(std::move(source)) {}
+  std::string name() const override { return "Add the source " + source_.publisher; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (source_.publisher.empty()) return Error{"a source needs its publisher (who published it)"};
+    if (source_.url.empty()) return Error{"a source needs an address a reader can open: a URL, or a document in the story folder"};
+    if (source_.url.find("://") == std::string::npos &&
+        (source_.url.front() == '/' || source_.url.find("..") != std::string::npos))
+      return Error{"a source document must lie inside the story folder: give its path relative to the folder"};
+    const auto& sources = atlas.scenario().sources;
+    if (source_.id.empty()) {
+      const std::string base = id_from(source_.url);
+      source_.id = base;
+      for (int n = 2; sources.count(source_.id); ++n) source_.id = base + "-" + std::to_string(n);
+    } else if (sources.count(source_.id)) {
+      return Error{"the story has a source '" + source_.id + "' already"};
+    }
+    atlas.add_source(source_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.remove_source(source_.id); }
+
+ private:
+  story::Source source_;
+};
+
 class SetTitle : public Command {
  public:
   explicit SetTitle(std::string title) : title_(std::move(title)) {}
@@ -405,6 +483,9 @@ std::unique_ptr<Command> add_route(Drawn route) {
 }
 std::unique_ptr<Command> add_event(story::Event event) { return std::make_unique<AddEvent>(std::move(event)); }
 std::unique_ptr<Command> remove_event(size_t index) { return std::make_unique<RemoveEvent>(index); }
+std::unique_ptr<Command> add_quote(story::Quote quote) { return std::make_unique<AddQuote>(std::move(quote)); }
+std::unique_ptr<Command> remove_quote(size_t index) { return std::make_unique<RemoveQuote>(index); }
+std::unique_ptr<Command> add_source(story::Source source) { return std::make_unique<AddSource>(std::move(source)); }
 std::unique_ptr<Command> set_title(std::string title) { return std::make_unique<SetTitle>(std::move(title)); }
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial) {
   return std::make_unique<SetTimeRange>(start, end, initial);

@@ -50,6 +50,13 @@ bool authored(const model::AtlasLayer& layer);
 // Adds EVENT to the timeline; an event needs a title and a source.
 std::unique_ptr<Command> add_event(story::Event event);
 std::unique_ptr<Command> remove_event(size_t index);
+// Adds QUOTE to the story; refused unless it keeps the rules of a quote (story::quote_problem) and its source ids are
+// the story's.
+std::unique_ptr<Command> add_quote(story::Quote quote);
+std::unique_ptr<Command> remove_quote(size_t index);
+// Adds SOURCE to the story's list of sources (sources.json), its id made from its address when it has none: a URL,
+// or a document inside the story folder (a path relative to it). Refused without a publisher or an address.
+std::unique_ptr<Command> add_source(story::Source source);
 std::unique_ptr<Command> set_title(std::string title);
 // The timeline runs from START to END (days since 1970, END after START) and opens on INITIAL.
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial);

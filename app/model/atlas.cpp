@@ -62,6 +62,30 @@ story::Event Atlas::remove_event(size_t index) {
   return e;
 }
 
+void Atlas::add_source(story::Source source) {
+  const std::string id = source.id;
+  scenario_.sources[id] = std::move(source);
+  ++revision_;
+}
+
+void Atlas::remove_source(const std::string& id) {
+  scenario_.sources.erase(id);
+  ++revision_;
+}
+
+void Atlas::insert_quote(story::Quote quote, size_t index) {
+  auto& quotes = scenario_.quotes;
+  quotes.insert(quotes.begin() + static_cast<long>(std::min(index, quotes.size())), std::move(quote));
+  ++revision_;
+}
+
+story::Quote Atlas::remove_quote(size_t index) {
+  story::Quote q = std::move(scenario_.quotes.at(index));
+  scenario_.quotes.erase(scenario_.quotes.begin() + static_cast<long>(index));
+  ++revision_;
+  return q;
+}
+
 void Atlas::saved_as(const std::string& dir, const std::vector<story::LayerSpec>& layers) {
   scenario_.dir = dir;
   scenario_.layers = layers;

@@ -51,6 +51,13 @@ class Atlas {
   size_t add_event(story::Event event);
   // Removes event INDEX and gives it back.
   story::Event remove_event(size_t index);
+  // Adds SOURCE to the story's list (its id new), or takes the source with ID out of it.
+  void add_source(story::Source source);
+  void remove_source(const std::string& id);
+  // Adds QUOTE at INDEX of the story's quotes (the end by default).
+  void insert_quote(story::Quote quote, size_t index);
+  // Removes quote INDEX and gives it back.
+  story::Quote remove_quote(size_t index);
   // The story now lives in folder DIR and is made of LAYERS (the specs of every layer, with their new sources, in
   // order): what saving it there gives. Nothing is read again.
   void saved_as(const std::string& dir, const std::vector<story::LayerSpec>& layers);

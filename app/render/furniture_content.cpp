@@ -75,10 +75,10 @@ std::vector<LegendEntry> legend_entries(const model::AtlasLayer& l) {
   return out;
 }
 
-std::optional<Caption> caption_for(const std::vector<story::Event>& events, story::Days day) {
+std::optional<Caption> caption_for(const story::Scenario& scenario, story::Days day) {
   const story::Event* last = nullptr;
   int same_day = 0;
-  for (const story::Event& e : events)
+  for (const story::Event& e : scenario.events)
     if (std::floor(e.at) == std::floor(day) && e.at <= day) last = &e, ++same_day;
   if (!last) return std::nullopt;
   Caption c;
@@ -88,6 +88,9 @@ std::optional<Caption> caption_for(const std::vector<story::Event>& events, stor
   if (same_day > 1) c.title += "  (+" + std::to_string(same_day - 1) + " more that day)";
   c.line = last->detail.substr(0, last->detail.find(". ") == std::string::npos ? std::string::npos
                                                                               : last->detail.find(". ") + 1);
+  // Words said that day outrank the detail: the last quote of the day, whole, with who said it and who reported it.
+  for (const story::Quote& q : scenario.quotes)
+    if (q.at && std::floor(*q.at) == std::floor(last->at)) c.line = story::format_quote(q);
   return c;
 }
 

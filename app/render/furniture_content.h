@@ -27,7 +27,7 @@ std::vector<LegendEntry> legend_entries(const model::AtlasLayer& layer);
 std::vector<LegendEntry> density_legend(const model::AtlasLayer& layer, const HexGrid& grid, const View& view,
                                         double metres_per_px);
 // The event the date has reached: the last one on the day shown, up to the moment shown.
-std::optional<Caption> caption_for(const std::vector<story::Event>& events, story::Days day);
+std::optional<Caption> caption_for(const story::Scenario& scenario, story::Days day);
 // The scale at the map's centre (the layout makes the bar of it) and where north points; METRES_PER_PX is the
 // view's, measured once a frame.
 void add_scale_bar(const MapView& view, double metres_per_px, Furniture& furniture);

@@ -409,7 +409,7 @@ Frame MapScene::describe(const MapView& map_view, story::Days day, const Furnitu
           f.legend.push_back(std::move(e));
   if (options.title) f.title = options.title_override.empty() ? scenario.title : options.title_override;
   add_credits_and_time(atlas_, drawn, day, options, f);
-  if (options.caption) f.caption = caption_for(scenario.events, day);
+  if (options.caption) f.caption = caption_for(scenario, day);
   if (options.inset) f.inset = locator_inset(map_view, fr);
   if (options.scale_bar || options.north_arrow) add_scale_bar(map_view, metres_per_px, f);
   if (!options.scale_bar) f.scale_bar_metres_per_px = 0;

@@ -126,6 +126,27 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   return l;
 }
 
+Result<Quote> read_quote(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
+  Quote q;
+  TRY_ASSIGN(q.text, r.string(j, "text", path));
+  TRY_ASSIGN(q.speaker, r.string(j, "speaker", path));
+  TRY_ASSIGN(q.via, r.string(j, "via", path));
+  TRY_ASSIGN(q.language, r.string(j, "language", path, ""));
+  TRY_ASSIGN(q.translation, r.string(j, "translation", path, ""));
+  TRY_ASSIGN(q.source, r.string(j, "source", path));
+  TRY_ASSIGN(q.source_ids, read_source_ids(r, j, path, sources));
+  if (j.contains("date")) TRY_ASSIGN(q.at, r.date(j, "date", path));
+  if (j.contains("place")) {
+    const json& p = j["place"];
+    if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number() ||
+        !on_earth({p[0].get<double>(), p[1].get<double>()}))
+      return Error{r.fail(path + "place", "[longitude, latitude] in degrees")};
+    q.place = LonLat{p[0].get<double>(), p[1].get<double>()};
+  }
+  if (const std::string problem = quote_problem(q); !problem.empty()) return Error{r.fail(path + "text", problem)};
+  return q;
+}
+
 Result<Event> read_event(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
   Event e;
   TRY_ASSIGN(e.at, r.date(j, "date", path));
@@ -245,8 +266,32 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& dir)
     }
     std::stable_sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) { return x.at < y.at; });
   }
+  if (j.contains("quotes")) {
+    if (!j["quotes"].is_array()) return Error{r.fail("quotes", "an array of quotes")};
+    for (size_t i = 0; i < j["quotes"].size(); ++i) {
+      Quote q;
+      TRY_ASSIGN(q, read_quote(r, j["quotes"][i], "quotes[" + std::to_string(i) + "].", s.sources));
+      s.quotes.push_back(std::move(q));
+    }
+  }
   return s;
 }
+
+std::string quote_problem(const Quote& q) {
+  if (q.text.empty()) return "a quote needs its words, verbatim";
+  if (q.speaker.empty()) return "a quote needs its speaker";
+  if (q.via.empty()) return "a quote needs the agency or outlet that reported it";
+  if (q.source.empty()) return "a quote needs the document it was read in";
+  // A cut is marked "[…]" so a reader knows words are missing; a bare ellipsis reads as the speaker's own.
+  std::string unmarked = q.text;
+  for (const std::string cut : {"[…]", "[...]"})
+    for (size_t at; (at = unmarked.find(cut)) != std::string::npos;) unmarked.erase(at, cut.size());
+  if (unmarked.find("…") != std::string::npos || unmarked.find("...") != std::string::npos)
+    return "mark a cut in a quote as […], not as a bare ellipsis";
+  return "";
+}
+
+std::string format_quote(const Quote& q) { return "«" + q.text + "» — " + q.speaker + " (" + q.via + ")"; }
 
 const Sample* sample_at(const Series& series, Days t) {
   auto it = std::upper_bound(series.samples.begin(), series.samples.end(), t,

@@ -95,6 +95,25 @@ struct Event {
   std::optional<LonLat> place;
 };
 
+// Words someone said, as an outlet reported them: verbatim, a cut marked "[…]", with the speaker and the agency or
+// outlet that carried them. Attached to a day (its event's) or a place, or both.
+struct Quote {
+  std::string text;         // verbatim, in the language spoken or reported
+  std::string speaker;      // "Yuri Ushakov"
+  std::string via;          // the agency or outlet that reported it ("Tass")
+  std::string language;     // BCP 47 code of TEXT ("ru", "it"); "" where not recorded
+  std::string translation;  // ours, into English; "" for none
+  std::string source;       // the document it was read in, as cited
+  std::vector<std::string> source_ids;  // into Scenario::sources
+  std::optional<Days> at;   // the day of the event it belongs to: shown as the caption's line on that day
+  std::optional<LonLat> place;
+};
+// "" when QUOTE keeps the rules of a quote (text, speaker, via and source given; a cut marked "[…]", never a bare
+// ellipsis), else what is wrong, for the person typing it.
+std::string quote_problem(const Quote& quote);
+// «text» — speaker (via), in the form captions and Details show.
+std::string format_quote(const Quote& quote);
+
 struct Scenario {
   std::string dir;                 // folder of scenario.json
   std::string title;
@@ -108,6 +127,7 @@ struct Scenario {
   std::string projection;          // "" means a Lambert conformal conic fitted to the view
   std::vector<LayerSpec> layers;   // bottom first
   std::vector<Event> events;       // sorted by time
+  std::vector<Quote> quotes;       // in the order added
   SourceList sources;              // sources.json in the folder: what features, figures and events cite
 };
 

@@ -83,6 +83,16 @@ json event_json(const Event& e) {
   return j;
 }
 
+json quote_json(const Quote& q) {
+  json j = {{"text", q.text}, {"speaker", q.speaker}, {"via", q.via}, {"source", q.source}};
+  if (!q.language.empty()) j["language"] = q.language;
+  if (!q.translation.empty()) j["translation"] = q.translation;
+  if (!q.source_ids.empty()) j["sources"] = q.source_ids;
+  if (q.at) j["date"] = manifest_date(*q.at);
+  if (q.place) j["place"] = {q.place->lon, q.place->lat};
+  return j;
+}
+
 }  // namespace
 
 std::string manifest_date(Days t, bool at_end_of_day) {
@@ -105,6 +115,8 @@ json scenario_json(const Scenario& s, const std::vector<std::string>& sources) {
   if (!s.projection.empty()) j["view"]["projection"] = s.projection;
   for (size_t i = 0; i < s.layers.size(); ++i) j["layers"].push_back(layer_json(s.layers[i], sources.at(i)));
   for (const Event& e : s.events) j["events"].push_back(event_json(e));
+  if (!s.quotes.empty()) j["quotes"] = json::array();
+  for (const Quote& q : s.quotes) j["quotes"].push_back(quote_json(q));
   return j;
 }
 

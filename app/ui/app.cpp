@@ -149,7 +149,19 @@ void draw_sidebar(AppState& s, float width, float height) {
   ImGui::SameLine();
   ImGui::TextWrapped("%s", text::display_order(s.scene->scenario().title).c_str());
   panel_search(s);
-  sidebar_section(s, "Story", true, panel_story);
+  // Making the story: a button on the search row opens its panel under it (a new story opens with it), so the
+  // sections below keep their places while a reader only explores.
+  ImGui::SameLine();
+  bool& story_open = s.layout.panels["Story"];
+  if (ImGui::Button(story_open ? "Story ^" : "Story")) story_open = !story_open;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Title, dates, save; draw markers, areas and routes; add events and quotes");
+  if (story_open) {
+    ImGui::PushID("Story");
+    ImGui::Separator();
+    panel_story(s);
+    ImGui::Separator();
+    ImGui::PopID();
+  }
   sidebar_section(s, "Layers", true, panel_layers);
   sidebar_section(s, "Events", true, panel_events);
   sidebar_section(s, "Details", true, panel_details);
@@ -157,6 +169,7 @@ void draw_sidebar(AppState& s, float width, float height) {
   if (s.exporting.shortcut) s.layout.panels["Export"] = true;
   sidebar_section(s, "Export", false, panel_export);
   sidebar_section(s, "Messages", true, panel_messages);
+  sidebar_section(s, "Sources", false, panel_sources);
   ImGui::End();
   // The right edge is a handle: dragging it sets the width.
   ImGui::SetNextWindowPos({width - 3, 0});
@@ -297,6 +310,7 @@ bool open_new_story(AppState& s, const platform::Window& w) {
   s.selected.reset(), s.hovered.reset();
   if (!open_scenario(s, w, story::no_scenario())) return false;
   s.furniture.caption = true;  // a story: its events' captions show on their dates
+  s.layout.panels["Story"] = true;
   start_basemap(s);
   edit(s, document::set_title(s.authoring.new_title));
   s.authoring.new_title.clear();

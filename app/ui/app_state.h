@@ -91,6 +91,7 @@ struct AppState {
   LayersUi layers;
   SearchUi search;
   AuthoringUi authoring;
+  SourcesUi sources;
   // The offline gazetteer (gazetteer/gazetteer.h), mapped at the first search; why it is missing when it is.
   std::unique_ptr<gazetteer::Gazetteer> gazetteer;
   std::string gazetteer_error;
@@ -159,6 +160,10 @@ void drawn_dialog(AppState& state);
 void start_event(AppState& state);
 // The New event dialog (event_dialog.cpp), shown while an event is being added.
 void event_dialog(AppState& state);
+// The point feature selected on the map and the name the map gives it: where an event or a quote can be placed.
+std::optional<std::pair<LonLat, std::string>> selected_point(const AppState& state);
+// The New quote dialog (quote_dialog.cpp, opened by Q or Add quote in Events), shown while a quote is being added.
+void quote_dialog(AppState& state);
 // The New marker, Save story and New story dialogs, over the map: drawn every frame, shown while open.
 void authoring_dialogs(AppState& state);
 // Ctrl+S: saves the story to its folder, or asks for one when it has none (a new story, the bundled one).
@@ -175,6 +180,9 @@ void panel_layer_fields(AppState& state, size_t layer_index, story::LayerStyle& 
 // A layer's Time section: mode, fields, how long a moment shows, and the range the settings give.
 void panel_layer_time(AppState& state, size_t layer_index);
 void panel_view(AppState& state);
+// Every source of the story with what cites it (unused ones flagged), the sources cited in words, and a form to add
+// one (a URL or a document in the story folder).
+void panel_sources(AppState& state);
 // The story's title, default view and folder, with Save, Save as and New story.
 void panel_story(AppState& state);
 void panel_events(AppState& state);

@@ -1,9 +1,9 @@
 #include <cmath>
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "ui/app_state.h"
+#include "ui/dialog.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -111,25 +111,17 @@ void add_drawing(AppState& s, render::Frame& frame) {
 void drawn_dialog(AppState& s) {
   if (!s.authoring.draft) return;
   Draft& d = *s.authoring.draft;
-  const ScreenRect& a = s.map_area;
-  ImGui::SetNextWindowPos({a.x + a.width / 2, a.y + a.height / 3}, ImGuiCond_Appearing, {0.5f, 0.5f});
   bool open = true;
   const std::string title = std::string("New ") + noun(d.kind) + "###drawn";
-  ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoCollapse);
+  begin_dialog(s.map_area, title.c_str(), open);
   ImGui::Text("At %s%s", where(d).c_str(), d.approximate ? " (approximate: an area without an agreed outline)" : "");
   const float width = ImGui::GetFontSize() * 22;
   if (d.focus) ImGui::SetKeyboardFocusHere(), d.focus = false;
-  ImGui::SetNextItemWidth(width);
-  bool enter = ImGui::InputTextWithHint("Label", "what the map calls it, in any script", &d.label,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SetNextItemWidth(width);
-  enter |= ImGui::InputTextWithHint("Source", "who reports it there (AFAD, 6 Feb 2023) or a URL", &d.source,
-                                    ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = text_box("Label", "what the map calls it, in any script", d.label, width);
+  enter |= text_box("Source", "who reports it there (AFAD, 6 Feb 2023) or a URL", d.source, width);
   const std::string button = std::string("Add ") + noun(d.kind);
   if (ImGui::Button(button.c_str()) || enter) add(s);
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) open = false;
+  if (cancel_button()) open = false;
   ImGui::End();
   if (!open) s.authoring.draft.reset();
 }

@@ -2,14 +2,15 @@
 #include <cmath>
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "ui/app_state.h"
+#include "ui/dialog.h"
 
 namespace chronoatlas::ui {
 namespace {
 
-// The point feature selected on the map, with the name the map gives it: where an event can be placed.
+}  // namespace
+
 std::optional<std::pair<LonLat, std::string>> selected_point(const AppState& s) {
   if (!s.selected) return std::nullopt;
   const auto& layers = s.scene->atlas().layers();
@@ -23,6 +24,8 @@ std::optional<std::pair<LonLat, std::string>> selected_point(const AppState& s) 
     if (l.data->fields[i] == field && !f.values[i].empty()) name = f.values[i];
   return std::make_pair(f.points.front(), name);
 }
+
+namespace {
 
 // The event as typed, made story commands: the time range first, grown to hold its day when it does not (an
 // undated story gets that day), then the event; the date moves to it, so its caption shows.
@@ -61,28 +64,19 @@ void start_event(AppState& s) {
 void event_dialog(AppState& s) {
   if (!s.authoring.event) return;
   EventDraft& d = *s.authoring.event;
-  const ScreenRect& a = s.map_area;
-  ImGui::SetNextWindowPos({a.x + a.width / 2, a.y + a.height / 3}, ImGuiCond_Appearing, {0.5f, 0.5f});
   bool open = true;
-  ImGui::Begin("New event", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoCollapse);
+  begin_dialog(s.map_area, "New event", open);
   const float width = ImGui::GetFontSize() * 22;
   if (d.focus) ImGui::SetKeyboardFocusHere(), d.focus = false;
-  bool enter = false;
-  auto box = [&](const char* label, const char* hint, std::string& text) {
-    ImGui::SetNextItemWidth(width);
-    enter |= ImGui::InputTextWithHint(label, hint, &text, ImGuiInputTextFlags_EnterReturnsTrue);
-  };
-  box("Date", "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the source gives the time", d.date);
-  box("Time", "the source's words, if any (evening); never a clock it did not give", d.time_text);
-  box("Title", "what happened", d.title);
-  box("Detail", "optional", d.detail);
-  box("Source", "who reports it (AFAD, 6 Feb 2023) or a URL", d.source);
+  bool enter = text_box("Date", "YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the source gives the time", d.date, width);
+  enter |= text_box("Time", "the source's words, if any (evening); never a clock it did not give", d.time_text, width);
+  enter |= text_box("Title", "what happened", d.title, width);
+  enter |= text_box("Detail", "optional", d.detail, width);
+  enter |= text_box("Source", "who reports it (AFAD, 6 Feb 2023) or a URL", d.source, width);
   if (auto place = selected_point(s)) ImGui::Checkbox(("At " + place->second).c_str(), &d.at_selected);
   else ImGui::TextDisabled("No place: select a marker or place on the map first to give it one");
   if (ImGui::Button("Add event") || enter) add(s);
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) open = false;
+  if (cancel_button()) open = false;
   ImGui::End();
   if (!open) s.authoring.event.reset();
 }

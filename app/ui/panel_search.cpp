@@ -111,7 +111,7 @@ const gazetteer::Gazetteer* world_gazetteer(AppState& s) {
 
 void panel_search(AppState& s) {
   if (s.search.focus) ImGui::SetKeyboardFocusHere(), s.search.focus = false;
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);  // room for the Story button beside it
   const bool enter = ImGui::InputTextWithHint("##search", "Find a place (Ctrl+F): any name, any script", &s.search.typed,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   const bool typing = ImGui::IsItemActive();

@@ -48,12 +48,26 @@ struct EventDraft {
   bool focus = true;
 };
 
-// Making a story (panel_story.cpp, drawn_dialog.cpp, event_dialog.cpp): the clicks that draw on the map, the dialogs open.
+// A quote being added in its dialog (quote_dialog.cpp), as typed.
+struct QuoteDraft {
+  std::string text, speaker, via, language, translation, source;
+  bool on_event_day = true;  // attached to the day of the event shown, when there is one
+  bool at_selected = true;   // placed at the point selected on the map, when there is one
+  bool focus = true;
+};
+
+// The Sources panel (panel_sources.cpp): the new source being typed.
+struct SourcesUi {
+  std::string publisher, title, date, url, licence, note;
+};
+
+// Making a story (panel_story.cpp, drawn_dialog.cpp, event_dialog.cpp, quote_dialog.cpp): the clicks that draw on the map, the dialogs open.
 struct AuthoringUi {
   std::optional<DrawnKind> drawing;   // M, A, P: clicks on the map place a marker, or the corners of an area or route
   std::vector<LonLat> corners;        // of the area or route being drawn; Enter ends it
   std::optional<Draft> draft;         // the dialog naming what was drawn, open while set
   std::optional<EventDraft> event;    // the New event dialog, open while set
+  std::optional<QuoteDraft> quote;    // the New quote dialog, open while set
   bool saving = false;                // the Save story dialog (Ctrl+S)
   std::string save_path;
   bool naming = false;                // the New story dialog (Ctrl+N)

@@ -6,6 +6,7 @@
 #include "platform/paths.h"
 #include "text/bidi.h"
 #include "ui/app_state.h"
+#include "ui/dialog.h"
 
 namespace chronoatlas::ui {
 namespace {
@@ -40,28 +41,16 @@ void write_story(AppState& s, const std::string& typed) {
   s.info("Saved the story to " + std::filesystem::path(dir).filename().string());
 }
 
-// A small dialog over the map's centre.
-bool begin_dialog(AppState& s, const char* title, bool& open) {
-  const ScreenRect& a = s.map_area;
-  ImGui::SetNextWindowPos({a.x + a.width / 2, a.y + a.height / 3}, ImGuiCond_Appearing, {0.5f, 0.5f});
-  return ImGui::Begin(title, &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                        ImGuiWindowFlags_NoCollapse);
-}
-
-bool escape() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
-
 void save_dialog(AppState& s) {
   if (!s.authoring.saving) return;
   bool open = true;
-  begin_dialog(s, "Save story", open);
+  begin_dialog(s.map_area, "Save story", open);
   ImGui::TextUnformatted("The story is saved as a folder: scenario.json, sources.json, its own layers and copies of\n"
                          "the files it shows, so it opens on another machine.");
   if (s.authoring.focus) ImGui::SetKeyboardFocusHere(), s.authoring.focus = false;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-  const bool enter = ImGui::InputText("Folder", &s.authoring.save_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_box("Folder", "~/Chronoatlas/story", s.authoring.save_path, ImGui::GetFontSize() * 24);
   if (ImGui::Button("Save") || enter) write_story(s, s.authoring.save_path);
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || escape()) open = false;
+  if (cancel_button()) open = false;
   ImGui::End();
   if (!open) s.authoring.saving = false;
 }
@@ -69,20 +58,17 @@ void save_dialog(AppState& s) {
 void new_story_dialog(AppState& s) {
   if (!s.authoring.naming) return;
   bool open = true;
-  begin_dialog(s, "New story", open);
+  begin_dialog(s.map_area, "New story", open);
   if (s.document->modified())
     ImGui::TextColored({1, 0.75f, 0.3f, 1}, "This story has changes that are not saved: Cancel, then Save (Ctrl+S),\n"
                                             "or Create to leave them.");
   if (s.authoring.focus) ImGui::SetKeyboardFocusHere(), s.authoring.focus = false;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-  const bool enter = ImGui::InputTextWithHint("Title", "what the story is about", &s.authoring.new_title,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_box("Title", "what the story is about", s.authoring.new_title, ImGui::GetFontSize() * 24);
   if (ImGui::Button("Create") || enter) {
     if (s.authoring.new_title.empty()) s.error("A story needs a title");
     else s.authoring.new_story = true, s.authoring.naming = false;
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || escape()) open = false;
+  if (cancel_button()) open = false;
   ImGui::End();
   if (!open) s.authoring.naming = false;
 }
@@ -125,6 +111,7 @@ void save_story(AppState& s) {
 void authoring_dialogs(AppState& s) {
   drawn_dialog(s);
   event_dialog(s);
+  quote_dialog(s);
   save_dialog(s);
   new_story_dialog(s);
 }
@@ -172,6 +159,11 @@ void panel_story(AppState& s) {
     if (on) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.tip);
   }
+  ImGui::TextUnformatted("Add:");
+  ImGui::SameLine();
+  if (ImGui::Button("Event (E)")) start_event(s);
+  ImGui::SameLine();
+  if (ImGui::Button("Quote (Q)")) s.authoring.quote = QuoteDraft{};
 }
 
 }  // namespace chronoatlas::ui

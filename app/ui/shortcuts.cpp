@@ -21,6 +21,7 @@ void view_keys(AppState& s) {
   if (pressed('A', false)) toggle_drawing(s, DrawnKind::Area);
   if (pressed('P', false)) toggle_drawing(s, DrawnKind::Route);
   if (pressed('E', false)) start_event(s);
+  if (pressed('Q', false)) s.authoring.quote = QuoteDraft{};
   drawing_keys(s);
 }
 

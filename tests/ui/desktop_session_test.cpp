@@ -2,7 +2,8 @@
 // day ticks on a zoomed timeline, an Arabic name read right to left in search results and Details, a still app paused
 // on a date with a flow, Enter in each path box running only its own action, a file named again at launch added
 // once, R framing the data a session brought back without a story, Find saying when a place is not on the map on the
-// date; and on 1280x720 and 1920x1080 screens at 100 % and 200 %, the axis, the map and the story in view, and a
+// date; a new story made, saved and rendered (markers from the gazetteer and a click, an area, an event, a quote);
+// and on 1280x720 and 1920x1080 screens at 100 % and 200 %, the axis, the map and the story in view, and a
 // drop-down choice shown without a mouse move. Positions are those of a
 // 1600x1000 screen (the window opens at 1440x900, 0,0), or of the small screen (1152x648).
 #include <gtest/gtest.h>
@@ -627,7 +628,9 @@ TEST_F(SmallScreenSession, AUiScalePickedFromItsDropDownShowsWithoutAMouseMove) 
 
 TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereThePlacesAre) {
   // As a reporter would: a new story with its title, a marker from a place of the world found by name, a second by a
-  // click on the map with an Arabic label and its source, saved, quit; then the saved folder rendered by the CLI.
+  // click on the map with an Arabic label and its source, a three-corner area, a dated event and a quote, saved,
+  // quit; then the saved folder rendered by the CLI: markers and labels at PROJ-computed pixels, the area's tint,
+  // the event's caption on its date.
   const std::string home = fresh_dir("desktop-new-story"), saved = home + "/quake-story";
   AppProcess app(d(), home, {"--scenario", "none"});
   ASSERT_TRUE(app.wait_for("Opened without a scenario")) << app.stderr_text();
@@ -680,6 +683,18 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   d().key("Return");
   ASSERT_TRUE(app.wait_for("Added the event 'Two earthquakes of magnitude 7.8 and 7.5' on 2023-02-06", 10))
       << app.stderr_text();
+  // A quote that day, with its speaker, the agency that carried it and the document it was read in; its cut marked.
+  d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+  pause_s(0.5);
+  d().key("q");
+  pause_s(0.5);
+  d().xdotool("type --delay 40 'We are searching the rubble [...] street by street'");
+  for (const char* field : {"Yunus Sezer", "Reuters", "en", "", "reuters.com, 7 Feb 2023"}) {
+    d().key("Tab");
+    if (*field) d().xdotool(std::string("type --delay 40 '") + field + "'");
+  }
+  d().key("Return");
+  ASSERT_TRUE(app.wait_for("Added the quote of Yunus Sezer", 10)) << app.stderr_text();
   d().key("ctrl+s");
   d().key("ctrl+a");
   d().xdotool("type --delay 30 '" + saved + "'");
@@ -694,6 +709,10 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   EXPECT_EQ(scenario["events"][0].value("date", ""), "2023-02-06");
   EXPECT_EQ(scenario["events"][0].value("time", ""), "early morning");
   EXPECT_EQ(scenario["time"].value("start", ""), "2023-02-06") << "the story's range grew to hold its event";
+  ASSERT_EQ(scenario["quotes"].size(), 1u) << scenario.dump();
+  EXPECT_EQ(scenario["quotes"][0].value("speaker", ""), "Yunus Sezer");
+  EXPECT_EQ(scenario["quotes"][0].value("via", ""), "Reuters");
+  EXPECT_EQ(scenario["quotes"][0].value("date", ""), "2023-02-06") << "with the event of its day";
   const nlohmann::json areas = read_json(saved + "/layers/areas.geojson");
   ASSERT_TRUE(areas.contains("features")) << saved;
   ASSERT_EQ(areas["features"].size(), 1u);

@@ -8,6 +8,7 @@
 
 #include "base/files.h"
 #include "document/commands.h"
+#include "document/source_uses.h"
 #include "document/story_document.h"
 #include "story/layer_style_json.h"
 #include "story/scenario_json.h"
@@ -188,6 +189,16 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   commands.push_back(document::add_area({{{36.5, 37.5}, {37.5, 37.6}, {37.2, 36.9}}, "Worst hit", "AFAD"}));
   commands.push_back(document::add_route({{{37.38, 37.06}, {37.16, 36.20}}, "Aid convoy", "UN OCHA"}));
   commands.push_back(document::add_event(event));
+  story::Quote quote;
+  quote.text = "We are searching the rubble";
+  quote.speaker = "Yunus Sezer";
+  quote.via = "Reuters";
+  quote.source = "reuters.com, 7 Feb 2023";
+  quote.at = event.at;
+  commands.push_back(document::add_quote(quote));
+  commands.push_back(document::remove_quote(0));
+  commands.push_back(document::add_quote(quote));
+  commands.push_back(document::remove_event(0));
   commands.push_back(document::fit_view_to_layers());
   std::vector<std::string> warnings;
   for (auto& command : commands) {
@@ -204,6 +215,8 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   EXPECT_FALSE(doc->execute(document::add_area({{{36.5, 37.5}, {37.5, 37.6}}, "Two corners", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}}, "One point", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}, {37.1, 36.2}}, "Unsourced", ""}), warnings));
+  quote.via = "";
+  EXPECT_FALSE(doc->execute(document::add_quote(quote), warnings)) << "a quote without the outlet that carried it";
 }
 
 TEST(StoryDocument, DrawnAreasAndRoutesAreSavedAsTheStorysOwnLayersAndOpenTheSame) {
@@ -249,4 +262,55 @@ TEST(StoryDocument, AStoryOfPlacesAloneIsSavedWithoutATimeRangeAndOpensUndated) 
   ASSERT_TRUE(dated) << dated.error();
   EXPECT_TRUE(dated->dated);
   EXPECT_EQ(story::format_date(dated->start), "2023-02-06");
+}
+
+TEST(StorySources, AreAddedByAddressAndCountedByWhatCitesThem) {
+  auto doc = empty_story();
+  story::Source afad;
+  afad.publisher = "AFAD";
+  afad.url = "https://www.afad.gov.tr/kahramanmaras-depremleri";
+  run(*doc, document::add_source(afad));
+  ASSERT_EQ(doc->scenario().sources.count("afad-gov-tr-kahramanmaras-depremleri"), 1u);
+  run(*doc, document::add_source(afad));  // the same address again: a second entry, its id made unique
+  EXPECT_EQ(doc->scenario().sources.count("afad-gov-tr-kahramanmaras-depremleri-2"), 1u);
+  story::Source report = afad;
+  report.url = "documents/report.pdf";  // shipped in the story folder
+  run(*doc, document::add_source(report));
+  std::vector<std::string> warnings;
+  for (const char* outside : {"/home/someone/report.pdf", "../report.pdf"}) {
+    report.url = outside;
+    EXPECT_FALSE(doc->execute(document::add_source(report), warnings)) << outside << ": outside the story folder";
+  }
+  story::Source nameless;
+  nameless.url = "https://example.org";
+  EXPECT_FALSE(doc->execute(document::add_source(nameless), warnings));
+
+  story::Quote q;
+  q.text = "We are searching the rubble";
+  q.speaker = "Yunus Sezer";
+  q.via = "AFAD";
+  q.source = "AFAD press conference";
+  q.source_ids = {"afad-gov-tr-kahramanmaras-depremleri"};
+  run(*doc, document::add_quote(q));
+  run(*doc, document::add_marker({{37.38, 37.06}, "Gaziantep", "AFAD press conference"}));
+  const auto uses = document::source_uses(doc->atlas());
+  ASSERT_EQ(uses.size(), 3u);
+  EXPECT_EQ(uses[0].source.id, "afad-gov-tr-kahramanmaras-depremleri");
+  EXPECT_EQ(uses[0].quotes, 1u);
+  EXPECT_EQ(uses[1].total(), 0u) << "not cited: the panel flags it";
+  const auto words = document::cited_in_words(doc->atlas());
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words[0], (std::pair<std::string, size_t>{"AFAD press conference", 2}));
+  doc->undo(), doc->undo(), doc->undo();
+  EXPECT_EQ(doc->scenario().sources.count("documents-report-pdf"), 0u) << "undone";
+}
+
+TEST(StorySources, OfTheBundledStoryAreEachCitedBySomething) {
+  std::vector<std::string> warnings;
+  auto doc = document::StoryDocument::open(*story::load_scenario(std::string(GEODATA_DIR) + "/karabakh-2023"), warnings);
+  ASSERT_TRUE(doc) << doc.error();
+  std::string uncited;
+  for (const auto& u : document::source_uses((*doc)->atlas()))
+    if (u.total() == 0) uncited += " " + u.source.id;
+  EXPECT_EQ(uncited, "") << "sources.json lists sources nothing cites";
 }
