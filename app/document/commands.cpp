@@ -261,6 +261,48 @@ class AddAuthored : public Command {
   std::optional<size_t> layer_;  // the layer it joined; nothing when it made it
 };
 
+// Changes feature FEATURE of the story's own layer INDEX: moved (a marker dragged) or taken out, and back on undo.
+class EditAuthored : public Command {
+ public:
+  EditAuthored(size_t index, size_t feature, std::optional<LonLat> to) : index_(index), feature_(feature), to_(to) {}
+  std::string name() const override { return (to_ ? "Move '" : "Remove '") + label_ + "'"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
+    if (index_ >= atlas.layers().size() || !drawn(atlas.layers()[index_]))
+      return Error{"only what was drawn in the story (markers, areas, routes) can be moved or removed"};
+    const model::AtlasLayer& layer = atlas.layers()[index_];
+    if (feature_ >= layer.data->features.size()) return Error{"no feature " + std::to_string(feature_ + 1) + " there"};
+    before_ = *layer.data;
+    geo::VectorLayer data = before_;
+    geo::Feature& f = data.features[feature_];
+    label_ = f.values.empty() ? layer.spec.title : f.values.front();
+    if (to_) {
+      if (!on_earth(*to_)) return Error{"a marker needs a place within -180..180, -90..90 degrees"};
+      if (f.points.size() != 1) return Error{"only a marker (one point) is moved by dragging"};
+      f.points.front() = *to_;
+    } else {
+      data.features.erase(data.features.begin() + static_cast<long>(feature_));
+      for (size_t i = 0; i < data.features.size(); ++i) data.features[i].fid = static_cast<long long>(i);
+    }
+    data.extent = extent_of(data.features);
+    const std::string credits = authored_sources(data);
+    atlas.set_features(index_, std::move(data), warnings);
+    atlas.set_attribution(index_, credits);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override {
+    std::vector<std::string> already_reported;
+    const std::string credits = authored_sources(before_);
+    atlas.set_features(index_, before_, already_reported);
+    atlas.set_attribution(index_, credits);
+  }
+
+ private:
+  size_t index_, feature_;
+  std::optional<LonLat> to_;
+  geo::VectorLayer before_;
+  std::string label_ = "feature";
+};
+
 class AddEvent : public Command {
  public:
   explicit AddEvent(story::Event event) : event_(std::move(event)) {}
@@ -446,10 +488,12 @@ class SetDefaultView : public Command {
 
 }  // namespace
 
-bool authored(const model::AtlasLayer& layer) {
+bool drawn(const model::AtlasLayer& layer) {
   const std::string& id = layer.spec.id;
-  return layer.spec.source.empty() || id == kMarkerLayerId || id == kAreaLayerId || id == kRouteLayerId;
+  return id == kMarkerLayerId || id == kAreaLayerId || id == kRouteLayerId;
 }
+
+bool authored(const model::AtlasLayer& layer) { return layer.spec.source.empty() || drawn(layer); }
 
 std::unique_ptr<Command> add_file_layers(model::Atlas::ReadFile file) {
   std::string name = "Add " + std::filesystem::path(file.path).filename().string();
@@ -477,6 +521,12 @@ std::unique_ptr<Command> add_marker(Marker marker) {
 }
 std::unique_ptr<Command> add_area(Drawn area) {
   return std::make_unique<AddAuthored>(kAreas, std::move(area.points), std::move(area.label), std::move(area.source));
+}
+std::unique_ptr<Command> move_marker(size_t layer, size_t feature, LonLat to) {
+  return std::make_unique<EditAuthored>(layer, feature, to);
+}
+std::unique_ptr<Command> remove_drawn(size_t layer, size_t feature) {
+  return std::make_unique<EditAuthored>(layer, feature, std::nullopt);
 }
 std::unique_ptr<Command> add_route(Drawn route) {
   return std::make_unique<AddAuthored>(kRoutes, std::move(route.points), std::move(route.label), std::move(route.source));

@@ -39,11 +39,17 @@ struct Drawn {
 std::unique_ptr<Command> add_area(Drawn area);
 // Adds ROUTE (two points or more, from its start) to the story's own route layer, drawn with its direction.
 std::unique_ptr<Command> add_route(Drawn route);
+// Moves marker FEATURE of the story's own layer LAYER to TO (a drag); refused for a layer read from a file.
+std::unique_ptr<Command> move_marker(size_t layer, size_t feature, LonLat to);
+// Takes FEATURE (a marker, an area, a route) out of the story's own layer LAYER.
+std::unique_ptr<Command> remove_drawn(size_t layer, size_t feature);
 // The ids of the story's own layers of markers, areas and routes.
 inline constexpr const char* kMarkerLayerId = "markers";
 inline constexpr const char* kAreaLayerId = "areas";
 inline constexpr const char* kRouteLayerId = "routes";
-// True for a layer whose features are made in the app (markers, areas, routes), not read from a file: saved from
+// True for the story's own layers of markers, areas and routes (drawn in the app).
+bool drawn(const model::AtlasLayer& layer);
+// True for a layer whose features are made in the app (drawn, or made in memory), not read from a file: saved from
 // memory.
 bool authored(const model::AtlasLayer& layer);
 

@@ -49,13 +49,6 @@ std::optional<XY> map_mouse(const AppState& s, const platform::Window& w) {
   return p;
 }
 
-// A click knows a place to about a pixel: P rounded to the decimals of a degree that a pixel of DEGREES_PER_PX spans
-// (a marker at 37.619 rather than 37.61899157568415 E), so a saved story claims no precision the reporter did not have.
-LonLat at_click_precision(LonLat p, double degrees_per_px) {
-  const double unit = std::pow(10.0, std::floor(std::log10(std::max(degrees_per_px, 1e-7))));
-  return {std::round(p.lon / unit) * unit, std::round(p.lat / unit) * unit};
-}
-
 void handle_map_input(AppState& s, const platform::Window& w) {
   ImGuiIO& io = ImGui::GetIO();
   s.cursor_valid = false;
@@ -63,19 +56,24 @@ void handle_map_input(AppState& s, const platform::Window& w) {
   auto mouse = map_mouse(s, w);
   s.mouse_px = mouse;
   // A click that closes a popup (a colour picker) lands on the map too: only a press that began there selects.
-  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) s.press_on_map = mouse.has_value();
-  if (!mouse) return;
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) s.press_on_map = mouse.has_value() && !start_moving(s, *mouse);
+  const bool dragged = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x != 0 ||
+                       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y != 0;
+  if (!mouse) {
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) s.authoring.moving.reset();  // let go off the map: stays put
+    return;
+  }
   const float ratio = w.pixel_ratio();
   LonLat ll;
   if (s.view.projection().inverse(s.view.pixels().to_world(*mouse), ll)) s.cursor = ll, s.cursor_valid = true;
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.authoring.moving) return finish_moving(s, dragged);
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
-    s.view.pan_px(io.MouseDelta.x * ratio, io.MouseDelta.y * ratio);
+    if (!s.authoring.moving) s.view.pan_px(io.MouseDelta.x * ratio, io.MouseDelta.y * ratio);  // else it follows
     return;
   }
   if (io.MouseWheel != 0) s.view.zoom_about(*mouse, std::pow(1.25, io.MouseWheel));
   s.hovered = render::pick_feature(*s.scene, s.view, *mouse, s.day);
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.press_on_map &&
-      ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 2).y == 0) {
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && s.press_on_map && !dragged) {
     if (s.authoring.drawing && s.cursor_valid)
       return drawing_click(s, at_click_precision(s.cursor, s.view.degrees_per_px()));
     s.selected = s.hovered;

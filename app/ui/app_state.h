@@ -146,13 +146,23 @@ const gazetteer::Gazetteer* world_gazetteer(AppState& state);
 // Opens the dialog that names and sources DRAFT (a marker, an area, a route), its label and source filled in where
 // known; drawing on the map ends.
 void start_draft(AppState& state, Draft draft);
+// A click knows a place to about a pixel: P rounded to the decimals of a degree that a pixel of DEGREES_PER_PX spans
+// (a marker at 37.619 rather than 37.61899157568415 E), so a saved story claims no precision the reporter did not have.
+LonLat at_click_precision(LonLat p, double degrees_per_px);
 // A click on the map while drawing, at PLACE: a marker's dialog, or the next corner of an area or route.
 void drawing_click(AppState& state, LonLat place);
 // Keys while drawing: Enter ends an area or route (its dialog opens), Backspace takes back its last corner, Esc stops.
 void drawing_keys(AppState& state);
 // Starts drawing KIND on the map (or stops, when it is being drawn already), saying how.
 void toggle_drawing(AppState& state, DrawnKind kind);
-// The area or route being drawn, corner by corner, as the frame's highlight.
+// A press on the map at PX: on one of the story's own markers (and not while drawing), that marker starts moving
+// with the mouse; true when it did.
+bool start_moving(AppState& state, XY px);
+// The mouse let go: the marker being moved goes where it is (a command, one undo step), or, not dragged, is selected.
+void finish_moving(AppState& state, bool dragged);
+// Delete: the selected marker, area or route of the story's own, taken out (one undo step).
+void remove_selected_drawn(AppState& state);
+// The area or route being drawn, corner by corner, or the marker being moved, as the frame's highlight.
 void add_drawing(AppState& state, render::Frame& frame);
 // The dialog that names and sources what was drawn (drawn_dialog.cpp), shown while a draft is open.
 void drawn_dialog(AppState& state);

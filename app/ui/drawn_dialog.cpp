@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
@@ -51,6 +52,11 @@ void add(AppState& s) {
 
 }  // namespace
 
+LonLat at_click_precision(LonLat p, double degrees_per_px) {
+  const double unit = std::pow(10.0, std::floor(std::log10(std::max(degrees_per_px, 1e-7))));
+  return {std::round(p.lon / unit) * unit, std::round(p.lat / unit) * unit};
+}
+
 void start_draft(AppState& s, Draft draft) {
   draft.focus = true;
   s.authoring.draft = std::move(draft);
@@ -93,8 +99,42 @@ void drawing_keys(AppState& s) {
   start_draft(s, std::move(d));
 }
 
+bool start_moving(AppState& s, XY px) {
+  if (s.authoring.drawing) return false;
+  const auto pick = render::pick_feature(*s.scene, s.view, px, s.day);
+  if (!pick) return false;
+  const model::AtlasLayer& l = s.scene->atlas().layers()[pick->layer];
+  if (!document::drawn(l) || l.data->features[pick->feature].points.size() != 1) return false;
+  s.authoring.moving = std::make_pair(pick->layer, pick->feature);
+  return true;
+}
+
+void finish_moving(AppState& s, bool dragged) {
+  const auto moving = s.authoring.moving;
+  s.authoring.moving.reset();
+  if (!moving) return;
+  if (!dragged) return void(s.selected = render::Pick{moving->first, moving->second});  // a click: select it
+  if (!s.cursor_valid) return;
+  const LonLat to = at_click_precision(s.cursor, s.view.degrees_per_px());
+  Draft at;
+  at.points = {to};
+  if (edit(s, document::move_marker(moving->first, moving->second, to)))
+    s.info(s.document->undo_name().substr(5) + " to " + where(at));  // "Move 'حلب' to 36.5590° N, 38.6240° E"
+  s.selected.reset();
+}
+
+void remove_selected_drawn(AppState& s) {
+  if (!s.selected || s.selected->layer >= s.scene->atlas().layers().size()) return;
+  if (!document::drawn(s.scene->atlas().layers()[s.selected->layer])) return;
+  if (edit(s, document::remove_drawn(s.selected->layer, s.selected->feature))) s.selected.reset(), s.hovered.reset();
+}
+
 void add_drawing(AppState& s, render::Frame& frame) {
   const AuthoringUi& a = s.authoring;
+  if (a.moving && s.cursor_valid) {  // where the dragged marker will go
+    if (XY p; s.view.projection().forward(s.cursor, p)) frame.highlight = {{}, {p}};
+    return;
+  }
   std::vector<LonLat> shape = a.corners;
   if (a.draft && a.draft->kind != DrawnKind::Marker) shape = a.draft->points;  // still shown while it is named
   if (shape.empty()) return;

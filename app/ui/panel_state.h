@@ -66,6 +66,7 @@ struct AuthoringUi {
   std::optional<DrawnKind> drawing;   // M, A, P: clicks on the map place a marker, or the corners of an area or route
   std::vector<LonLat> corners;        // of the area or route being drawn; Enter ends it
   std::optional<Draft> draft;         // the dialog naming what was drawn, open while set
+  std::optional<std::pair<size_t, size_t>> moving;  // a marker being dragged: its layer and feature
   std::optional<EventDraft> event;    // the New event dialog, open while set
   std::optional<QuoteDraft> quote;    // the New quote dialog, open while set
   bool saving = false;                // the Save story dialog (Ctrl+S)

@@ -22,6 +22,7 @@ void view_keys(AppState& s) {
   if (pressed('P', false)) toggle_drawing(s, DrawnKind::Route);
   if (pressed('E', false)) start_event(s);
   if (pressed('Q', false)) s.authoring.quote = QuoteDraft{};
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false)) remove_selected_drawn(s);
   drawing_keys(s);
 }
 

@@ -654,6 +654,10 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   d().xdotool("type --delay 50 'AFAD, 6 Feb 2023'");
   d().key("Return");
   pause_s(1);
+  // Dragged 60 pixels east, the marker moves there (one undo step), and nothing else does.
+  d().xdotool("mousemove 1000 450 sleep 0.3 mousedown 1 sleep 0.2 mousemove 1020 450 sleep 0.2 mousemove 1040 450 "
+              "sleep 0.2 mousemove 1060 450 sleep 0.3 mouseup 1 sleep 0.5");
+  ASSERT_TRUE(app.wait_for("Move 'حلب' to ", 10)) << app.stderr_text();
   // A three-corner area, named and sourced.
   d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
   pause_s(0.5);
@@ -726,6 +730,12 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
   EXPECT_EQ(gaziantep["properties"]["name"], "Gaziantep");
   EXPECT_EQ(aleppo["properties"]["name"], "حلب");
   EXPECT_EQ(aleppo["properties"]["source"], "AFAD, 6 Feb 2023");
+  {  // saved where it was dropped, as the message said
+    char where[64];
+    const double lon = aleppo["geometry"]["coordinates"][0], lat = aleppo["geometry"]["coordinates"][1];
+    std::snprintf(where, sizeof where, "%.4f° N, %.4f° E", lat, lon);
+    EXPECT_NE(app.stderr_text().find(std::string("Move 'حلب' to ") + where), std::string::npos) << where;
+  }
   EXPECT_NE(gaziantep["properties"]["source"].get<std::string>().find("GeoNames"), std::string::npos);
   EXPECT_NEAR(gaziantep["geometry"]["coordinates"][0].get<double>(), 37.38, 0.01);
   EXPECT_NEAR(gaziantep["geometry"]["coordinates"][1].get<double>(), 37.06, 0.01);

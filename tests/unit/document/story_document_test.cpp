@@ -188,6 +188,9 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   commands.push_back(document::add_marker({{37.16, 36.20}, "حلب", "AFAD"}));  // the second joins the first's layer
   commands.push_back(document::add_area({{{36.5, 37.5}, {37.5, 37.6}, {37.2, 36.9}}, "Worst hit", "AFAD"}));
   commands.push_back(document::add_route({{{37.38, 37.06}, {37.16, 36.20}}, "Aid convoy", "UN OCHA"}));
+  commands.push_back(document::move_marker(1, 0, {37.4, 37.1}));  // layers: the file, markers, areas, routes
+  commands.push_back(document::remove_drawn(1, 1));
+  commands.push_back(document::remove_drawn(2, 0));
   commands.push_back(document::add_event(event));
   story::Quote quote;
   quote.text = "We are searching the rubble";
@@ -215,6 +218,9 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   EXPECT_FALSE(doc->execute(document::add_area({{{36.5, 37.5}, {37.5, 37.6}}, "Two corners", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}}, "One point", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}, {37.1, 36.2}}, "Unsourced", ""}), warnings));
+  EXPECT_FALSE(doc->execute(document::move_marker(0, 0, {44, 40}), warnings)) << "a file's feature is not the story's";
+  EXPECT_FALSE(doc->execute(document::remove_drawn(0, 0), warnings));
+  EXPECT_FALSE(doc->execute(document::move_marker(2, 0, {44, 40}), warnings)) << "no area left there";
   quote.via = "";
   EXPECT_FALSE(doc->execute(document::add_quote(quote), warnings)) << "a quote without the outlet that carried it";
 }
