@@ -26,6 +26,7 @@
 #include "processes.h"
 #include "document/commands.h"
 #include "document/story_document.h"
+#include "gazetteer/gazetteer.h"
 #include "export/render_job.h"
 #include "geo/vector_source.h"
 #include "platform/headless_context.h"
@@ -271,6 +272,28 @@ long peak_rss_mb() {
 
 }  // namespace
 
+// The offline gazetteer the build packed: mapped and checked once, then prefix searches in several scripts (the
+// median of 50 each, the file paged in), an exact lookup, the town nearest a point.
+void bench_gazetteer() {
+  const std::string path = platform::gazetteer_path();
+  std::printf("\nGazetteer (%s)\n", path.empty() ? "not built" : std::filesystem::path(path).filename().c_str());
+  if (path.empty()) return;
+  Result<std::unique_ptr<gazetteer::Gazetteer>> g = Error{""};
+  row("open: map the file, check every offset", time_ms([&] { g = gazetteer::Gazetteer::open(path); }));
+  if (!g) return void(std::printf("  %s\n", g.error().c_str()));
+  row_text("  places", std::to_string((*g)->size()));
+  auto median_ms = [](const std::function<void()>& work) {
+    std::vector<double> ms;
+    for (int i = 0; i < 50; ++i) ms.push_back(time_ms(work));
+    std::nth_element(ms.begin(), ms.begin() + 25, ms.end());
+    return ms[25];
+  };
+  for (const char* prefix : {"mos", "san", "кар", "بغد", "東京", "Երև"})
+    row(std::string("prefix search '") + prefix + "', 10 hits (median)", median_ms([&] { (*g)->search(prefix); }));
+  row("lookup 'Moscow' with a country hint (median)", median_ms([&] { (*g)->lookup("Moscow", {"US", 10}); }));
+  row("town nearest a point (median)", median_ms([&] { (*g)->nearest_town({46.55, 39.6}); }));
+}
+
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they are measured
   GDALAllRegister();
@@ -386,6 +409,8 @@ int main(int argc, char** argv) {
       }
     }
   }
+
+  bench_gazetteer();
 
   std::printf("\nWhole process: chronoatlas render of the bundled scenario, start to exit\n");
   const std::string exe = std::filesystem::path(argv[0]).parent_path().string() + "/chronoatlas";
