@@ -387,6 +387,7 @@ int run_app(const std::vector<std::string>& args) {
   // answer (until its statement timeout) must not keep a closed window on the screen. Nothing a worker writes is
   // needed (cache entries go to temporary names first), and the session is saved before the end.
   w.hide();
+  keep_unsaved_story(s);
   const int status = save_session(s, session_path) ? 0 : 1;
   std::fflush(nullptr);
   std::_Exit(status);

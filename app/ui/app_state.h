@@ -178,6 +178,11 @@ void quote_dialog(AppState& state);
 void authoring_dialogs(AppState& state);
 // Ctrl+S: saves the story to its folder, or asks for one when it has none (a new story, the bundled one).
 void save_story(AppState& state);
+// Where new stories never saved are kept when the app quits (the config folder's unsaved-stories/, a folder each), so
+// that no story is lost: the next launch reopens the last, and Save asks for a folder of the reporter's own.
+std::string unsaved_story_dir();
+// On quit: a new story with changes and no folder of its own is saved under unsaved_story_dir(), and said on stderr.
+void keep_unsaved_story(AppState& state);
 
 // Panels, one per file. The sidebar ones draw into the current ImGui window.
 void panel_search(AppState& state);

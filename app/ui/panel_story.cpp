@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <filesystem>
 
 #include <imgui.h>
@@ -22,11 +23,18 @@ std::string folder_name(const std::string& title) {
   return name.empty() ? "story" : name;
 }
 
-// The story's own folder when it has one the user may write: not the bundled story, which an update replaces.
+// True for a folder a new story was kept in when the app quit before it was saved.
+bool kept_unsaved(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::equivalent(std::filesystem::path(dir).parent_path(), unsaved_story_dir(), ec);
+}
+
+// The story's own folder when it has one the user chose: not the bundled story, which an update replaces, nor the
+// folder a new story was kept in when the app quit before it was saved.
 std::string own_folder(const AppState& s) {
   const std::string& dir = s.scene->scenario().dir;
   std::error_code ec;
-  if (dir.empty() || std::filesystem::equivalent(dir, platform::default_scenario_dir(), ec)) return "";
+  if (dir.empty() || std::filesystem::equivalent(dir, platform::default_scenario_dir(), ec) || kept_unsaved(dir)) return "";
   return dir;
 }
 
@@ -106,6 +114,28 @@ void save_story(AppState& s) {
   s.authoring.saving = true, s.authoring.focus = true;
   if (s.authoring.save_path.empty())
     s.authoring.save_path = "~/Chronoatlas/" + folder_name(s.scene->scenario().title);
+}
+
+std::string unsaved_story_dir() { return platform::config_dir() + "/unsaved-stories"; }
+
+void keep_unsaved_story(AppState& s) {
+  const story::Scenario& sc = s.scene->scenario();
+  const bool kept_before = !sc.dir.empty() && kept_unsaved(sc.dir);
+  // A story (it has a title: a map of files alone has none) that is new or was kept before, and has changes.
+  if (sc.title.empty() || !s.document->modified() || !(sc.dir.empty() || kept_before)) return;
+  // Each new story in a folder of its own: one kept before is never replaced by another.
+  std::string dir = sc.dir;
+  if (!kept_before) {
+    const std::string base = unsaved_story_dir() + "/" + folder_name(sc.title);
+    std::error_code ec;
+    dir = base;
+    for (int n = 2; std::filesystem::exists(dir, ec); ++n) dir = base + "-" + std::to_string(n);
+    std::filesystem::create_directories(unsaved_story_dir(), ec);
+  }
+  if (Status saved = s.document->save(dir); !saved)
+    return void(std::fprintf(stderr, "chronoatlas: the unsaved story could not be kept: %s\n", saved.error().c_str()));
+  std::fprintf(stderr, "chronoatlas: the story '%s' was not saved; it was kept in the config folder (unsaved-stories/%s) "
+                       "and opens next time\n", sc.title.c_str(), std::filesystem::path(dir).filename().c_str());
 }
 
 void authoring_dialogs(AppState& s) {

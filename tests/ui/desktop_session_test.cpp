@@ -772,3 +772,36 @@ TEST_F(DesktopSession, ANewStoryMadeInTheAppIsSavedAndRendersItsMarkersWhereTheP
     EXPECT_GT(ink, 20) << "no label beside the marker at (" << x << ", " << y << ") in " << png;
   }
 }
+
+TEST_F(DesktopSession, ANewStoryNeverSavedIsKeptWhenTheAppQuitsAndOpensNextTime) {
+  const std::string home = fresh_dir("desktop-kept-story");
+  {
+    AppProcess app(d(), home, {"--scenario", "none"});
+    ASSERT_TRUE(app.wait_for("Opened without a scenario")) << app.stderr_text();
+    pause_s(2.5);
+    d().xdotool("mousemove " + std::to_string(kOffMapX) + " " + std::to_string(kOffMapY));
+    d().key("ctrl+n");
+    d().xdotool("type --delay 60 'Kept story'");
+    d().key("Return");
+    ASSERT_TRUE(app.wait_for("New story 'Kept story'", 10)) << app.stderr_text();
+    d().key("m");
+    d().xdotool("mousemove 1000 450 sleep 0.3 mousedown 1 sleep 0.25 mouseup 1 sleep 0.5");
+    d().xdotool("type --delay 80 'Bishkek'");
+    d().key("Tab");
+    d().xdotool("type --delay 50 'tio.ch'");
+    d().key("Return");
+    pause_s(1);
+    d().key("ctrl+q");
+    ASSERT_EQ(app.wait_exit(), 0);
+    EXPECT_NE(app.stderr_text().find("the story 'Kept story' was not saved; it was kept"), std::string::npos)
+        << app.stderr_text();
+  }
+  const nlohmann::json markers = read_json(home + "/config/chronoatlas/unsaved-stories/Kept-story/layers/markers.geojson");
+  ASSERT_TRUE(markers.contains("features")) << home;
+  EXPECT_EQ(markers["features"][0]["properties"]["name"], "Bishkek");
+  AppProcess again(d(), home, {});
+  EXPECT_TRUE(again.wait_for("Loaded scenario 'Kept story' (Kept-story)", 30)) << again.stderr_text();
+  pause_s(2.5);  // the window's first frames
+  d().key("ctrl+q");
+  EXPECT_EQ(again.wait_exit(), 0);
+}
