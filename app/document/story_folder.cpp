@@ -1,5 +1,7 @@
 #include "document/story_folder.h"
 
+#include <fcntl.h>
+#include <stdio.h>  // renameat2
 #include <unistd.h>
 
 #include <filesystem>
@@ -120,9 +122,15 @@ Status check_target(const fs::path& dir) {
   return Error{dir.string() + " holds files but no scenario.json: choose an empty folder, a new one, or a story folder"};
 }
 
-// Puts the finished TMP in DIR's place; the old DIR goes only once the new one is there.
+// Puts the finished TMP in DIR's place; the old DIR goes only once the new one is there. Where the file system can
+// exchange two names in one step (Linux's RENAME_EXCHANGE), DIR is at every moment either the old story or the new
+// one, so a save killed at any point leaves a whole story there; elsewhere the old folder is moved aside first.
 Status swap_in(const fs::path& tmp, const fs::path& dir) {
   std::error_code ec;
+  if (fs::exists(dir, ec) && renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(tmp, ec);  // now the old story
+    return Ok{};
+  }
   const fs::path old = dir.parent_path() / ("." + dir.filename().string() + ".old-" + std::to_string(getpid()));
   const bool replacing = fs::exists(dir, ec);
   if (replacing) {

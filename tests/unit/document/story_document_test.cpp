@@ -1,7 +1,13 @@
 // A story made from nothing through the document's commands, undone, redone, saved and opened again.
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -30,8 +36,8 @@ void add_file(document::StoryDocument& doc, const std::string& name) {
   ASSERT_TRUE(done) << done.error();
 }
 
-// Everything a reader of the story sees, as text: title, time, view, events, and each layer's settings and features
-// (coordinates to the last bit). Paths are left out: a saved story reads its files from its own folder.
+// Everything a reader of the story sees, as text: title, time, view, events, quotes, sources, and each layer's
+// settings and features (coordinates to the last bit). Paths are left out: a saved story reads its files from its own folder.
 std::string contents(const document::StoryDocument& doc) {
   const story::Scenario& s = doc.scenario();
   nlohmann::json j = story::scenario_json(s, std::vector<std::string>(s.layers.size(), ""));
@@ -48,12 +54,15 @@ std::string contents(const document::StoryDocument& doc) {
       for (const Polygon& p : f.polygons)
         for (const Ring& r : p)
           for (LonLat q : r) features << q.lon << ',' << q.lat << ' ';
+      for (const LineString& line : f.lines)
+        for (LonLat q : line) features << q.lon << ',' << q.lat << ' ';
       for (LonLat q : f.points) features << q.lon << ',' << q.lat << ' ';
       for (const std::string& v : f.values) features << '[' << v << ']';
       features << '\n';
     }
     j["layers"].push_back({{"spec", spec}, {"fields", l.data->fields}, {"features", features.str()}});
   }
+  j["sources"] = story::sources_json(s.sources);
   return j.dump(1);
 }
 
@@ -202,6 +211,15 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   commands.push_back(document::remove_quote(0));
   commands.push_back(document::add_quote(quote));
   commands.push_back(document::remove_event(0));
+  story::Source afad;
+  afad.publisher = "AFAD";
+  afad.url = "https://www.afad.gov.tr";
+  commands.push_back(document::add_source(afad));
+  story::LayerStyle style = doc->atlas().layers()[0].spec.style;
+  style.opacity = 0.5f;
+  commands.push_back(document::set_style(0, style));
+  commands.push_back(document::move_layer(0, 1));
+  commands.push_back(document::remove_layer(3));
   commands.push_back(document::fit_view_to_layers());
   std::vector<std::string> warnings;
   for (auto& command : commands) {
@@ -218,8 +236,9 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   EXPECT_FALSE(doc->execute(document::add_area({{{36.5, 37.5}, {37.5, 37.6}}, "Two corners", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}}, "One point", "x"}), warnings));
   EXPECT_FALSE(doc->execute(document::add_route({{{37.38, 37.06}, {37.1, 36.2}}, "Unsourced", ""}), warnings));
-  EXPECT_FALSE(doc->execute(document::move_marker(0, 0, {44, 40}), warnings)) << "a file's feature is not the story's";
-  EXPECT_FALSE(doc->execute(document::remove_drawn(0, 0), warnings));
+  // The layers now: markers, the file, areas (routes removed).
+  EXPECT_FALSE(doc->execute(document::move_marker(1, 0, {44, 40}), warnings)) << "a file's feature is not the story's";
+  EXPECT_FALSE(doc->execute(document::remove_drawn(1, 0), warnings));
   EXPECT_FALSE(doc->execute(document::move_marker(2, 0, {44, 40}), warnings)) << "no area left there";
   quote.via = "";
   EXPECT_FALSE(doc->execute(document::add_quote(quote), warnings)) << "a quote without the outlet that carried it";
@@ -319,4 +338,52 @@ TEST(StorySources, OfTheBundledStoryAreEachCitedBySomething) {
   for (const auto& u : document::source_uses((*doc)->atlas()))
     if (u.total() == 0) uncited += " " + u.source.id;
   EXPECT_EQ(uncited, "") << "sources.json lists sources nothing cites";
+}
+
+TEST(StoryDocument, ASaveKilledAtAnyMomentLeavesAWholeStoryInTheFolder) {
+  TempDir tmp;
+  const std::string dir = tmp.path() + "/story";
+  auto old_story = empty_story();
+  run(*old_story, document::set_title("Old"));
+  run(*old_story, document::add_marker({{37.38, 37.06}, "Gaziantep", "GeoNames"}));
+  ASSERT_TRUE(old_story->save(dir));
+  // The new story ships a large document, which every save copies: long enough a save to be killed in the middle.
+  const std::string source = tmp.path() + "/source";
+  std::filesystem::create_directories(source);
+  ASSERT_TRUE(write_text_file(source + "/scenario.json",
+                              R"({"title": "New", "view": {"bbox": [36, 36, 38, 38]}, "layers": []})"));
+  const size_t big = size_t{48} << 20;
+  ASSERT_TRUE(write_text_file(source + "/footage.bin", std::string(big, 'x')));
+  std::vector<std::string> warnings;
+  auto new_story = document::StoryDocument::open(*story::load_scenario(source), warnings);
+  ASSERT_TRUE(new_story) << new_story.error();
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE((*new_story)->save(tmp.path() + "/timing"));
+  const double save_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+  // Killed at moments spread over a whole save, and once not at all: the folder always opens, as one story or the
+  // other, never a mixture or nothing.
+  int old_seen = 0, new_seen = 0;
+  for (int k = 0; k <= 10; ++k) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) _exit((*new_story)->save(dir) ? 0 : 1);
+    if (k < 10) {
+      std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(save_ms * 1000 * k / 10)));
+      kill(child, SIGKILL);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    auto opened = story::load_scenario(dir);
+    ASSERT_TRUE(opened) << "after a kill at " << k << "/10 of a save: " << opened.error();
+    if (opened->title == "Old") {
+      ++old_seen;
+    } else {
+      ASSERT_EQ(opened->title, "New");
+      ++new_seen;
+      EXPECT_EQ(std::filesystem::file_size(dir + "/footage.bin"), big) << "the new story, but its document cut short";
+    }
+  }
+  EXPECT_GE(new_seen, 1) << "the save that was not killed";
+  EXPECT_GE(old_seen + new_seen, 11);
 }
