@@ -148,7 +148,10 @@ story::LayerSpec authored_spec(const AuthoredKind& kind) {
   spec.style.label_field = "name";
   spec.style.label_bold = true;
   spec.style.tooltip_fields = {"name", "source"};
-  spec.details = {{"name", "Name"}, {"source", "Source"}};
+  spec.details = {{"name", "Name"}, {"source", "Source"}, {"from", "Shown from"}, {"until", "Gone from"}};
+  spec.time.mode = story::TimeMode::Interval;  // each feature from its day to its last, either open
+  spec.time.start_field = "from";
+  spec.time.end_field = "until";
   if (&kind == &kMarkers) {
     spec.style.fill = *parse_colour("#c0392b");
     spec.style.stroke = *parse_colour("#ffffff");
@@ -196,10 +199,24 @@ BoundsLonLat extent_of(const std::vector<geo::Feature>& features) {
 }
 
 // Adds a feature the reporter drew (a marker, an area, a route) to its kind's layer, made on top by the first.
+// "" when SHOWN's dates are ISO days with the second after the first, else what is wrong.
+std::string shown_problem(const Shown& shown) {
+  std::optional<story::Days> from, until;
+  for (auto [text, day] : {std::pair{&shown.from, &from}, std::pair{&shown.until, &until}}) {
+    if (text->empty()) continue;
+    auto d = story::parse_iso_date(*text);
+    if (!d || *d != std::floor(*d)) return "'" + *text + "' is not a day (YYYY-MM-DD)";
+    *day = *d;
+  }
+  if (from && until && *until <= *from) return "it must be gone after the day it is first shown";
+  return "";
+}
+
 class AddAuthored : public Command {
  public:
-  AddAuthored(const AuthoredKind& kind, std::vector<LonLat> points, std::string label, std::string source)
-      : kind_(kind), points_(std::move(points)), label_(std::move(label)), source_(std::move(source)) {}
+  AddAuthored(const AuthoredKind& kind, std::vector<LonLat> points, std::string label, std::string source, Shown shown)
+      : kind_(kind), points_(std::move(points)), label_(std::move(label)), source_(std::move(source)),
+        shown_(std::move(shown)) {}
   std::string name() const override { return std::string("Add ") + kind_.noun + " '" + label_ + "'"; }
   Status apply(model::Atlas& atlas, std::vector<std::string>& warnings) override {
     if (points_.size() < kind_.min_points)
@@ -207,6 +224,8 @@ class AddAuthored : public Command {
     if (!all_on_earth(points_)) return Error{std::string("a ") + kind_.noun + " needs places within -180..180, -90..90 degrees"};
     if (label_.empty()) return Error{std::string("a ") + kind_.noun + " needs a name"};
     if (source_.empty()) return Error{std::string(kind_.noun) + " '" + label_ + "': name the source that puts it there"};
+    if (const std::string problem = shown_problem(shown_); !problem.empty())
+      return Error{std::string(kind_.noun) + " '" + label_ + "': " + problem};
     geo::Feature f;
     if (&kind_ == &kMarkers) f.points = points_;
     else if (&kind_ == &kRoutes) f.lines = {points_};
@@ -215,17 +234,21 @@ class AddAuthored : public Command {
       ring.push_back(ring.front());  // closed, as every reader's polygons are
       f.polygons = {{ring}};
     }
-    f.values = {label_, source_};
+    f.values = {label_, source_, shown_.from, shown_.until};
     layer_ = layer_with_id(atlas, kind_.id);
     geo::VectorLayer data;
     if (layer_) {
-      data = *atlas.layers()[*layer_].data;
+      before_ = *atlas.layers()[*layer_].data;
+      before_time_ = atlas.layers()[*layer_].spec.time;
+      data = before_;
     } else {
       data.name = kind_.id;
       data.geometry_type = &kind_ == &kMarkers ? "Point" : &kind_ == &kRoutes ? "Line String" : "Polygon";
       data.crs = "EPSG:4326";
-      data.fields = {"name", "source"};
     }
+    // A layer saved before drawn items had dates gets the date fields, empty for what it holds.
+    data.fields = {"name", "source", "from", "until"};
+    for (geo::Feature& old : data.features) old.values.resize(4);
     f.fid = static_cast<long long>(data.features.size());
     data.features.push_back(std::move(f));
     data.extent = extent_of(data.features);
@@ -238,6 +261,7 @@ class AddAuthored : public Command {
     }
     atlas.set_features(*layer_, std::move(data), warnings);
     atlas.set_attribution(*layer_, credits);
+    if (!(before_time_ == authored_spec(kind_).time)) atlas.set_time(*layer_, authored_spec(kind_).time, warnings);
     return Ok{};
   }
   void revert(model::Atlas& atlas) override {
@@ -245,20 +269,21 @@ class AddAuthored : public Command {
       atlas.remove_layer(atlas.layers().size() - 1);
       return;
     }
-    geo::VectorLayer data = *atlas.layers()[*layer_].data;
-    data.features.pop_back();
-    data.extent = extent_of(data.features);
-    const std::string credits = authored_sources(data);
     std::vector<std::string> already_reported;
-    atlas.set_features(*layer_, std::move(data), already_reported);
+    const std::string credits = authored_sources(before_);
+    atlas.set_features(*layer_, before_, already_reported);
     atlas.set_attribution(*layer_, credits);
+    if (!(before_time_ == atlas.layers()[*layer_].spec.time)) atlas.set_time(*layer_, before_time_, already_reported);
   }
 
  private:
   const AuthoredKind& kind_;
   std::vector<LonLat> points_;
   std::string label_, source_;
+  Shown shown_;
   std::optional<size_t> layer_;  // the layer it joined; nothing when it made it
+  geo::VectorLayer before_;      // that layer's data and time before
+  story::LayerTime before_time_;
 };
 
 // Changes feature FEATURE of the story's own layer INDEX: moved (a marker dragged) or taken out, and back on undo.
@@ -517,10 +542,11 @@ std::unique_ptr<Command> set_style(size_t index, story::LayerStyle style) { retu
 std::unique_ptr<Command> set_time(size_t index, story::LayerTime time) { return std::make_unique<SetTime>(index, std::move(time)); }
 std::unique_ptr<Command> add_marker(Marker marker) {
   return std::make_unique<AddAuthored>(kMarkers, std::vector<LonLat>{marker.place}, std::move(marker.label),
-                                       std::move(marker.source));
+                                       std::move(marker.source), std::move(marker.shown));
 }
 std::unique_ptr<Command> add_area(Drawn area) {
-  return std::make_unique<AddAuthored>(kAreas, std::move(area.points), std::move(area.label), std::move(area.source));
+  return std::make_unique<AddAuthored>(kAreas, std::move(area.points), std::move(area.label), std::move(area.source),
+                                       std::move(area.shown));
 }
 std::unique_ptr<Command> move_marker(size_t layer, size_t feature, LonLat to) {
   return std::make_unique<EditAuthored>(layer, feature, to);
@@ -529,7 +555,8 @@ std::unique_ptr<Command> remove_drawn(size_t layer, size_t feature) {
   return std::make_unique<EditAuthored>(layer, feature, std::nullopt);
 }
 std::unique_ptr<Command> add_route(Drawn route) {
-  return std::make_unique<AddAuthored>(kRoutes, std::move(route.points), std::move(route.label), std::move(route.source));
+  return std::make_unique<AddAuthored>(kRoutes, std::move(route.points), std::move(route.label),
+                                       std::move(route.source), std::move(route.shown));
 }
 std::unique_ptr<Command> add_event(story::Event event) { return std::make_unique<AddEvent>(std::move(event)); }
 std::unique_ptr<Command> remove_event(size_t index) { return std::make_unique<RemoveEvent>(index); }

@@ -21,10 +21,17 @@ std::unique_ptr<Command> set_style(size_t index, story::LayerStyle style);
 std::unique_ptr<Command> set_time(size_t index, story::LayerTime time);
 
 // A point the reporter places: where, what the map calls it, and the source that puts it there.
+// When something drawn is on the map: from a day, until a day (the first day it is gone), either open. ISO dates
+// (YYYY-MM-DD), or "" for an open end: undated, it is on the map on every date.
+struct Shown {
+  std::string from, until;
+};
+
 struct Marker {
   LonLat place;
   std::string label;
   std::string source;  // as cited ("AFAD, 6 Feb 2023"); a marker without one is refused
+  Shown shown = {};
 };
 // Adds MARKER to the story's own marker layer (made, on top, by the first marker).
 std::unique_ptr<Command> add_marker(Marker marker);
@@ -34,6 +41,7 @@ struct Drawn {
   std::vector<LonLat> points;
   std::string label;
   std::string source;
+  Shown shown = {};
 };
 // Adds AREA (three corners or more) to the story's own area layer, drawn as a tint with its edge.
 std::unique_ptr<Command> add_area(Drawn area);

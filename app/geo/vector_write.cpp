@@ -85,8 +85,11 @@ Status write_geojson(const VectorLayer& layer, const std::string& path) {
   }
   for (const Feature& f : layer.features) {
     OGRFeature feature(out->GetLayerDefn());
-    for (size_t i = 0; i < layer.fields.size() && i < f.values.size(); ++i)
-      if (!f.values[i].empty()) feature.SetField(static_cast<int>(i), f.values[i].c_str());
+    // An empty value is written as null, never left out: a field empty in every feature (a date not yet given) is
+    // still a field of the layer when it is read back.
+    for (size_t i = 0; i < layer.fields.size(); ++i)
+      if (i < f.values.size() && !f.values[i].empty()) feature.SetField(static_cast<int>(i), f.values[i].c_str());
+      else feature.SetFieldNull(static_cast<int>(i));
     if (auto g = geometry_of(f)) feature.SetGeometry(g.get());
     if (out->CreateFeature(&feature) != OGRERR_NONE) return Error{path + ": cannot write feature " + std::to_string(f.fid)};
   }

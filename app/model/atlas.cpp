@@ -131,7 +131,7 @@ void Atlas::widen_time_range(const AtlasLayer& layer, std::vector<std::string>& 
 }
 
 bool Atlas::timed() const {
-  return std::any_of(layers_.begin(), layers_.end(), [](const AtlasLayer& l) { return !l.times.empty(); });
+  return std::any_of(layers_.begin(), layers_.end(), [](const AtlasLayer& l) { return l.dated; });
 }
 
 std::vector<std::string> Atlas::added_files() const {

@@ -95,7 +95,7 @@ class Atlas {
   // The story's default view, degrees.
   void set_default_view(const BoundsLonLat& view);
 
-  // True when some layer's features have times (so the map differs by date).
+  // True when some layer's features have a day they start or end (so the map differs by date).
   bool timed() const;
 
  private:

@@ -25,6 +25,7 @@ struct AtlasLayer {
   uint64_t style_revision = 0;                   // bumped by set_style
   uint64_t time_revision = 0;                    // bumped by set_time: the GPU's per-vertex times are stale
   story::Days first_moment = 0, last_moment = 0; // the earliest and latest start read (0, 0: none)
+  bool dated = false;                            // some feature has a day it starts or ends: it changes with the date
   size_t unreadable_times = 0;                   // features never shown because a date could not be read
   std::optional<FetchedView> fetched;            // a database layer: the area and detail its features are for
 };

@@ -61,6 +61,7 @@ void index_times(AtlasLayer& l, std::vector<std::string>& warnings) {
   l.times.clear();
   l.by_start.clear();
   l.first_moment = l.last_moment = 0;
+  l.dated = false;
   l.unreadable_times = 0;
   if (!l.spec.time.any()) return;
   size_t& skipped = l.unreadable_times;
@@ -74,6 +75,7 @@ void index_times(AtlasLayer& l, std::vector<std::string>& warnings) {
     } else if (std::isfinite(t.start)) {
       first = std::min(first, t.start), last = std::max(last, t.start);
     }
+    l.dated |= std::isfinite(t.start) || std::isfinite(t.end);
     l.times.push_back(t);
   }
   if (first <= last) l.first_moment = first, l.last_moment = last;

@@ -35,9 +35,9 @@ std::string where(const Draft& d) {
 
 std::unique_ptr<document::Command> command_for(const Draft& d) {
   switch (d.kind) {
-    case DrawnKind::Marker: return document::add_marker({d.points.front(), d.label, d.source});
-    case DrawnKind::Area: return document::add_area({d.points, d.label, d.source});
-    case DrawnKind::Route: return document::add_route({d.points, d.label, d.source});
+    case DrawnKind::Marker: return document::add_marker({d.points.front(), d.label, d.source, {d.from, d.until}});
+    case DrawnKind::Area: return document::add_area({d.points, d.label, d.source, {d.from, d.until}});
+    case DrawnKind::Route: return document::add_route({d.points, d.label, d.source, {d.from, d.until}});
   }
   return nullptr;
 }
@@ -159,6 +159,9 @@ void drawn_dialog(AppState& s) {
   if (d.focus) ImGui::SetKeyboardFocusHere(), d.focus = false;
   bool enter = text_box("Label", "what the map calls it, in any script", d.label, width);
   enter |= text_box("Source", "who reports it there (AFAD, 6 Feb 2023) or a URL", d.source, width);
+  // Optional: on the map only while the source says it was there.
+  enter |= text_box("Shown from", "YYYY-MM-DD, optional: the first day it is on the map", d.from, width);
+  enter |= text_box("Gone from", "YYYY-MM-DD, optional: the first day it is no longer there", d.until, width);
   const std::string button = std::string("Add ") + noun(d.kind);
   if (ImGui::Button(button.c_str()) || enter) add(s);
   if (cancel_button()) open = false;

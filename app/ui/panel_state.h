@@ -35,6 +35,7 @@ struct Draft {
   DrawnKind kind = DrawnKind::Marker;
   std::vector<LonLat> points;
   std::string label, source;
+  std::string from, until;   // the days it is first shown and first gone (YYYY-MM-DD), "" for open
   bool approximate = false;  // placed from a region without an agreed outline
   bool focus = true;         // the label box takes the keyboard when the dialog opens
 };

@@ -16,6 +16,7 @@
 #include "document/commands.h"
 #include "document/source_uses.h"
 #include "document/story_document.h"
+#include "model/layer_times.h"
 #include "story/layer_style_json.h"
 #include "story/scenario_json.h"
 #include "story_steps.h"
@@ -386,4 +387,24 @@ TEST(StoryDocument, ASaveKilledAtAnyMomentLeavesAWholeStoryInTheFolder) {
   }
   EXPECT_GE(new_seen, 1) << "the save that was not killed";
   EXPECT_GE(old_seen + new_seen, 11);
+}
+
+TEST(StoryDocument, DrawnItemsWithDatesAreOnTheMapFromTheirFirstDayToTheirLast) {
+  auto doc = empty_story();
+  run(*doc, document::add_marker({{37.38, 37.06}, "Tent camp", "AFAD", {"2023-02-08", "2023-03-01"}}));
+  run(*doc, document::add_marker({{37.16, 36.20}, "Aleppo", "GeoNames"}));  // undated: every day
+  const model::AtlasLayer& markers = doc->atlas().layers()[0];
+  auto live = [&](size_t feature, int y, int m, int d) {
+    return model::live(markers, feature, story::end_of_day(story::days_from_civil(y, m, d)));
+  };
+  EXPECT_FALSE(live(0, 2023, 2, 7));
+  EXPECT_TRUE(live(0, 2023, 2, 8));
+  EXPECT_TRUE(live(0, 2023, 2, 28));
+  EXPECT_FALSE(live(0, 2023, 3, 1)) << "gone from its until day";
+  EXPECT_TRUE(live(1, 2000, 1, 1));
+  EXPECT_TRUE(doc->atlas().timed()) << "the map now differs by date";
+  std::vector<std::string> warnings;
+  for (document::Shown bad : {document::Shown{"2023-02", ""}, document::Shown{"2023-03-01", "2023-02-08"},
+                              document::Shown{"", "2023-02-08T10:00"}})
+    EXPECT_FALSE(doc->execute(document::add_marker({{37.0, 37.0}, "X", "Y", bad}), warnings)) << bad.from << bad.until;
 }
