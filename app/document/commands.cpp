@@ -455,6 +455,23 @@ class SetTitle : public Command {
   std::string title_, before_;
 };
 
+class SetTimeZone : public Command {
+ public:
+  explicit SetTimeZone(std::string zone) : zone_(std::move(zone)) {}
+  std::string name() const override { return "Set the time zone"; }
+  Status apply(model::Atlas& atlas, std::vector<std::string>&) override {
+    if (zone_.size() > 64 || zone_.find('\n') != std::string::npos) return Error{"a time zone is one short line: UTC+3"};
+    if (!atlas.scenario().dated) return Error{"give the story its dates first: a time zone says what its times mean"};
+    before_ = atlas.scenario().time_zone;
+    atlas.set_time_zone(zone_);
+    return Ok{};
+  }
+  void revert(model::Atlas& atlas) override { atlas.set_time_zone(before_); }
+
+ private:
+  std::string zone_, before_;
+};
+
 class SetTimeRange : public Command {
  public:
   SetTimeRange(story::Days start, story::Days end, story::Days initial) : start_(start), end_(end), initial_(initial) {}
@@ -564,6 +581,7 @@ std::unique_ptr<Command> add_quote(story::Quote quote) { return std::make_unique
 std::unique_ptr<Command> remove_quote(size_t index) { return std::make_unique<RemoveQuote>(index); }
 std::unique_ptr<Command> add_source(story::Source source) { return std::make_unique<AddSource>(std::move(source)); }
 std::unique_ptr<Command> set_title(std::string title) { return std::make_unique<SetTitle>(std::move(title)); }
+std::unique_ptr<Command> set_time_zone(std::string zone) { return std::make_unique<SetTimeZone>(std::move(zone)); }
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial) {
   return std::make_unique<SetTimeRange>(start, end, initial);
 }

@@ -72,6 +72,8 @@ std::unique_ptr<Command> remove_quote(size_t index);
 // or a document inside the story folder (a path relative to it). Refused without a publisher or an address.
 std::unique_ptr<Command> add_source(story::Source source);
 std::unique_ptr<Command> set_title(std::string title);
+// What local time means in the story ("UTC+3", "Europe/Istanbul"), stated on the map with the time rule.
+std::unique_ptr<Command> set_time_zone(std::string zone);
 // The timeline runs from START to END (days since 1970, END after START) and opens on INITIAL.
 std::unique_ptr<Command> set_time_range(story::Days start, story::Days end, story::Days initial);
 // Makes the story's default view the extent of its layers at the indices ONLY, or of all of them when it is empty

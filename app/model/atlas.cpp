@@ -31,6 +31,11 @@ void Atlas::replace_features(size_t index, geo::VectorLayer data, const FetchedV
   layers_[index].fetched = view;
 }
 
+void Atlas::set_time_zone(const std::string& zone) {
+  scenario_.time_zone = zone;
+  ++revision_;
+}
+
 void Atlas::set_title(const std::string& title) {
   scenario_.title = title;
   ++revision_;

@@ -44,6 +44,8 @@ class Atlas {
   void replace_features(size_t index, geo::VectorLayer data, const FetchedView& view, std::vector<std::string>& warnings);
   // The story's title, on the map and in the window.
   void set_title(const std::string& title);
+  // What local time means in the story ("UTC+4"), stated with the time rule on the map; "" for none stated.
+  void set_time_zone(const std::string& zone);
   // The timeline [START, END) and the date shown first (clamped into it), days since 1970; GPU times count from START.
   // DATED false takes the story back to one without a range of its own (an undo).
   void set_time_range(story::Days start, story::Days end, story::Days initial, bool dated = true);

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <imgui.h>
 
 #include "base/text.h"
@@ -12,6 +14,20 @@ namespace {
 void list_sources(const story::SourceList& sources, const std::vector<std::string>& ids) {
   for (const std::string& id : ids)
     if (auto it = sources.find(id); it != sources.end()) ImGui::TextDisabled("  %s", story::describe_source(it->second).c_str());
+}
+
+// The quotes placed at point feature F: the words, who said them and who carried them, the translation, the document.
+void quotes_at(const AppState& s, const geo::Feature& f) {
+  if (f.points.size() != 1) return;
+  for (const story::Quote& q : s.scene->scenario().quotes) {
+    if (!q.place || std::abs(q.place->lon - f.points[0].lon) > 1e-7 || std::abs(q.place->lat - f.points[0].lat) > 1e-7)
+      continue;
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", text::display_order(story::format_quote(q)).c_str());
+    if (!q.translation.empty()) ImGui::TextWrapped("Translation: %s", q.translation.c_str());
+    ImGui::TextDisabled("Read in: %s%s", q.source.c_str(), q.at ? (", " + story::format_date(*q.at)).c_str() : "");
+    list_sources(s.scene->scenario().sources, q.source_ids);
+  }
 }
 
 // A feature's attributes, then any series attached to it at the current date, with sources.
@@ -54,6 +70,7 @@ void describe(AppState& s, const render::Pick& p, bool brief) {
     const std::vector<std::string> ids = split(l.data->value(f, "source_ids"), ';');
     if (!ids.empty()) ImGui::TextWrapped("Sources (%zu):", ids.size());
     list_sources(s.scene->scenario().sources, ids);
+    quotes_at(s, f);
   }
   ImGui::PopTextWrapPos();
 }

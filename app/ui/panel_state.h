@@ -80,6 +80,8 @@ struct AuthoringUi {
   bool title_active = false;
   std::string typed_from, typed_to;   // its time range boxes (YYYY-MM-DD)
   bool range_active = false;
+  std::string typed_zone;             // its time zone box
+  bool zone_active = false;
 };
 
 // The timeline (panel_timeline.cpp).

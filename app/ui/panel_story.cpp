@@ -106,6 +106,17 @@ void time_range_boxes(AppState& s) {
   if (edit(s, document::set_time_range(*from, *to + 1, *from))) set_date(s, *from);
 }
 
+// What local time means in the story, as its sources give it ("UTC+3"): a command when the box lets go.
+void time_zone_box(AppState& s) {
+  AuthoringUi& a = s.authoring;
+  if (!a.zone_active) a.typed_zone = s.scene->scenario().time_zone;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+  ImGui::InputTextWithHint("Time zone", "UTC+3", &a.typed_zone);
+  a.zone_active = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivatedAfterEdit() && a.typed_zone != s.scene->scenario().time_zone)
+    edit(s, document::set_time_zone(a.typed_zone));
+}
+
 }  // namespace
 
 void save_story(AppState& s) {
@@ -156,6 +167,7 @@ void panel_story(AppState& s) {
   a.title_active = ImGui::IsItemActive();
   if (ImGui::IsItemDeactivatedAfterEdit() && a.typed_title != sc.title) edit(s, document::set_title(a.typed_title));
   time_range_boxes(s);
+  if (s.scene->scenario().dated) time_zone_box(s);
   const std::string folder = own_folder(s);
   ImGui::TextDisabled("%s", folder.empty() ? "Not saved yet (Ctrl+S)"
                                            : ("Folder: " + std::filesystem::path(folder).filename().string() +

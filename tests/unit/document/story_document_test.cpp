@@ -193,6 +193,7 @@ TEST(StoryDocument, EachStoryCommandKindRoundTripsThroughUndoAndRedo) {
   commands.push_back(document::set_title("Earthquakes"));
   commands.push_back(document::set_time_range(story::days_from_civil(2023, 2, 1), story::days_from_civil(2023, 3, 1),
                                               story::days_from_civil(2023, 2, 6)));
+  commands.push_back(document::set_time_zone("UTC+3"));
   commands.push_back(document::set_default_view(view));
   commands.push_back(document::add_marker({{37.3825, 37.0594}, "Gaziantep", "GeoNames"}));
   commands.push_back(document::add_marker({{37.16, 36.20}, "حلب", "AFAD"}));  // the second joins the first's layer
@@ -280,6 +281,8 @@ TEST(StoryDocument, AStoryOfPlacesAloneIsSavedWithoutATimeRangeAndOpensUndated) 
   auto scenario = story::load_scenario(tmp.path() + "/places");
   ASSERT_TRUE(scenario) << scenario.error();
   EXPECT_FALSE(scenario->dated);
+  std::vector<std::string> warnings;
+  EXPECT_FALSE(doc->execute(document::set_time_zone("UTC+3"), warnings)) << "a time zone for no dates would be lost";
   // Given dates, it is dated from then on, and saved with them.
   run(*doc, document::set_time_range(story::days_from_civil(2023, 2, 6), story::days_from_civil(2023, 2, 20),
                                      story::days_from_civil(2023, 2, 6)));
