@@ -183,10 +183,8 @@ std::vector<Hit> Gazetteer::ranked(std::string_view folded, bool whole_names_onl
     if (exact && r.kind == static_cast<uint8_t>(PlaceKind::Country)) score += 2;
     if (r.kind == static_cast<uint8_t>(PlaceKind::Region)) score -= 0.5;
     if (options.country_hint.size() == 2 && std::memcmp(r.country, options.country_hint.data(), 2) == 0) score += 5;
-    auto [it, fresh] = best.try_emplace(k.place, Candidate{score, Hit{k.place, {}, exact}});
-    if (fresh || score > it->second.score) {
-      it->second = {score, Hit{k.place, std::string(m.text(k.shown)), exact}};
-    }
+    auto [it, fresh] = best.try_emplace(k.place, Candidate{score, Hit{k.place, {}}});
+    if (fresh || score > it->second.score) it->second = {score, Hit{k.place, std::string(m.text(k.shown))}};
   }
   std::vector<Candidate> all;
   all.reserve(best.size());

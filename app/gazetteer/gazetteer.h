@@ -33,7 +33,6 @@ struct Place {
 struct Hit {
   uint32_t place;         // for Gazetteer::place()
   std::string matched;    // the name that matched, as written ("Mosca")
-  bool exact;             // the whole name, not only its beginning
 };
 
 struct SearchOptions {
