@@ -126,6 +126,16 @@ Result<LayerSpec> read_layer(const Reader& r, const json& j, const std::string& 
   return l;
 }
 
+// J's optional "place", [longitude, latitude] on Earth: where an event happened or a quote was said.
+Result<std::optional<LonLat>> read_place(const Reader& r, const json& j, const std::string& path) {
+  if (!j.contains("place")) return std::optional<LonLat>{};
+  const json& p = j["place"];
+  if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number() ||
+      !on_earth({p[0].get<double>(), p[1].get<double>()}))
+    return Error{r.fail(path + "place", "[longitude, latitude] in degrees")};
+  return std::optional<LonLat>{LonLat{p[0].get<double>(), p[1].get<double>()}};
+}
+
 Result<Quote> read_quote(const Reader& r, const json& j, const std::string& path, const SourceList& sources) {
   Quote q;
   TRY_ASSIGN(q.text, r.string(j, "text", path));
@@ -136,13 +146,7 @@ Result<Quote> read_quote(const Reader& r, const json& j, const std::string& path
   TRY_ASSIGN(q.source, r.string(j, "source", path));
   TRY_ASSIGN(q.source_ids, read_source_ids(r, j, path, sources));
   if (j.contains("date")) TRY_ASSIGN(q.at, r.date(j, "date", path));
-  if (j.contains("place")) {
-    const json& p = j["place"];
-    if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number() ||
-        !on_earth({p[0].get<double>(), p[1].get<double>()}))
-      return Error{r.fail(path + "place", "[longitude, latitude] in degrees")};
-    q.place = LonLat{p[0].get<double>(), p[1].get<double>()};
-  }
+  TRY_ASSIGN(q.place, read_place(r, j, path));
   if (const std::string problem = quote_problem(q); !problem.empty()) return Error{r.fail(path + "text", problem)};
   return q;
 }
@@ -157,12 +161,7 @@ Result<Event> read_event(const Reader& r, const json& j, const std::string& path
   TRY_ASSIGN(e.detail, r.string(j, "detail", path, ""));
   TRY_ASSIGN(e.source, r.string(j, "source", path));
   TRY_ASSIGN(e.source_ids, read_source_ids(r, j, path, sources));
-  if (j.contains("place")) {
-    const json& p = j["place"];
-    if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number())
-      return Error{r.fail(path + "place", "[longitude, latitude] in degrees")};
-    e.place = LonLat{p[0].get<double>(), p[1].get<double>()};
-  }
+  TRY_ASSIGN(e.place, read_place(r, j, path));
   return e;
 }
 

@@ -334,12 +334,15 @@ int run_app(const std::vector<std::string>& args) {
   // The story the reporter had open last time, unless one is named: a story folder that no longer opens is said,
   // and the bundled story opens instead.
   std::string not_reopened;
+  Result<story::Scenario> scenario = Error{""};
   if (const std::string last = named ? "" : last_story(session_path); !last.empty()) {
-    if (auto reopened = story::load_scenario(last)) scenario_dir = last;
-    else not_reopened = "The last session's story did not open (" + reopened.error() + "); the bundled story opened instead";
+    scenario = story::load_scenario(last);
+    if (scenario) scenario_dir = last;
+    else not_reopened = "The last session's story did not open (" + scenario.error() + "); the bundled story opened instead";
   }
-  auto scenario = scenario_dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario())
-                                                     : story::load_scenario(scenario_dir);
+  if (!scenario)
+    scenario = scenario_dir == story::kNoScenario ? Result<story::Scenario>(story::no_scenario())
+                                                  : story::load_scenario(scenario_dir);
   if (!scenario) return std::fprintf(stderr, "chronoatlas: %s\n", scenario.error().c_str()), 1;
   auto window = platform::Window::create("Chronoatlas — " + scenario->title, platform::config_dir() + "/imgui.ini");
   if (!window) {

@@ -13,6 +13,13 @@
 namespace chronoatlas::ui {
 namespace {
 
+// BOX grown evenly to at least HALF degrees each side of its centre on its shorter side: a point becomes a view.
+BoundsLonLat at_least(BoundsLonLat box, double half) {
+  const double pad = std::max(0.0, half - std::min(box.east - box.west, box.north - box.south) / 2);
+  box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
+  return box;
+}
+
 // Whether the map draws HIT on the current date.
 bool drawn_now(const AppState& s, const model::PlaceHit& hit) {
   return model::live(s.scene->atlas().layers()[hit.layer], hit.feature, s.day);
@@ -40,11 +47,7 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
     set_day(s, nearest_shown(s, hit));
     s.info(hit.name + " was " + why + ": the date moved to " + story::format_moment(s.day));
   }
-  BoundsLonLat box = hit.extent;
-  // A town is a point: show some country around it (about 40 km).
-  const double pad = std::max(0.0, 0.2 - std::min(box.east - box.west, box.north - box.south) / 2);
-  box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
-  frame_box(s, box, 0.08);
+  frame_box(s, at_least(hit.extent, 0.2), 0.08);  // a town of a layer: some country around it (about 40 km)
   s.selected = render::Pick{hit.layer, hit.feature};
   s.info("Found " + hit.name + " (" + hit.layer_title + ")");
 }
@@ -53,11 +56,8 @@ void go_to(AppState& s, const model::PlaceHit& hit) {
 // its position filled in from the gazetteer.
 void go_to_world(AppState& s, const gazetteer::Gazetteer& g, const gazetteer::Hit& hit) {
   const gazetteer::Place p = g.place(hit.place);
-  BoundsLonLat box = p.extent;
   // A town of the world has no layer of towns around it: show enough of its country (about 250 km) to place it.
-  const double pad = std::max(0.0, 1.2 - std::min(box.east - box.west, box.north - box.south) / 2);
-  box.west -= pad, box.east += pad, box.south -= pad, box.north += pad;
-  frame_box(s, box, 0.08);
+  frame_box(s, at_least(p.extent, 1.2), 0.08);
   Draft draft;
   draft.points = {p.point};
   draft.label = p.approximate ? p.name + " (approx.)" : p.name;

@@ -1,6 +1,5 @@
 #include <imgui.h>
 
-#include "document/source_uses.h"
 #include "text/bidi.h"
 #include "ui/app_state.h"
 #include "ui/dialog.h"
@@ -40,7 +39,13 @@ void add_form(AppState& s) {
 }  // namespace
 
 void panel_sources(AppState& s) {
-  const auto uses = document::source_uses(s.scene->atlas());
+  SourcesUi& c = s.sources;
+  if (c.counted_revision != s.scene->atlas().revision()) {
+    c.counted_revision = s.scene->atlas().revision();
+    c.uses = document::source_uses(s.scene->atlas());
+    c.words = document::cited_in_words(s.scene->atlas());
+  }
+  const auto& uses = c.uses;
   size_t unused = 0;
   for (const auto& u : uses) unused += u.total() == 0;
   ImGui::TextDisabled("%zu source(s) in the story's list%s", uses.size(),
@@ -56,7 +61,7 @@ void panel_sources(AppState& s) {
     ImGui::Unindent();
     ImGui::PopID();
   }
-  const auto words = document::cited_in_words(s.scene->atlas());
+  const auto& words = c.words;
   if (!words.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("Cited in words by the story's own items:");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/geometry_types.h"
+#include "document/source_uses.h"
 #include "gazetteer/gazetteer.h"
 #include "model/place_search.h"
 #include "platform/folder_listing.h"
@@ -60,6 +61,10 @@ struct QuoteDraft {
 // The Sources panel (panel_sources.cpp): the new source being typed.
 struct SourcesUi {
   std::string publisher, title, date, url, licence, note;
+  // What cites each source, counted again only when the story changes (it walks every feature).
+  uint64_t counted_revision = 0;
+  std::vector<document::SourceUse> uses;
+  std::vector<std::pair<std::string, size_t>> words;
 };
 
 // Making a story (panel_story.cpp, drawn_dialog.cpp, event_dialog.cpp, quote_dialog.cpp): the clicks that draw on the map, the dialogs open.
